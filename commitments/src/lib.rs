@@ -1,0 +1,1 @@
+//! Multilinear polynomial commitment schemes.

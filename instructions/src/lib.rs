@@ -1,0 +1,1 @@
+//! RV32IM decoding, reference semantics, subtables and lookup decompositions.

@@ -1,0 +1,1 @@
+//! Workspace-level end-to-end and adversarial tests live in `tests/tests/`.
