@@ -1,1 +1,38 @@
-//! Sumcheck.
+//! # `sumcheck`: the algebraic foundation of the zkVM
+//!
+//! Fields, the Fiat–Shamir transcript, multilinear polynomials, the sumcheck protocol and the
+//! grand-product argument. Nothing here knows about virtual machines.
+//!
+//! ## Modules
+//! - [`transcript`]: the [`Transcript`] trait and its merlin implementation, with a recording
+//!   mode that finds the first prover/verifier divergence.
+//! - [`multilinear`]: [`DensePolynomial`], compact small-integer forms, and the
+//!   [`MultilinearPolynomial`] enum protocols accept.
+//! - [`eq`]: [`EqPolynomial`], `eq(r, x)` and its full table.
+//! - [`univariate`]: round polynomials and their compressed wire form.
+//!
+//! ## Variable order
+//! A polynomial in `n` variables is the vector of its `2^n` evaluations; index `i` is the point
+//! whose first coordinate `x_0` is the **most significant** bit of `i`. Points `r = (r_0, …)` are
+//! read in the same order and `bind` fixes `x_0` first. Sumcheck therefore produces its
+//! challenges `r_0, r_1, …` in the order of the point it returns. Every crate in the workspace
+//! uses this order; convert at the boundary when calling a library that uses the other one.
+//!
+//! ## Transcript discipline
+//! Before any challenge is drawn, the transcript has absorbed every message that the challenge
+//! is meant to be independent of: in sumcheck, the claimed sum and the instance sizes before
+//! round one, then round polynomial `s_j` before `r_j`; in a batched protocol, every claim before
+//! the batching coefficients; in a PCS opening, the commitments, the point and the claimed
+//! evaluations before anything the opening proof derives from them.
+
+pub mod eq;
+pub mod multilinear;
+pub mod transcript;
+pub mod univariate;
+
+pub use eq::EqPolynomial;
+pub use multilinear::{
+    inner_product, CompactPolynomial, DensePolynomial, MultilinearPolynomial, SmallScalar,
+};
+pub use transcript::{first_divergence, MerlinTranscript, Transcript, TranscriptDivergence};
+pub use univariate::{CompressedUniPoly, UniPoly};

@@ -1,0 +1,488 @@
+//! Multilinear polynomials given by their evaluations over the Boolean hypercube.
+//!
+//! A polynomial in `n` variables is stored as the flat vector of its `2^n` evaluations
+//! `p(x)` for `x ∈ {0,1}^n`.
+//!
+//! # Variable order (used everywhere in the workspace)
+//! Index `i` corresponds to the point `x = (x_0, …, x_{n-1})` with `x_0` the **most significant**
+//! bit of `i`: `i = Σ_k x_k · 2^{n-1-k}`. A point `r = (r_0, …, r_{n-1})` is read in the same
+//! order, and [`DensePolynomial::bind`] fixes the *first* (most significant) variable `x_0`, so
+//! binding `r_0, r_1, …` in that order and reading the single remaining value gives `p(r)`.
+//! Binding the top variable keeps the two halves `p(0, ·)` and `p(1, ·)` contiguous, which
+//! suits both cache and rayon. (ark-poly's `DenseMultilinearExtension` uses the opposite order.)
+//!
+//! # Compact forms
+//! Witness columns are mostly small integers (0/1 flags, 8/16-bit chunks, counters). A
+//! [`CompactPolynomial`] keeps them as `Vec<u8>`/`Vec<u16>`/… until the first `bind`, which
+//! produces field elements directly from the small values (one multiplication per output),
+//! after which it behaves like a dense polynomial. Commitment schemes use the small form for
+//! pay-per-bit MSMs. [`MultilinearPolynomial`] is the enum over all forms that protocols accept.
+
+use crate::eq::EqPolynomial;
+use ark_ff::PrimeField;
+use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use rayon::prelude::*;
+
+/// Above this many entries, loops over evaluations run in parallel with rayon.
+pub const PARALLEL_THRESHOLD: usize = 1 << 14;
+
+/// A multilinear polynomial `p(x_0, …, x_{n-1})` stored as its `2^n` hypercube evaluations,
+/// `x_0` the most significant index bit (see the module docs).
+#[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
+pub struct DensePolynomial<F: PrimeField> {
+    evals: Vec<F>,
+}
+
+impl<F: PrimeField> DensePolynomial<F> {
+    /// Wraps `evals`, whose length must be a power of two (`2^n`, `n ≥ 0`).
+    ///
+    /// # Panics
+    /// If the length is not a power of two (a programmer error).
+    pub fn new(evals: Vec<F>) -> Self {
+        assert!(
+            evals.len().is_power_of_two(),
+            "a multilinear polynomial needs 2^n evaluations, got {}",
+            evals.len()
+        );
+        Self { evals }
+    }
+
+    /// Builds the polynomial whose evaluations are the given integers.
+    pub fn from_u64s(values: &[u64]) -> Self {
+        Self::new(values.iter().map(|&v| F::from(v)).collect())
+    }
+
+    /// The number of variables `n`.
+    pub fn num_vars(&self) -> usize {
+        self.evals.len().trailing_zeros() as usize
+    }
+
+    /// The number of evaluations `2^n`.
+    pub fn len(&self) -> usize {
+        self.evals.len()
+    }
+
+    /// Always false: a multilinear polynomial has at least one evaluation.
+    pub fn is_empty(&self) -> bool {
+        self.evals.is_empty()
+    }
+
+    /// The evaluations `p(x)` in index order.
+    pub fn evals(&self) -> &[F] {
+        &self.evals
+    }
+
+    /// Consumes the polynomial and returns its evaluations.
+    pub fn into_evals(self) -> Vec<F> {
+        self.evals
+    }
+
+    /// Fixes the first variable to `r` in place: `p'(x_1..) = p(0,x_1..) + r·(p(1,x_1..) − p(0,x_1..))`.
+    /// One field multiplication per remaining entry; halves the length.
+    ///
+    /// # Panics
+    /// If the polynomial has no variable left.
+    pub fn bind(&mut self, r: F) {
+        assert!(
+            !self.evals.is_empty() && self.num_vars() > 0,
+            "bind on a constant polynomial"
+        );
+        let half = self.evals.len() / 2;
+        let (lo, hi) = self.evals.split_at_mut(half);
+        if half >= PARALLEL_THRESHOLD {
+            lo.par_iter_mut()
+                .zip(hi.par_iter())
+                .for_each(|(l, h)| *l += r * (*h - *l));
+        } else {
+            for (l, h) in lo.iter_mut().zip(hi.iter()) {
+                *l += r * (*h - *l);
+            }
+        }
+        self.evals.truncate(half);
+    }
+
+    /// Evaluates `p(r) = Σ_x eq(r, x)·p(x)`, in about `2·2^n` field multiplications.
+    ///
+    /// # Panics
+    /// If `point.len() != n`.
+    pub fn evaluate(&self, point: &[F]) -> F {
+        assert_eq!(
+            point.len(),
+            self.num_vars(),
+            "evaluation point has the wrong length"
+        );
+        let eq = EqPolynomial::evals(point);
+        inner_product(&eq, &self.evals)
+    }
+}
+
+/// `Σ_i a_i·b_i`, in parallel above [`PARALLEL_THRESHOLD`].
+pub fn inner_product<F: PrimeField>(a: &[F], b: &[F]) -> F {
+    assert_eq!(
+        a.len(),
+        b.len(),
+        "inner product of vectors of different lengths"
+    );
+    if a.len() >= PARALLEL_THRESHOLD {
+        a.par_iter().zip(b.par_iter()).map(|(x, y)| *x * y).sum()
+    } else {
+        a.iter().zip(b).map(|(x, y)| *x * y).sum()
+    }
+}
+
+/// An unsigned integer type that witness columns are stored in before they meet the field.
+pub trait SmallScalar: Copy + Send + Sync + Default + core::fmt::Debug + 'static {
+    /// The number of bits a value may use (1 for `bool`).
+    const BITS: u32;
+    /// The value as a `u64`.
+    fn to_u64(self) -> u64;
+    /// The value as a field element.
+    fn to_field<F: PrimeField>(self) -> F {
+        F::from(self.to_u64())
+    }
+}
+
+impl SmallScalar for bool {
+    const BITS: u32 = 1;
+    fn to_u64(self) -> u64 {
+        self as u64
+    }
+}
+
+macro_rules! small_scalar {
+    ($($t:ty),*) => {$(
+        impl SmallScalar for $t {
+            const BITS: u32 = <$t>::BITS;
+            fn to_u64(self) -> u64 {
+                self as u64
+            }
+        }
+    )*};
+}
+small_scalar!(u8, u16, u32, u64);
+
+/// A multilinear polynomial whose hypercube evaluations are small integers of type `T`.
+///
+/// It stays in its small form until the first [`CompactPolynomial::bind`], which computes
+/// `p(r, x_1..) = lo + r·(hi − lo)` with the difference `hi − lo` taken in the integers (so it
+/// costs one multiplication of a field element by a small signed integer, done as one field
+/// multiplication), and stores the bound values densely from then on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompactPolynomial<T: SmallScalar, F: PrimeField> {
+    values: Vec<T>,
+    bound: Option<DensePolynomial<F>>,
+}
+
+impl<T: SmallScalar, F: PrimeField> CompactPolynomial<T, F> {
+    /// Wraps `values` (length a power of two).
+    ///
+    /// # Panics
+    /// If the length is not a power of two.
+    pub fn new(values: Vec<T>) -> Self {
+        assert!(
+            values.len().is_power_of_two(),
+            "a multilinear polynomial needs 2^n evaluations, got {}",
+            values.len()
+        );
+        Self {
+            values,
+            bound: None,
+        }
+    }
+
+    /// The small values as given (the hypercube evaluations before any binding).
+    pub fn small_values(&self) -> &[T] {
+        &self.values
+    }
+
+    /// True once a variable has been bound (the polynomial is then held densely).
+    pub fn is_bound(&self) -> bool {
+        self.bound.is_some()
+    }
+
+    /// The current number of variables.
+    pub fn num_vars(&self) -> usize {
+        self.len().trailing_zeros() as usize
+    }
+
+    /// The current number of evaluations.
+    pub fn len(&self) -> usize {
+        match &self.bound {
+            Some(d) => d.len(),
+            None => self.values.len(),
+        }
+    }
+
+    /// Always false.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The current evaluation at index `i` as a field element.
+    pub fn get(&self, i: usize) -> F {
+        match &self.bound {
+            Some(d) => d.evals()[i],
+            None => self.values[i].to_field(),
+        }
+    }
+
+    /// Fixes the first variable to `r` (see [`DensePolynomial::bind`]).
+    pub fn bind(&mut self, r: F) {
+        match &mut self.bound {
+            Some(d) => d.bind(r),
+            None => {
+                assert!(self.values.len() >= 2, "bind on a constant polynomial");
+                let half = self.values.len() / 2;
+                let (lo, hi) = self.values.split_at(half);
+                let step = |(l, h): (&T, &T)| -> F {
+                    let (l, h) = (l.to_u64(), h.to_u64());
+                    if h >= l {
+                        F::from(l) + r * F::from(h - l)
+                    } else {
+                        F::from(l) - r * F::from(l - h)
+                    }
+                };
+                let evals: Vec<F> = if half >= PARALLEL_THRESHOLD {
+                    lo.par_iter().zip(hi.par_iter()).map(step).collect()
+                } else {
+                    lo.iter().zip(hi.iter()).map(step).collect()
+                };
+                self.bound = Some(DensePolynomial::new(evals));
+                self.values = Vec::new();
+            }
+        }
+    }
+
+    /// Evaluates at `point` (length `n`), `Σ_x eq(r,x)·p(x)`.
+    pub fn evaluate(&self, point: &[F]) -> F {
+        match &self.bound {
+            Some(d) => d.evaluate(point),
+            None => {
+                assert_eq!(
+                    point.len(),
+                    self.num_vars(),
+                    "evaluation point has the wrong length"
+                );
+                let eq = EqPolynomial::evals(point);
+                let term = |(e, v): (&F, &T)| -> F {
+                    match v.to_u64() {
+                        0 => F::zero(),
+                        1 => *e,
+                        x => *e * F::from(x),
+                    }
+                };
+                if eq.len() >= PARALLEL_THRESHOLD {
+                    eq.par_iter().zip(self.values.par_iter()).map(term).sum()
+                } else {
+                    eq.iter().zip(self.values.iter()).map(term).sum()
+                }
+            }
+        }
+    }
+
+    /// Converts to the dense form (field elements), keeping any binding already done.
+    pub fn to_dense(&self) -> DensePolynomial<F> {
+        match &self.bound {
+            Some(d) => d.clone(),
+            None => DensePolynomial::new(self.values.iter().map(|v| v.to_field()).collect()),
+        }
+    }
+}
+
+/// Any multilinear polynomial a protocol can take: dense field elements or a compact
+/// small-integer column. Commitment schemes dispatch on the variant for pay-per-bit MSMs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MultilinearPolynomial<F: PrimeField> {
+    /// Arbitrary field elements.
+    Dense(DensePolynomial<F>),
+    /// 0/1 values (flags).
+    Bool(CompactPolynomial<bool, F>),
+    /// 8-bit values.
+    U8(CompactPolynomial<u8, F>),
+    /// 16-bit values (chunks of lookup indices).
+    U16(CompactPolynomial<u16, F>),
+    /// 32-bit values (register values, counters).
+    U32(CompactPolynomial<u32, F>),
+    /// 64-bit values.
+    U64(CompactPolynomial<u64, F>),
+}
+
+macro_rules! dispatch {
+    ($self:expr, $p:ident => $body:expr) => {
+        match $self {
+            MultilinearPolynomial::Dense($p) => $body,
+            MultilinearPolynomial::Bool($p) => $body,
+            MultilinearPolynomial::U8($p) => $body,
+            MultilinearPolynomial::U16($p) => $body,
+            MultilinearPolynomial::U32($p) => $body,
+            MultilinearPolynomial::U64($p) => $body,
+        }
+    };
+}
+
+impl<F: PrimeField> MultilinearPolynomial<F> {
+    /// The current number of variables.
+    pub fn num_vars(&self) -> usize {
+        dispatch!(self, p => p.num_vars())
+    }
+
+    /// The current number of evaluations `2^n`.
+    pub fn len(&self) -> usize {
+        dispatch!(self, p => p.len())
+    }
+
+    /// Always false.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The current evaluation at index `i` as a field element.
+    pub fn get(&self, i: usize) -> F {
+        match self {
+            MultilinearPolynomial::Dense(p) => p.evals()[i],
+            MultilinearPolynomial::Bool(p) => p.get(i),
+            MultilinearPolynomial::U8(p) => p.get(i),
+            MultilinearPolynomial::U16(p) => p.get(i),
+            MultilinearPolynomial::U32(p) => p.get(i),
+            MultilinearPolynomial::U64(p) => p.get(i),
+        }
+    }
+
+    /// Fixes the first variable to `r` in place.
+    pub fn bind(&mut self, r: F) {
+        dispatch!(self, p => p.bind(r))
+    }
+
+    /// Evaluates at `point`.
+    pub fn evaluate(&self, point: &[F]) -> F {
+        dispatch!(self, p => p.evaluate(point))
+    }
+
+    /// The evaluations as field elements.
+    pub fn to_dense(&self) -> DensePolynomial<F> {
+        match self {
+            MultilinearPolynomial::Dense(p) => p.clone(),
+            MultilinearPolynomial::Bool(p) => p.to_dense(),
+            MultilinearPolynomial::U8(p) => p.to_dense(),
+            MultilinearPolynomial::U16(p) => p.to_dense(),
+            MultilinearPolynomial::U32(p) => p.to_dense(),
+            MultilinearPolynomial::U64(p) => p.to_dense(),
+        }
+    }
+}
+
+impl<F: PrimeField> DensePolynomial<F> {
+    /// The evaluation at hypercube index `i`.
+    pub fn get(&self, i: usize) -> F {
+        self.evals[i]
+    }
+}
+
+impl<F: PrimeField> From<DensePolynomial<F>> for MultilinearPolynomial<F> {
+    fn from(p: DensePolynomial<F>) -> Self {
+        MultilinearPolynomial::Dense(p)
+    }
+}
+
+impl<F: PrimeField> MultilinearPolynomial<F> {
+    /// The dense polynomial with these evaluations.
+    pub fn dense(evals: Vec<F>) -> Self {
+        MultilinearPolynomial::Dense(DensePolynomial::new(evals))
+    }
+}
+
+macro_rules! from_small {
+    ($t:ty, $variant:ident) => {
+        impl<F: PrimeField> From<Vec<$t>> for MultilinearPolynomial<F> {
+            fn from(values: Vec<$t>) -> Self {
+                MultilinearPolynomial::$variant(CompactPolynomial::new(values))
+            }
+        }
+    };
+}
+from_small!(bool, Bool);
+from_small!(u8, U8);
+from_small!(u16, U16);
+from_small!(u32, U32);
+from_small!(u64, U64);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ark_bn254::Fr;
+    use ark_ff::{One, Zero};
+    use ark_std::UniformRand;
+    use proptest::prelude::*;
+    use rand_chacha::rand_core::SeedableRng;
+    use rand_chacha::ChaCha20Rng;
+
+    /// p(r) by the definition Σ_x Π_k (x_k r_k + (1−x_k)(1−r_k))·p(x), x_0 the top bit.
+    fn naive_evaluate(evals: &[Fr], r: &[Fr]) -> Fr {
+        let n = r.len();
+        let mut acc = Fr::zero();
+        for (i, v) in evals.iter().enumerate() {
+            let mut w = Fr::one();
+            for (k, rk) in r.iter().enumerate() {
+                let bit = (i >> (n - 1 - k)) & 1;
+                w *= if bit == 1 { *rk } else { Fr::one() - rk };
+            }
+            acc += w * v;
+        }
+        acc
+    }
+
+    fn random_poly(n: usize, seed: u64) -> (Vec<Fr>, Vec<Fr>) {
+        let mut rng = ChaCha20Rng::seed_from_u64(seed);
+        let evals = (0..1usize << n).map(|_| Fr::rand(&mut rng)).collect();
+        let point = (0..n).map(|_| Fr::rand(&mut rng)).collect();
+        (evals, point)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn evaluate_matches_naive_definition(n in 0usize..=10, seed in any::<u64>()) {
+            let (evals, point) = random_poly(n, seed);
+            let p = DensePolynomial::new(evals.clone());
+            prop_assert_eq!(p.evaluate(&point), naive_evaluate(&evals, &point));
+        }
+
+        #[test]
+        fn binding_every_variable_gives_the_evaluation(n in 1usize..=16, seed in any::<u64>()) {
+            let (evals, point) = random_poly(n, seed);
+            let mut p = DensePolynomial::new(evals);
+            let expected = p.evaluate(&point);
+            for r in &point {
+                p.bind(*r);
+            }
+            prop_assert_eq!(p.len(), 1);
+            prop_assert_eq!(p.evals()[0], expected);
+        }
+
+        #[test]
+        fn compact_forms_agree_with_dense(n in 1usize..=12, seed in any::<u64>()) {
+            let mut rng = ChaCha20Rng::seed_from_u64(seed);
+            let (_, point) = random_poly(n, seed);
+            let values: Vec<u16> = (0..1usize << n).map(|_| rand_chacha::rand_core::RngCore::next_u32(&mut rng) as u16).collect();
+            let flags: Vec<bool> = values.iter().map(|v| v & 1 == 1).collect();
+            let dense = DensePolynomial::<Fr>::from_u64s(&values.iter().map(|&v| v as u64).collect::<Vec<_>>());
+            let mut compact: MultilinearPolynomial<Fr> = values.into();
+            prop_assert_eq!(compact.evaluate(&point), dense.evaluate(&point));
+            let flag_dense = DensePolynomial::<Fr>::from_u64s(&flags.iter().map(|&v| v as u64).collect::<Vec<_>>());
+            let flag_poly: MultilinearPolynomial<Fr> = flags.into();
+            prop_assert_eq!(flag_poly.evaluate(&point), flag_dense.evaluate(&point));
+            let expected = dense.evaluate(&point);
+            for r in &point {
+                compact.bind(*r);
+            }
+            prop_assert_eq!(compact.get(0), expected);
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "2^n evaluations")]
+    fn non_power_of_two_length_is_rejected() {
+        let _ = DensePolynomial::<Fr>::from_u64s(&[1, 2, 3]);
+    }
+}
