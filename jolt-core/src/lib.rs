@@ -1,1 +1,3 @@
 //! The zkVM.
+pub mod guests;
+pub mod vm;
