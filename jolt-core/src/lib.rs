@@ -1,3 +1,4 @@
 //! The zkVM.
 pub mod guests;
+pub mod r1cs;
 pub mod vm;
