@@ -10,6 +10,15 @@
 //!   [`MultilinearPolynomial`] enum protocols accept.
 //! - [`eq`]: [`EqPolynomial`], `eq(r, x)` and its full table.
 //! - [`univariate`]: round polynomials and their compressed wire form.
+//! - [`instance`]: the prover-side [`SumcheckInstance`] trait, the generic
+//!   [`ProductSumcheck`] and the eq-factor [`EqProductSumcheck`].
+//! - [`prover`] and [`proof`]: single and batched sumcheck provers, the proof type and the
+//!   verifiers ([`verify_sumcheck`], [`verify_batched`]).
+//! - [`grand_product`]: the batched (optionally toggled) GKR grand-product argument.
+//! - [`error`]: [`SumcheckError`], which every verifier here returns.
+//!
+//! The protocols are described, with the papers' equations mapped to these files, in
+//! `paper-notes/sumcheck-and-grand-products.md`.
 //!
 //! ## Variable order
 //! A polynomial in `n` variables is the vector of its `2^n` evaluations; index `i` is the point
@@ -26,13 +35,26 @@
 //! evaluations before anything the opening proof derives from them.
 
 pub mod eq;
+pub mod error;
+pub mod grand_product;
+pub mod instance;
 pub mod multilinear;
+pub mod proof;
+pub mod prover;
 pub mod transcript;
 pub mod univariate;
 
 pub use eq::EqPolynomial;
+pub use error::SumcheckError;
+pub use grand_product::{
+    prove_grand_product, prove_toggled_grand_product, verify_grand_product,
+    verify_toggled_grand_product, GrandProductProof, LeafClaims,
+};
+pub use instance::{CombineFn, EqProductSumcheck, ProductSumcheck, SumcheckInstance};
 pub use multilinear::{
     inner_product, CompactPolynomial, DensePolynomial, MultilinearPolynomial, SmallScalar,
 };
+pub use proof::{verify_sumcheck, SumcheckProof};
+pub use prover::{prove_batched, prove_sumcheck, verify_batched, BatchedSumcheckOutput};
 pub use transcript::{first_divergence, MerlinTranscript, Transcript, TranscriptDivergence};
 pub use univariate::{CompressedUniPoly, UniPoly};

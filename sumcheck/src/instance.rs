@@ -1,0 +1,332 @@
+//! What a sumcheck prover needs from an instance, and the two instances used everywhere.
+//!
+//! [`SumcheckInstance`] is the prover-side interface: an instance knows its size, degree and
+//! claimed sum, computes the current round polynomial's evaluations, and binds a variable.
+//! [`ProductSumcheck`] proves `Σ_x g(p_1(x), …, p_k(x))` for any combine function `g`;
+//! [`EqProductSumcheck`] proves `Σ_x eq(τ, x)·h(p_1(x), …, p_k(x))` with the eq-factor
+//! (Gruen) optimisation.
+
+use crate::eq::EqPolynomial;
+use crate::multilinear::{MultilinearPolynomial, PARALLEL_THRESHOLD};
+use ark_ff::PrimeField;
+use rayon::prelude::*;
+
+/// The prover's view of one sumcheck instance `H = Σ_{x ∈ {0,1}^n} g(x)`.
+pub trait SumcheckInstance<F: PrimeField>: Send + Sync {
+    /// The number of variables `n` (rounds).
+    fn num_vars(&self) -> usize;
+    /// The degree bound `d` of every round polynomial.
+    fn degree(&self) -> usize;
+    /// The claimed sum `H`.
+    fn claimed_sum(&self) -> F;
+    /// The current round polynomial's evaluations `s(0), s(1), …, s(d)`, given the running
+    /// claim `s_{prev}(r_{prev})` (which equals `s(0) + s(1)`; eq-factor provers use it).
+    fn round_evals(&self, previous_claim: F) -> Vec<F>;
+    /// Fixes the current (most significant remaining) variable to `r`.
+    fn bind(&mut self, r: F);
+    /// After all rounds: the evaluations of the instance's polynomials at the random point,
+    /// which the prover hands on as claims.
+    fn final_evals(&self) -> Vec<F>;
+}
+
+/// A combine function `g: F^k → F` of known total degree.
+pub type CombineFn<F> = dyn Fn(&[F]) -> F + Send + Sync;
+
+/// `Σ_x g(p_1(x), …, p_k(x))` for a combine function `g` of degree `d`.
+pub struct ProductSumcheck<'a, F: PrimeField> {
+    polys: Vec<MultilinearPolynomial<F>>,
+    combine: &'a CombineFn<F>,
+    degree: usize,
+    claim: F,
+}
+
+impl<'a, F: PrimeField> ProductSumcheck<'a, F> {
+    /// An instance over `polys` (all with the same number of variables); `claim` is `H`.
+    ///
+    /// # Panics
+    /// If the polynomials have different sizes or there are none.
+    pub fn new(
+        polys: Vec<MultilinearPolynomial<F>>,
+        combine: &'a CombineFn<F>,
+        degree: usize,
+        claim: F,
+    ) -> Self {
+        assert!(
+            !polys.is_empty(),
+            "a sumcheck instance needs at least one polynomial"
+        );
+        assert!(
+            polys.iter().all(|p| p.len() == polys[0].len()),
+            "all polynomials of an instance must have the same size"
+        );
+        Self {
+            polys,
+            combine,
+            degree,
+            claim,
+        }
+    }
+
+    /// Computes `H = Σ_x g(p(x))` directly (for callers that do not know it).
+    pub fn sum(polys: &[MultilinearPolynomial<F>], combine: &CombineFn<F>) -> F {
+        let len = polys[0].len();
+        let term = |i: usize| {
+            let vals: Vec<F> = polys.iter().map(|p| p.get(i)).collect();
+            combine(&vals)
+        };
+        if len >= PARALLEL_THRESHOLD {
+            (0..len).into_par_iter().map(term).sum()
+        } else {
+            (0..len).map(term).sum()
+        }
+    }
+}
+
+/// `Σ_{i < half} f(i)` of a vector-valued `f` (length `m`), in parallel above the threshold,
+/// with one scratch buffer per rayon task rather than per element.
+pub(crate) fn sum_over_pairs<F: PrimeField>(
+    half: usize,
+    m: usize,
+    f: impl Fn(usize, &mut [F], &mut Vec<F>) + Send + Sync,
+) -> Vec<F> {
+    let accumulate = |acc: &mut Vec<F>, scratch: &mut Vec<F>, i: usize| f(i, acc, scratch);
+    if half >= PARALLEL_THRESHOLD / 2 {
+        (0..half)
+            .into_par_iter()
+            .fold(
+                || (vec![F::zero(); m], Vec::new()),
+                |(mut acc, mut scratch), i| {
+                    accumulate(&mut acc, &mut scratch, i);
+                    (acc, scratch)
+                },
+            )
+            .map(|(acc, _)| acc)
+            .reduce(
+                || vec![F::zero(); m],
+                |mut a, b| {
+                    a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                    a
+                },
+            )
+    } else {
+        let mut acc = vec![F::zero(); m];
+        let mut scratch = Vec::new();
+        for i in 0..half {
+            accumulate(&mut acc, &mut scratch, i);
+        }
+        acc
+    }
+}
+
+impl<F: PrimeField> SumcheckInstance<F> for ProductSumcheck<'_, F> {
+    fn num_vars(&self) -> usize {
+        self.polys[0].num_vars()
+    }
+
+    fn degree(&self) -> usize {
+        self.degree
+    }
+
+    fn claimed_sum(&self) -> F {
+        self.claim
+    }
+
+    fn round_evals(&self, _previous_claim: F) -> Vec<F> {
+        let k = self.polys.len();
+        let d = self.degree;
+        let half = self.polys[0].len() / 2;
+        sum_over_pairs(half, d + 1, |i, acc, scratch| {
+            // scratch holds, for every point t, the k values p_j(t, x').
+            scratch.resize(k * (d + 1), F::zero());
+            for (j, p) in self.polys.iter().enumerate() {
+                let (lo, hi) = (p.get(i), p.get(i + half));
+                let step = hi - lo;
+                let mut v = lo;
+                for t in 0..=d {
+                    scratch[t * k + j] = v;
+                    v += step;
+                }
+            }
+            for (t, a) in acc.iter_mut().enumerate() {
+                *a += (self.combine)(&scratch[t * k..(t + 1) * k]);
+            }
+        })
+    }
+
+    fn bind(&mut self, r: F) {
+        self.polys.iter_mut().for_each(|p| p.bind(r));
+    }
+
+    fn final_evals(&self) -> Vec<F> {
+        self.polys.iter().map(|p| p.get(0)).collect()
+    }
+}
+
+/// `Σ_x eq(τ, x)·h(p_1(x), …, p_k(x))` with `h` of degree `d − 1`, proved with the eq-factor
+/// optimisation (Gruen 2024, §3; Dao–Thaler 2024).
+///
+/// In round `j`, `s_j(X) = eq_{<j}·eq(τ_j, X)·q_j(X)` where `eq_{<j} = Π_{i<j} eq(τ_i, r_i)`
+/// is a scalar and `q_j(X) = Σ_{x'} eq(τ_{>j}, x')·h(p(r_{<j}, X, x'))` has degree `d − 1`.
+/// The prover evaluates `q_j` at `0, 2, 3, …, d − 1` only, recovers `q_j(1)` from the running
+/// claim `s_j(0) + s_j(1)`, and multiplies back the linear factor. The table
+/// `eq(τ_{>j}, ·)` for the next round is obtained by summing the halves of this round's table
+/// (additions only, since `eq(τ, 0) + eq(τ, 1) = 1`), so eq costs `2^{n−1}` multiplications
+/// in total and is never re-bound.
+pub struct EqProductSumcheck<'a, F: PrimeField> {
+    tau: Vec<F>,
+    round: usize,
+    eq_bound: F,
+    eq_rest: Vec<F>,
+    polys: Vec<MultilinearPolynomial<F>>,
+    h: &'a CombineFn<F>,
+    degree: usize,
+    claim: F,
+}
+
+impl<'a, F: PrimeField> EqProductSumcheck<'a, F> {
+    /// The instance `Σ_x eq(τ, x)·h(p(x)) = claim`; `degree` is the degree of the summand
+    /// including the eq factor (so `h` has degree `degree − 1`).
+    ///
+    /// # Panics
+    /// If sizes disagree with `τ`, or `degree < 1`.
+    pub fn new(
+        tau: Vec<F>,
+        polys: Vec<MultilinearPolynomial<F>>,
+        h: &'a CombineFn<F>,
+        degree: usize,
+        claim: F,
+    ) -> Self {
+        assert!(degree >= 1, "an eq-product summand has degree at least 1");
+        assert!(
+            !polys.is_empty(),
+            "a sumcheck instance needs at least one polynomial"
+        );
+        assert!(
+            polys.iter().all(|p| p.num_vars() == tau.len()),
+            "every polynomial must have as many variables as τ"
+        );
+        let eq_rest = if tau.is_empty() {
+            vec![F::one()]
+        } else {
+            EqPolynomial::evals(&tau[1..])
+        };
+        Self {
+            tau,
+            round: 0,
+            eq_bound: F::one(),
+            eq_rest,
+            polys,
+            h,
+            degree,
+            claim,
+        }
+    }
+
+    /// The claimed sum `Σ_x eq(τ, x)·h(p(x))` computed directly.
+    pub fn sum(tau: &[F], polys: &[MultilinearPolynomial<F>], h: &CombineFn<F>) -> F {
+        let eq = EqPolynomial::evals(tau);
+        let term = |i: usize| {
+            let vals: Vec<F> = polys.iter().map(|p| p.get(i)).collect();
+            eq[i] * h(&vals)
+        };
+        if eq.len() >= PARALLEL_THRESHOLD {
+            (0..eq.len()).into_par_iter().map(term).sum()
+        } else {
+            (0..eq.len()).map(term).sum()
+        }
+    }
+}
+
+impl<F: PrimeField> SumcheckInstance<F> for EqProductSumcheck<'_, F> {
+    fn num_vars(&self) -> usize {
+        self.tau.len()
+    }
+
+    fn degree(&self) -> usize {
+        self.degree
+    }
+
+    fn claimed_sum(&self) -> F {
+        self.claim
+    }
+
+    fn round_evals(&self, previous_claim: F) -> Vec<F> {
+        let k = self.polys.len();
+        let d = self.degree;
+        let half = self.polys[0].len() / 2;
+        // q evaluated at the points 0, 2, 3, …, d−1 (d−1 points; q has degree d−1).
+        let points: Vec<usize> = core::iter::once(0).chain(2..d).collect();
+        let m = points.len();
+        let q_partial = sum_over_pairs(half, m, |i, acc, scratch| {
+            scratch.resize(k * d.max(1), F::zero());
+            for (j, p) in self.polys.iter().enumerate() {
+                let (lo, hi) = (p.get(i), p.get(i + half));
+                let step = hi - lo;
+                let mut v = lo;
+                for t in 0..d.max(1) {
+                    scratch[t * k + j] = v;
+                    v += step;
+                }
+            }
+            let w = self.eq_rest[i];
+            for (slot, &t) in acc.iter_mut().zip(points.iter()) {
+                *slot += w * (self.h)(&scratch[t * k..(t + 1) * k]);
+            }
+        });
+        let tau_j = self.tau[self.round];
+        // s(0) = eq_bound·(1 − τ_j)·q(0); s(1) = previous − s(0) = eq_bound·τ_j·q(1).
+        let s0 = self.eq_bound * (F::one() - tau_j) * q_partial[0];
+        let s1 = previous_claim - s0;
+        let mut q = vec![F::zero(); d];
+        q[0] = q_partial[0];
+        if d >= 2 {
+            let denom = self.eq_bound * tau_j;
+            q[1] = match denom.inverse() {
+                Some(inv) => s1 * inv,
+                // τ_j·eq_bound = 0 only with negligible probability; fall back to a direct sum.
+                None => self.direct_q1(),
+            };
+            q[2..].copy_from_slice(&q_partial[1..]);
+        }
+        // q has degree d−1: extend to the points 0..=d by interpolation, then multiply by the
+        // linear eq factor eq(τ_j, X) = τ_j·X + (1 − τ_j)(1 − X).
+        let q_poly = crate::univariate::UniPoly::from_evals(&q);
+        (0..=d)
+            .map(|t| {
+                let x = F::from(t as u64);
+                let eq_lin = tau_j * x + (F::one() - tau_j) * (F::one() - x);
+                self.eq_bound * eq_lin * q_poly.evaluate(&x)
+            })
+            .collect()
+    }
+
+    fn bind(&mut self, r: F) {
+        let tau_j = self.tau[self.round];
+        self.eq_bound *= tau_j * r + (F::one() - tau_j) * (F::one() - r);
+        self.polys.iter_mut().for_each(|p| p.bind(r));
+        self.round += 1;
+        if self.eq_rest.len() > 1 {
+            let half = self.eq_rest.len() / 2;
+            let (lo, hi) = self.eq_rest.split_at_mut(half);
+            lo.iter_mut().zip(hi.iter()).for_each(|(l, h)| *l += h);
+            self.eq_rest.truncate(half);
+        }
+    }
+
+    fn final_evals(&self) -> Vec<F> {
+        self.polys.iter().map(|p| p.get(0)).collect()
+    }
+}
+
+impl<F: PrimeField> EqProductSumcheck<'_, F> {
+    /// `q(1) = Σ_{x'} eq(τ_{>j}, x')·h(p(1, x'))`, used only in the degenerate case.
+    fn direct_q1(&self) -> F {
+        let half = self.polys[0].len() / 2;
+        (0..half)
+            .map(|i| {
+                let vals: Vec<F> = self.polys.iter().map(|p| p.get(i + half)).collect();
+                self.eq_rest[i] * (self.h)(&vals)
+            })
+            .sum()
+    }
+}
