@@ -1,0 +1,65 @@
+//! The one error type of the crate: each variant names the check that failed.
+
+use thiserror::Error;
+
+/// Why a commitment, an opening or a verification failed.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum PcsError {
+    /// The polynomial has more variables than the setup supports.
+    #[error("polynomial has {num_vars} variables, the setup supports at most {max}")]
+    TooManyVariables {
+        /// Variables requested.
+        num_vars: usize,
+        /// Variables the setup supports.
+        max: usize,
+    },
+    /// The evaluation point's length does not match the polynomial or the proof.
+    #[error("point has {got} coordinates, expected {expected}")]
+    WrongPointLength {
+        /// Coordinates expected.
+        expected: usize,
+        /// Coordinates given.
+        got: usize,
+    },
+    /// A proof field has the wrong number of elements.
+    #[error("proof field `{field}` has {got} elements, expected {expected}")]
+    WrongProofLength {
+        /// Which field.
+        field: &'static str,
+        /// Elements expected.
+        expected: usize,
+        /// Elements present.
+        got: usize,
+    },
+    /// The claimed evaluations are inconsistent with the folding relation
+    /// `2r·f_{j+1}(r²) = r(1−u_j)(f_j(r)+f_j(−r)) + u_j(f_j(r)−f_j(−r))` at layer `layer`.
+    #[error("folding consistency check failed at layer {layer}")]
+    FoldingCheckFailed {
+        /// The layer `j`.
+        layer: usize,
+    },
+    /// The final pairing equation did not hold.
+    #[error("pairing check failed")]
+    PairingCheckFailed,
+    /// A zero-variable polynomial's commitment is not `eval·G`.
+    #[error("constant polynomial: commitment does not match the claimed value")]
+    ConstantMismatch,
+    /// A Fiat–Shamir challenge was degenerate (zero), which happens with negligible probability.
+    #[error("degenerate challenge")]
+    DegenerateChallenge,
+    /// Batch inputs of inconsistent lengths, or an empty batch.
+    #[error("malformed batch: {0}")]
+    MalformedBatch(&'static str),
+    /// The scheme cannot combine commitments homomorphically.
+    #[error("scheme is not homomorphic")]
+    NotHomomorphic,
+    /// Reading or writing serialized data failed.
+    #[error("serialization: {0}")]
+    Serialization(String),
+}
+
+impl From<ark_serialize::SerializationError> for PcsError {
+    fn from(e: ark_serialize::SerializationError) -> Self {
+        PcsError::Serialization(e.to_string())
+    }
+}

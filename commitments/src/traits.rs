@@ -1,0 +1,185 @@
+//! The multilinear polynomial commitment scheme interface.
+//!
+//! A scheme commits to `p: {0,1}^n → F` given by its hypercube evaluations (MSB-first order,
+//! see the `sumcheck` crate) and later proves `p(r) = v` for a point `r ∈ F^n`.
+//!
+//! **Batching convention.** `batch_open` proves evaluations of several polynomials, possibly of
+//! different sizes, at one point `r ∈ F^n`: a polynomial with `k ≤ n` variables is opened at the
+//! suffix `(r_{n−k}, …, r_{n−1})`. Zero-padding `p` to `n` variables (its evaluations first,
+//! zeros after) gives `p'(r) = Π_{j<n−k}(1 − r_j)·p(r_{n−k..})`, and for the KZG-based schemes
+//! `p'` has the same commitment as `p`, so the batch is one opening of `Σ_i ρ^i p'_i`.
+
+use crate::error::PcsError;
+use ark_ff::PrimeField;
+use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use core::fmt::Debug;
+use sumcheck::{DensePolynomial, MultilinearPolynomial, Transcript};
+
+/// A multilinear polynomial commitment scheme over the field `Self::Field`.
+///
+/// Implementors fill in setup, `commit`, `open`, `verify` and (if homomorphic)
+/// `combine_commitments`; batching has default implementations on top of them.
+pub trait CommitmentScheme: Clone + Send + Sync + 'static {
+    /// The scalar field polynomials live in.
+    type Field: PrimeField;
+    /// Parameters the prover needs (e.g. powers of τ in G1).
+    type ProverSetup: Send + Sync + CanonicalSerialize + CanonicalDeserialize;
+    /// Parameters the verifier needs (a few group elements).
+    type VerifierSetup: Clone + Send + Sync + CanonicalSerialize + CanonicalDeserialize;
+    /// A commitment.
+    type Commitment: Clone
+        + Debug
+        + PartialEq
+        + Send
+        + Sync
+        + CanonicalSerialize
+        + CanonicalDeserialize;
+    /// An evaluation proof.
+    type Proof: Clone + Debug + PartialEq + Send + Sync + CanonicalSerialize + CanonicalDeserialize;
+
+    /// The scheme's name, used in tables and proof headers.
+    const NAME: &'static str;
+
+    /// **Insecure** deterministic setup for tests and benchmarks: the trapdoor is derived from
+    /// `seed` and anyone who knows the seed can forge proofs. Load a real ceremony's output with
+    /// `CanonicalDeserialize` for anything else.
+    fn insecure_test_setup(max_num_vars: usize, seed: u64) -> Self::ProverSetup;
+
+    /// The verifier's part of a prover setup.
+    fn verifier_setup(setup: &Self::ProverSetup) -> Self::VerifierSetup;
+
+    /// The largest number of variables the setup supports.
+    fn max_num_vars(setup: &Self::ProverSetup) -> usize;
+
+    /// Commits to `poly` (dense or compact; compact forms use small-scalar MSMs).
+    fn commit(
+        setup: &Self::ProverSetup,
+        poly: &MultilinearPolynomial<Self::Field>,
+    ) -> Result<Self::Commitment, PcsError>;
+
+    /// Commits to several polynomials.
+    fn batch_commit(
+        setup: &Self::ProverSetup,
+        polys: &[MultilinearPolynomial<Self::Field>],
+    ) -> Result<Vec<Self::Commitment>, PcsError> {
+        polys.iter().map(|p| Self::commit(setup, p)).collect()
+    }
+
+    /// Proves `poly(point) = eval`. Absorbs the point and the evaluation before any challenge.
+    fn open(
+        setup: &Self::ProverSetup,
+        poly: &DensePolynomial<Self::Field>,
+        point: &[Self::Field],
+        eval: &Self::Field,
+        transcript: &mut impl Transcript,
+    ) -> Result<Self::Proof, PcsError>;
+
+    /// Checks a proof that the polynomial committed in `commitment` evaluates to `eval` at
+    /// `point`. Never panics on proof data.
+    fn verify(
+        setup: &Self::VerifierSetup,
+        commitment: &Self::Commitment,
+        point: &[Self::Field],
+        eval: &Self::Field,
+        proof: &Self::Proof,
+        transcript: &mut impl Transcript,
+    ) -> Result<(), PcsError>;
+
+    /// `Σ_i coeffs[i]·commitments[i]` for homomorphic schemes, `None` otherwise.
+    fn combine_commitments(
+        commitments: &[Self::Commitment],
+        coeffs: &[Self::Field],
+    ) -> Option<Self::Commitment>;
+
+    /// Proves `polys[i](suffix of point) = evals[i]` for all `i` (see the module docs).
+    fn batch_open(
+        setup: &Self::ProverSetup,
+        polys: &[&DensePolynomial<Self::Field>],
+        point: &[Self::Field],
+        evals: &[Self::Field],
+        transcript: &mut impl Transcript,
+    ) -> Result<Self::Proof, PcsError> {
+        let sizes: Vec<usize> = polys.iter().map(|p| p.num_vars()).collect();
+        let rho = batch_challenges(&sizes, point, evals, transcript)?;
+        let mut combined = vec![<Self::Field as ark_ff::Zero>::zero(); 1 << point.len()];
+        for (p, r) in polys.iter().zip(&rho) {
+            for (c, v) in combined.iter_mut().zip(p.evals()) {
+                *c += *r * v;
+            }
+        }
+        let eval = combined_eval(&sizes, point, evals, &rho);
+        Self::open(
+            setup,
+            &DensePolynomial::new(combined),
+            point,
+            &eval,
+            transcript,
+        )
+    }
+
+    /// Verifies a [`CommitmentScheme::batch_open`] proof given the commitments and the sizes
+    /// (number of variables) of the committed polynomials.
+    fn batch_verify(
+        setup: &Self::VerifierSetup,
+        commitments: &[Self::Commitment],
+        num_vars: &[usize],
+        point: &[Self::Field],
+        evals: &[Self::Field],
+        proof: &Self::Proof,
+        transcript: &mut impl Transcript,
+    ) -> Result<(), PcsError> {
+        if commitments.len() != num_vars.len() {
+            return Err(PcsError::MalformedBatch("one size per commitment"));
+        }
+        let rho = batch_challenges(num_vars, point, evals, transcript)?;
+        let combined =
+            Self::combine_commitments(commitments, &rho).ok_or(PcsError::NotHomomorphic)?;
+        let eval = combined_eval(num_vars, point, evals, &rho);
+        Self::verify(setup, &combined, point, &eval, proof, transcript)
+    }
+}
+
+/// Absorbs the sizes and claimed evaluations of a batch and draws the coefficients `ρ^i`.
+fn batch_challenges<F: PrimeField>(
+    sizes: &[usize],
+    point: &[F],
+    evals: &[F],
+    transcript: &mut impl Transcript,
+) -> Result<Vec<F>, PcsError> {
+    if sizes.is_empty() || sizes.len() != evals.len() {
+        return Err(PcsError::MalformedBatch(
+            "one evaluation per polynomial, at least one",
+        ));
+    }
+    if let Some(&k) = sizes.iter().find(|&&k| k > point.len()) {
+        return Err(PcsError::WrongPointLength {
+            expected: k,
+            got: point.len(),
+        });
+    }
+    transcript.append_u64(b"pcs_batch_size", sizes.len() as u64);
+    for &k in sizes {
+        transcript.append_u64(b"pcs_batch_num_vars", k as u64);
+    }
+    transcript.append_scalars(b"pcs_batch_point", point);
+    transcript.append_scalars(b"pcs_batch_evals", evals);
+    Ok(transcript.challenge_powers(b"pcs_batch_rho", sizes.len()))
+}
+
+/// `Σ_i ρ^i·Π_{j < n−k_i}(1 − r_j)·evals[i]`: the zero-padded combination's value at `r`.
+fn combined_eval<F: PrimeField>(sizes: &[usize], point: &[F], evals: &[F], rho: &[F]) -> F {
+    let n = point.len();
+    // prefix[m] = Π_{j<m} (1 − r_j)
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(F::one());
+    for r in point {
+        let last = *prefix.last().expect("non-empty");
+        prefix.push(last * (F::one() - r));
+    }
+    sizes
+        .iter()
+        .zip(evals)
+        .zip(rho)
+        .map(|((&k, e), r)| *r * prefix[n - k] * e)
+        .sum()
+}

@@ -1,0 +1,3 @@
+//! Every scheme in the crate runs the generic conformance suite: one line each.
+
+commitments::conformance_tests!(hyperkzg, commitments::HyperKzg);
