@@ -1,0 +1,102 @@
+//! The `jolt` command line (`src/bin/jolt.rs` only calls [`main`]).
+//!
+//! One clap subcommand per module: `run` lives in [`run`]; further subcommands (prove,
+//! verify, explain, bench) add a module and a [`Command`] variant. Options that define
+//! the verifier-side memory layout are shared ([`LayoutArgs`]) so every subcommand that
+//! loads a program derives the same layout from the same flags.
+
+pub mod run;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use thiserror::Error;
+
+use crate::vm::{ExecutionError, LayoutConfig, LoadError};
+
+/// Why a subcommand failed (printed as `error: …`, exit status 1).
+#[derive(Debug, Error)]
+pub enum CliError {
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The program could not be loaded.
+    #[error("cannot load the program: {0}")]
+    Load(#[from] LoadError),
+    /// The program failed at run time.
+    #[error("the program failed: {0}")]
+    Execution(#[from] ExecutionError),
+}
+
+/// `jolt`: a Lasso-style zkVM for RV32IM.
+#[derive(Debug, Parser)]
+#[command(name = "jolt", version, about, arg_required_else_help = true)]
+pub struct Cli {
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a guest ELF in the emulator and report its exit code, output and cycles.
+    Run(run::RunArgs),
+}
+
+/// Memory-layout options (verifier-side parameters, see `vm::layout`).
+#[derive(Debug, Clone, Args)]
+pub struct LayoutArgs {
+    /// Total guest RAM in bytes (image + heap + stack); default: the image rounded up to
+    /// pages plus --heap-size and --stack-size.
+    #[arg(long, value_name = "BYTES")]
+    pub memory_size: Option<u32>,
+    /// Bytes between the image and the stack when --memory-size is not given.
+    #[arg(long, value_name = "BYTES", default_value_t = LayoutConfig::default().heap_size)]
+    pub heap_size: u32,
+    /// Stack bytes at the top of RAM.
+    #[arg(long, value_name = "BYTES", default_value_t = LayoutConfig::default().stack_size)]
+    pub stack_size: u32,
+    /// Most public input bytes (raised to the input's size when it is larger).
+    #[arg(long, value_name = "BYTES", default_value_t = LayoutConfig::default().max_input_bytes)]
+    pub max_input_bytes: u32,
+    /// Most public output bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = LayoutConfig::default().max_output_bytes)]
+    pub max_output_bytes: u32,
+}
+
+impl LayoutArgs {
+    /// The layout configuration for a run with `input_len` input bytes.
+    pub fn config(&self, input_len: usize) -> LayoutConfig {
+        let input_len = u32::try_from(input_len).unwrap_or(u32::MAX);
+        LayoutConfig {
+            memory_size: self.memory_size,
+            heap_size: self.heap_size,
+            stack_size: self.stack_size,
+            max_input_bytes: self.max_input_bytes.max(input_len),
+            max_output_bytes: self.max_output_bytes,
+        }
+    }
+}
+
+/// Parses the command line, runs the subcommand, and turns its result into the process
+/// exit status: success, or a message on stderr and a non-zero status.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Run(args) => run::execute(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

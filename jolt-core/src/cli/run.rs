@@ -1,0 +1,166 @@
+//! `jolt run PROGRAM.elf [--input FILE] [--max-cycles N] [--json]`: run a guest in the
+//! fast emulator and report its exit code, output, cycle counts and instruction mix.
+//!
+//! The process exits with status 0 whenever the guest reached its halting ecall,
+//! whatever its exit code; any load or runtime error is a message and status 1.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clap::Args;
+
+use crate::cli::{CliError, LayoutArgs};
+use crate::vm::{self, Program, RunOptions, RunSummary};
+
+/// Arguments of `jolt run`.
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// The guest executable (RV32IM ELF).
+    #[arg(value_name = "PROGRAM.elf")]
+    pub program: PathBuf,
+    /// File whose bytes are the public input (default: empty input).
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Stop with an error after this many RISC-V instructions.
+    #[arg(long, value_name = "N", default_value_t = RunOptions::default().max_cycles)]
+    pub max_cycles: u64,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Memory layout.
+    #[command(flatten)]
+    pub layout: LayoutArgs,
+}
+
+/// Runs `jolt run` and prints its report to stdout.
+pub fn execute(args: &RunArgs) -> Result<(), CliError> {
+    let elf = read(&args.program)?;
+    let input = match &args.input {
+        Some(path) => read(path)?,
+        None => Vec::new(),
+    };
+    let program = Program::load(&elf, &args.layout.config(input.len()))?;
+    let options = RunOptions {
+        max_cycles: args.max_cycles,
+    };
+    let start = Instant::now();
+    let summary = vm::run(&program, &input, &options)?;
+    let seconds = start.elapsed().as_secs_f64();
+    let report = if args.json {
+        json_report(&summary, seconds).to_string()
+    } else {
+        text_report(args, &program, &summary, seconds)
+    };
+    println!("{report}");
+    Ok(())
+}
+
+fn read(path: &PathBuf) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path).map_err(|source| CliError::Read {
+        path: path.clone(),
+        source,
+    })
+}
+
+/// The output as text when it is printable UTF-8 (tabs and newlines allowed).
+fn printable(bytes: &[u8]) -> Option<&str> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    text.chars()
+        .all(|c| !c.is_control() || c == '\n' || c == '\t')
+        .then_some(text)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .fold(String::with_capacity(2 * bytes.len()), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+/// The `--json` object: exit code, output (hex and text), cycles, steps, mix, time.
+pub fn json_report(summary: &RunSummary, seconds: f64) -> serde_json::Value {
+    let mix: serde_json::Map<String, serde_json::Value> = summary
+        .instruction_mix
+        .iter()
+        .map(|(name, count)| (name.to_string(), (*count).into()))
+        .collect();
+    serde_json::json!({
+        "exit_code": summary.exit_code,
+        "output_hex": hex(&summary.output),
+        "output_text": printable(&summary.output),
+        "cycles": summary.instructions,
+        "instruction_mix": mix,
+        "run_ms": seconds * 1e3,
+    })
+}
+
+fn text_report(args: &RunArgs, program: &Program, summary: &RunSummary, seconds: f64) -> String {
+    let mut s = String::new();
+    let layout = program.layout();
+    let _ = writeln!(
+        s,
+        "program      {} (entry {:#010x})",
+        args.program.display(),
+        program.entry()
+    );
+    let _ = writeln!(
+        s,
+        "memory       RAM [{:#010x}, {:#010x}), stack {} KiB, {} witness words",
+        layout.program_base,
+        layout.stack_top(),
+        layout.stack_size / 1024,
+        layout.num_witness_words()
+    );
+    let _ = writeln!(s, "exit code    {}", summary.exit_code);
+    match summary.output.len() {
+        0 => {
+            let _ = writeln!(s, "output       (empty)");
+        }
+        n => {
+            let _ = writeln!(s, "output       {n} bytes: {}", hex(&summary.output));
+            if let Some(text) = printable(&summary.output) {
+                let _ = writeln!(s, "output text  {text:?}");
+            }
+        }
+    }
+    let _ = writeln!(
+        s,
+        "cycles       {} RISC-V instructions",
+        summary.instructions
+    );
+    if seconds > 0.0 {
+        let _ = writeln!(
+            s,
+            "time         {:.3} ms ({:.1} M instructions/s)",
+            seconds * 1e3,
+            summary.instructions as f64 / seconds / 1e6
+        );
+    }
+    let _ = writeln!(s, "instruction mix:");
+    for (name, count) in &summary.instruction_mix {
+        let share = 100.0 * *count as f64 / summary.instructions.max(1) as f64;
+        let _ = writeln!(s, "  {name:<8} {count:>12} {share:>6.2}%");
+    }
+    s.pop();
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printable_accepts_text_and_rejects_binary() {
+        assert_eq!(printable(b"Hello, world!\n"), Some("Hello, world!\n"));
+        assert_eq!(printable(&[0x48, 0x00]), None);
+        assert_eq!(printable(&[0xff, 0xfe]), None);
+    }
+
+    #[test]
+    fn hex_is_lowercase_pairs() {
+        assert_eq!(hex(&[0x00, 0xab, 0x7f]), "00ab7f");
+    }
+}
