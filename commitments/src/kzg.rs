@@ -28,9 +28,12 @@ pub struct KzgProverSetup {
     pub verifier: KzgVerifierSetup,
 }
 
-/// The verifier's KZG parameters: `G`, `H`, `τ·H`.
+/// The verifier's KZG parameters: `G`, `H`, `τ·H`, and the number `N` of G1 powers (the
+/// degree bound Zeromorph's degree check relies on).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
 pub struct KzgVerifierSetup {
+    /// `N`: the prover setup holds `τ^i·G` for `i < N`.
+    pub num_powers: u64,
     /// `G = τ^0·G`.
     pub g1: G1Affine,
     /// `H`.
@@ -58,6 +61,7 @@ impl KzgProverSetup {
         Self {
             powers_g1,
             verifier: KzgVerifierSetup {
+                num_powers: n as u64,
                 g1: g.into_affine(),
                 g2: h.into_affine(),
                 tau_g2: (h * tau).into_affine(),

@@ -5,6 +5,7 @@
 //! - [`kzg`]: the univariate KZG core over BN254 (setup, commit with pay-per-bit MSMs,
 //!   witnesses, batched pairing check).
 //! - [`hyperkzg`]: [`HyperKzg`], Gemini-style folding on top of KZG.
+//! - [`zeromorph`]: [`Zeromorph`], multilinear quotients with one pairing check.
 //! - [`conformance`]: the generic test suite every scheme runs with one line
 //!   ([`conformance_tests!`]).
 //! - [`error`]: [`PcsError`], naming the failed check.
@@ -16,7 +17,9 @@ pub mod error;
 pub mod hyperkzg;
 pub mod kzg;
 pub mod traits;
+pub mod zeromorph;
 
 pub use error::PcsError;
 pub use hyperkzg::{HyperKzg, HyperKzgCommitment, HyperKzgProof};
 pub use traits::CommitmentScheme;
+pub use zeromorph::{Zeromorph, ZeromorphCommitment, ZeromorphProof};

@@ -1,3 +1,4 @@
 //! Every scheme in the crate runs the generic conformance suite: one line each.
 
 commitments::conformance_tests!(hyperkzg, commitments::HyperKzg);
+commitments::conformance_tests!(zeromorph, commitments::Zeromorph);
