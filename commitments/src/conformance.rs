@@ -54,7 +54,7 @@ fn honest<S: CommitmentScheme>(
 ) -> (S::Commitment, S::Field, S::Proof) {
     let commitment = S::commit(setup, &MultilinearPolynomial::Dense(poly.clone())).expect("commit");
     let eval = poly.evaluate(point);
-    let proof = S::open(setup, poly, point, &eval, &mut transcript()).expect("open");
+    let proof = S::open(setup, poly, &commitment, point, &eval, &mut transcript()).expect("open");
     (commitment, eval, proof)
 }
 
@@ -109,7 +109,8 @@ pub fn small_values<S: CommitmentScheme>(setup: &S::ProverSetup) {
                 prop_assert_eq!(&c_small, &c_dense);
                 let point: Vec<S::Field> = (0..n).map(|_| S::Field::rand(&mut rng)).collect();
                 let eval = compact.evaluate(&point);
-                let proof = S::open(setup, &dense, &point, &eval, &mut transcript()).expect("open");
+                let proof = S::open(setup, &dense, &c_dense, &point, &eval, &mut transcript())
+                    .expect("open");
                 prop_assert!(verify::<S>(&vk, &c_small, &point, &eval, &proof));
             }
             Ok(())
@@ -145,7 +146,7 @@ pub fn soundness<S: CommitmentScheme>(setup: &S::ProverSetup) {
                 "wrong commitment accepted"
             );
             // A lying prover: opens another polynomial but claims our polynomial's value.
-            if let Ok(lie) = S::open(setup, &other, &point, &eval, &mut transcript()) {
+            if let Ok(lie) = S::open(setup, &other, &c, &point, &eval, &mut transcript()) {
                 prop_assert!(
                     !verify::<S>(&vk, &c, &point, &eval, &lie),
                     "proof for another polynomial accepted"
@@ -222,8 +223,15 @@ pub fn batching<S: CommitmentScheme>(setup: &S::ProverSetup) {
                     })
                     .collect();
                 let refs: Vec<&DensePolynomial<S::Field>> = polys.iter().collect();
-                let proof = S::batch_open(setup, &refs, &point, &evals, &mut transcript())
-                    .expect("batch open");
+                let proof = S::batch_open(
+                    setup,
+                    &refs,
+                    &commitments,
+                    &point,
+                    &evals,
+                    &mut transcript(),
+                )
+                .expect("batch open");
                 let ok = S::batch_verify(
                     &vk,
                     &commitments,

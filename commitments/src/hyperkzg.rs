@@ -108,6 +108,7 @@ impl CommitmentScheme for HyperKzg {
     fn open(
         setup: &KzgProverSetup,
         poly: &DensePolynomial<Fr>,
+        commitment: &Self::Commitment,
         point: &[Fr],
         eval: &Fr,
         transcript: &mut impl Transcript,
@@ -125,8 +126,7 @@ impl CommitmentScheme for HyperKzg {
                 max: setup.max_num_vars(),
             });
         }
-        let commitment = setup.commit_coeffs(poly.evals())?.into_affine();
-        absorb_statement(transcript, &commitment, point, eval);
+        absorb_statement(transcript, &commitment.0, point, eval);
         if n == 0 {
             return Ok(HyperKzgProof {
                 folded_commitments: Vec::new(),

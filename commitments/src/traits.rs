@@ -65,10 +65,13 @@ pub trait CommitmentScheme: Clone + Send + Sync + 'static {
         polys.iter().map(|p| Self::commit(setup, p)).collect()
     }
 
-    /// Proves `poly(point) = eval`. Absorbs the point and the evaluation before any challenge.
+    /// Proves `poly(point) = eval`, where `commitment` is `poly`'s commitment (passed in so the
+    /// prover never recomputes it). Absorbs the commitment, the point and the evaluation
+    /// before any challenge.
     fn open(
         setup: &Self::ProverSetup,
         poly: &DensePolynomial<Self::Field>,
+        commitment: &Self::Commitment,
         point: &[Self::Field],
         eval: &Self::Field,
         transcript: &mut impl Transcript,
@@ -91,16 +94,23 @@ pub trait CommitmentScheme: Clone + Send + Sync + 'static {
         coeffs: &[Self::Field],
     ) -> Option<Self::Commitment>;
 
-    /// Proves `polys[i](suffix of point) = evals[i]` for all `i` (see the module docs).
+    /// Proves `polys[i](suffix of point) = evals[i]` for all `i` (see the module docs), given
+    /// their commitments.
     fn batch_open(
         setup: &Self::ProverSetup,
         polys: &[&DensePolynomial<Self::Field>],
+        commitments: &[Self::Commitment],
         point: &[Self::Field],
         evals: &[Self::Field],
         transcript: &mut impl Transcript,
     ) -> Result<Self::Proof, PcsError> {
+        if commitments.len() != polys.len() {
+            return Err(PcsError::MalformedBatch("one commitment per polynomial"));
+        }
         let sizes: Vec<usize> = polys.iter().map(|p| p.num_vars()).collect();
         let rho = batch_challenges(&sizes, point, evals, transcript)?;
+        let combined_commitment =
+            Self::combine_commitments(commitments, &rho).ok_or(PcsError::NotHomomorphic)?;
         let mut combined = vec![<Self::Field as ark_ff::Zero>::zero(); 1 << point.len()];
         for (p, r) in polys.iter().zip(&rho) {
             for (c, v) in combined.iter_mut().zip(p.evals()) {
@@ -111,6 +121,7 @@ pub trait CommitmentScheme: Clone + Send + Sync + 'static {
         Self::open(
             setup,
             &DensePolynomial::new(combined),
+            &combined_commitment,
             point,
             &eval,
             transcript,

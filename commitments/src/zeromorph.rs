@@ -137,6 +137,7 @@ impl CommitmentScheme for Zeromorph {
     fn open(
         setup: &KzgProverSetup,
         poly: &DensePolynomial<Fr>,
+        commitment: &Self::Commitment,
         point: &[Fr],
         eval: &Fr,
         transcript: &mut impl Transcript,
@@ -155,8 +156,7 @@ impl CommitmentScheme for Zeromorph {
             });
         }
         let big_n = setup.powers_g1.len();
-        let commitment = setup.commit_coeffs(poly.evals())?.into_affine();
-        absorb_statement(transcript, &commitment, point, eval);
+        absorb_statement(transcript, &commitment.0, point, eval);
         let identity = G1Affine::identity();
         if n == 0 {
             return Ok(ZeromorphProof {
