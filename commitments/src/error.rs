@@ -38,6 +38,12 @@ pub enum PcsError {
         /// The layer `j`.
         layer: usize,
     },
+    /// Hyrax: `⟨w, eq(u_col)⟩` differs from the claimed evaluation.
+    #[error("combined row does not evaluate to the claimed value")]
+    InnerProductMismatch,
+    /// Hyrax: `Σ_i eq(u_row, i)·C_i ≠ Σ_j w_j·G_j`.
+    #[error("combined row does not match the row commitments")]
+    RowCombinationMismatch,
     /// The final pairing equation did not hold.
     #[error("pairing check failed")]
     PairingCheckFailed,

@@ -5,6 +5,7 @@
 //! - [`kzg`]: the univariate KZG core over BN254 (setup, commit with pay-per-bit MSMs,
 //!   witnesses, batched pairing check).
 //! - [`hyperkzg`]: [`HyperKzg`], Gemini-style folding on top of KZG.
+//! - [`hyrax`]: [`Hyrax`], the transparent scheme (Pedersen rows, √N commitments).
 //! - [`zeromorph`]: [`Zeromorph`], multilinear quotients with one pairing check.
 //! - [`conformance`]: the generic test suite every scheme runs with one line
 //!   ([`conformance_tests!`]).
@@ -15,11 +16,13 @@
 pub mod conformance;
 pub mod error;
 pub mod hyperkzg;
+pub mod hyrax;
 pub mod kzg;
 pub mod traits;
 pub mod zeromorph;
 
 pub use error::PcsError;
 pub use hyperkzg::{HyperKzg, HyperKzgCommitment, HyperKzgProof};
+pub use hyrax::{Hyrax, HyraxCommitment, HyraxProof, HyraxSetup};
 pub use traits::CommitmentScheme;
 pub use zeromorph::{Zeromorph, ZeromorphCommitment, ZeromorphProof};

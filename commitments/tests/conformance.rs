@@ -2,3 +2,4 @@
 
 commitments::conformance_tests!(hyperkzg, commitments::HyperKzg);
 commitments::conformance_tests!(zeromorph, commitments::Zeromorph);
+commitments::conformance_tests!(hyrax, commitments::Hyrax);
