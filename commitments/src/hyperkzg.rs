@@ -11,14 +11,15 @@
 //! 2. Draw `r`; send `f_j(r), f_j(−r), f_j(r²)` for `j < n`. Writing `f_j(X) = E_j(X²) + X·O_j(X)`,
 //!    `f_{j+1}(Y) = (1−u)E_j(Y) + u·O_j(Y)`, so the verifier checks
 //!    `2r·f_{j+1}(r²) = r(1−u)(f_j(r) + f_j(−r)) + u(f_j(r) − f_j(−r))`, with `f_n(r²) = p(u)`.
-//! 3. Draw `q`; `B = Σ_j q^j f_j` is opened at `r, −r, r²` with three KZG witnesses, checked
-//!    together with one 2-pairing product (random `d`).
+//! 3. Draw `q`; `B = Σ_j q^j f_j` is opened at the three points `r, −r, r²` at once with the KZG
+//!    batch opening (one witness `[(B − I)/Z_T]`, `I` the interpolant of the claimed values,
+//!    `Z_T = (X − r)(X + r)(X − r²)`), checked with one 2-pairing product.
 //!
-//! Proof: `n − 1` G1 commitments, `3n` field elements, 3 G1 witnesses.
+//! Proof: `n − 1` G1 commitments, `3n` field elements, 1 G1 witness.
 
 use crate::error::PcsError;
 use crate::kzg::{
-    batch_check, divide_by_linear, evaluate_univariate, KzgClaim, KzgProverSetup, KzgVerifierSetup,
+    evaluate_univariate, three_point_check, three_point_witness, KzgProverSetup, KzgVerifierSetup,
 };
 use crate::traits::CommitmentScheme;
 use ark_bn254::{Fr, G1Affine, G1Projective};
@@ -43,8 +44,8 @@ pub struct HyperKzgProof {
     pub folded_commitments: Vec<G1Affine>,
     /// `[f_j(r)]_j`, `[f_j(−r)]_j`, `[f_j(r²)]_j`, each of length `n`.
     pub evals: [Vec<Fr>; 3],
-    /// KZG witnesses for `B` at `r`, `−r`, `r²`.
-    pub witnesses: [G1Affine; 3],
+    /// One KZG batch-opening witness for `B` at `r`, `−r`, `r²`.
+    pub witness: G1Affine,
 }
 
 fn absorb_statement(
@@ -131,7 +132,7 @@ impl CommitmentScheme for HyperKzg {
             return Ok(HyperKzgProof {
                 folded_commitments: Vec::new(),
                 evals: [Vec::new(), Vec::new(), Vec::new()],
-                witnesses: [G1Affine::identity(); 3],
+                witness: G1Affine::identity(),
             });
         }
         let folds = fold_all(poly.evals(), point);
@@ -143,7 +144,7 @@ impl CommitmentScheme for HyperKzg {
         );
         transcript.append_serializable(b"hyperkzg_folds", &folded_commitments);
         let r: Fr = transcript.challenge_scalar(b"hyperkzg_r");
-        if r.is_zero() {
+        if r.is_zero() || r == Fr::one() || r == -Fr::one() {
             return Err(PcsError::DegenerateChallenge);
         }
         let xs = [r, -r, r * r];
@@ -160,20 +161,13 @@ impl CommitmentScheme for HyperKzg {
                 .for_each(|(bi, fi)| *bi += qj * fi);
             qj *= q;
         }
-        let witnesses_proj: Vec<G1Projective> = xs
-            .iter()
-            .map(|x| {
-                let w = divide_by_linear(&b, *x);
-                G1Projective::msm_unchecked(&setup.powers_g1[..w.len()], &w)
-            })
-            .collect();
-        let w = G1Projective::normalize_batch(&witnesses_proj);
-        let witnesses = [w[0], w[1], w[2]];
-        transcript.append_serializable(b"hyperkzg_witnesses", &witnesses.to_vec());
+        let ys = [0, 1, 2].map(|i| combine_with_powers(&evals[i], q));
+        let witness = three_point_witness(setup, &b, xs, ys)?;
+        transcript.append_serializable(b"hyperkzg_witness", &witness);
         Ok(HyperKzgProof {
             folded_commitments,
             evals,
-            witnesses,
+            witness,
         })
     }
 
@@ -213,7 +207,7 @@ impl CommitmentScheme for HyperKzg {
         }
         transcript.append_serializable(b"hyperkzg_folds", &proof.folded_commitments);
         let r: Fr = transcript.challenge_scalar(b"hyperkzg_r");
-        if r.is_zero() {
+        if r.is_zero() || r == Fr::one() || r == -Fr::one() {
             return Err(PcsError::DegenerateChallenge);
         }
         let [at_r, at_neg_r, at_r2] = &proof.evals;
@@ -240,19 +234,10 @@ impl CommitmentScheme for HyperKzg {
         bases.push(commitment.0);
         bases.extend_from_slice(&proof.folded_commitments);
         let c_b = G1Projective::msm_unchecked(&bases, &q_powers);
-        let combine = |vals: &[Fr]| -> Fr { vals.iter().zip(&q_powers).map(|(v, p)| *v * p).sum() };
-        transcript.append_serializable(b"hyperkzg_witnesses", &proof.witnesses.to_vec());
-        let d: Fr = transcript.challenge_scalar(b"hyperkzg_d");
+        transcript.append_serializable(b"hyperkzg_witness", &proof.witness);
         let xs = [r, -r, r * r];
-        let claims: Vec<KzgClaim> = (0..3)
-            .map(|i| KzgClaim {
-                commitment: c_b,
-                point: xs[i],
-                value: combine(&proof.evals[i]),
-                witness: proof.witnesses[i],
-            })
-            .collect();
-        batch_check(setup, &claims, d)
+        let ys = [0, 1, 2].map(|i| combine_with_powers(&proof.evals[i], q));
+        three_point_check(setup, c_b, xs, ys, proof.witness)
     }
 
     fn combine_commitments(
@@ -267,6 +252,11 @@ impl CommitmentScheme for HyperKzg {
             G1Projective::msm_unchecked(&bases, coeffs).into_affine(),
         ))
     }
+}
+
+/// `Σ_j q^j·vals[j]`.
+fn combine_with_powers(vals: &[Fr], q: Fr) -> Fr {
+    vals.iter().rev().fold(Fr::zero(), |acc, v| acc * q + v)
 }
 
 /// Absorbs the three evaluation vectors (before the batching challenge `q`).

@@ -34,6 +34,10 @@ pub struct KzgProverSetup {
 pub struct KzgVerifierSetup {
     /// `N`: the prover setup holds `τ^i·G` for `i < N`.
     pub num_powers: u64,
+    /// `τ·G` and `τ²·G` (to commit a degree-2 interpolant in the verifier).
+    pub tau_powers_g1: [G1Affine; 2],
+    /// `τ²·H` and `τ³·H` (to commit a degree-3 vanishing polynomial in the verifier).
+    pub tau_powers_g2: [G2Affine; 2],
     /// `G = τ^0·G`.
     pub g1: G1Affine,
     /// `H`.
@@ -58,14 +62,23 @@ impl KzgProverSetup {
         let table = BatchMulPreprocessing::new(g, n);
         let powers_g1 = table.batch_mul(&powers);
         let h = G2Projective::generator();
+        let tau2 = tau * tau;
+        let low = |i: usize| {
+            powers_g1
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| (g * powers[0] * tau.pow([i as u64])).into_affine())
+        };
         Self {
-            powers_g1,
             verifier: KzgVerifierSetup {
                 num_powers: n as u64,
+                tau_powers_g1: [low(1), low(2)],
+                tau_powers_g2: [(h * tau2).into_affine(), (h * (tau2 * tau)).into_affine()],
                 g1: g.into_affine(),
                 g2: h.into_affine(),
                 tau_g2: (h * tau).into_affine(),
             },
+            powers_g1,
         }
     }
 
@@ -191,6 +204,77 @@ pub fn batch_check(vk: &KzgVerifierSetup, claims: &[KzgClaim], d: Fr) -> Result<
     }
 }
 
+/// Coefficients (low to high) of the degree-≤2 polynomial through `(x_i, y_i)`, `i < 3`, or
+/// `None` if two points coincide.
+pub fn interpolate_three(xs: [Fr; 3], ys: [Fr; 3]) -> Option<[Fr; 3]> {
+    let mut out = [Fr::zero(); 3];
+    for i in 0..3 {
+        let (a, b) = (xs[(i + 1) % 3], xs[(i + 2) % 3]);
+        let denom = ((xs[i] - a) * (xs[i] - b)).inverse()?;
+        let w = ys[i] * denom;
+        // (X − a)(X − b) = X² − (a + b)X + ab
+        out[0] += w * a * b;
+        out[1] -= w * (a + b);
+        out[2] += w;
+    }
+    Some(out)
+}
+
+/// The KZG batch opening of one polynomial at three points (Kate et al. §3.4): the witness is
+/// `Q = (f − I)/Z_T` with `I` the interpolant of the claimed values and
+/// `Z_T(X) = Π_i (X − x_i)`; one MSM for any number of points.
+pub fn three_point_witness(
+    setup: &KzgProverSetup,
+    coeffs: &[Fr],
+    xs: [Fr; 3],
+    ys: [Fr; 3],
+) -> Result<G1Affine, PcsError> {
+    let interpolant = interpolate_three(xs, ys).ok_or(PcsError::DegenerateChallenge)?;
+    let mut numerator = coeffs.to_vec();
+    numerator.resize(numerator.len().max(3), Fr::zero());
+    for (c, i) in numerator.iter_mut().zip(interpolant) {
+        *c -= i;
+    }
+    let mut quotient = numerator;
+    for x in xs {
+        quotient = divide_by_linear(&quotient, x);
+    }
+    Ok(setup.commit_coeffs(&quotient)?.into_affine())
+}
+
+/// Checks `f(x_i) = y_i` for the three points given `C = [f(τ)]` and the witness `W = [Q(τ)]`:
+/// `e(C − [I(τ)]₁, H) = e(W, [Z_T(τ)]₂)`.
+pub fn three_point_check(
+    vk: &KzgVerifierSetup,
+    commitment: G1Projective,
+    xs: [Fr; 3],
+    ys: [Fr; 3],
+    witness: G1Affine,
+) -> Result<(), PcsError> {
+    let i = interpolate_three(xs, ys).ok_or(PcsError::DegenerateChallenge)?;
+    let i_tau = G1Projective::msm_unchecked(&[vk.g1, vk.tau_powers_g1[0], vk.tau_powers_g1[1]], &i);
+    // Z_T(X) = (X − x0)(X − x1)(X − x2) = X³ − e1·X² + e2·X − e3
+    let e1 = xs[0] + xs[1] + xs[2];
+    let e2 = xs[0] * xs[1] + xs[0] * xs[2] + xs[1] * xs[2];
+    let e3 = xs[0] * xs[1] * xs[2];
+    let z_tau = G2Projective::from(vk.g2) * (-e3)
+        + G2Projective::from(vk.tau_g2) * e2
+        + G2Projective::from(vk.tau_powers_g2[0]) * (-e1)
+        + G2Projective::from(vk.tau_powers_g2[1]);
+    let lhs = Bn254::multi_pairing(
+        [
+            (commitment - i_tau).into_affine(),
+            (-G1Projective::from(witness)).into_affine(),
+        ],
+        [vk.g2, z_tau.into_affine()],
+    );
+    if lhs.is_zero() {
+        Ok(())
+    } else {
+        Err(PcsError::PairingCheckFailed)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +302,24 @@ mod tests {
         );
         assert_eq!(
             batch_check(&setup.verifier, &[claim(y + Fr::one())], Fr::from(7u64)),
+            Err(PcsError::PairingCheckFailed)
+        );
+    }
+
+    #[test]
+    fn three_point_opening_verifies_and_rejects_a_wrong_value() {
+        let setup = KzgProverSetup::insecure(4, 2);
+        let coeffs: Vec<Fr> = (0..16u64).map(|i| Fr::from(7 * i + 1)).collect();
+        let c = setup.commit_coeffs(&coeffs).unwrap();
+        let r = Fr::from(9u64);
+        let xs = [r, -r, r * r];
+        let ys = xs.map(|x| evaluate_univariate(&coeffs, x));
+        let w = three_point_witness(&setup, &coeffs, xs, ys).unwrap();
+        assert_eq!(three_point_check(&setup.verifier, c, xs, ys, w), Ok(()));
+        let mut bad = ys;
+        bad[2] += Fr::one();
+        assert_eq!(
+            three_point_check(&setup.verifier, c, xs, bad, w),
             Err(PcsError::PairingCheckFailed)
         );
     }
