@@ -29,13 +29,13 @@ pub trait SumcheckInstance<F: PrimeField>: Send + Sync {
     fn final_evals(&self) -> Vec<F>;
 }
 
-/// A combine function `g: F^k → F` of known total degree.
-pub type CombineFn<F> = dyn Fn(&[F]) -> F + Send + Sync;
+/// A combine function `g: F^k → F` of known total degree (it may borrow data for `'a`).
+pub type CombineFn<'a, F> = dyn Fn(&[F]) -> F + Send + Sync + 'a;
 
 /// `Σ_x g(p_1(x), …, p_k(x))` for a combine function `g` of degree `d`.
 pub struct ProductSumcheck<'a, F: PrimeField> {
     polys: Vec<MultilinearPolynomial<F>>,
-    combine: &'a CombineFn<F>,
+    combine: &'a CombineFn<'a, F>,
     degree: usize,
     claim: F,
 }
@@ -47,7 +47,7 @@ impl<'a, F: PrimeField> ProductSumcheck<'a, F> {
     /// If the polynomials have different sizes or there are none.
     pub fn new(
         polys: Vec<MultilinearPolynomial<F>>,
-        combine: &'a CombineFn<F>,
+        combine: &'a CombineFn<'a, F>,
         degree: usize,
         claim: F,
     ) -> Self {
@@ -178,7 +178,7 @@ pub struct EqProductSumcheck<'a, F: PrimeField> {
     eq_bound: F,
     eq_rest: Vec<F>,
     polys: Vec<MultilinearPolynomial<F>>,
-    h: &'a CombineFn<F>,
+    h: &'a CombineFn<'a, F>,
     degree: usize,
     claim: F,
 }
@@ -192,7 +192,7 @@ impl<'a, F: PrimeField> EqProductSumcheck<'a, F> {
     pub fn new(
         tau: Vec<F>,
         polys: Vec<MultilinearPolynomial<F>>,
-        h: &'a CombineFn<F>,
+        h: &'a CombineFn<'a, F>,
         degree: usize,
         claim: F,
     ) -> Self {

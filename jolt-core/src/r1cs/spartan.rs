@@ -1,0 +1,349 @@
+//! Spartan for the uniform R1CS, without an inner sumcheck (see `paper-notes/spartan.md`).
+//!
+//! Statement: every step `t ∈ [0, T)` satisfies every constraint `A_k·B_k = C_k` of a
+//! [`UniformR1cs`] over the committed columns `z_j`. Protocol:
+//!
+//! 1. Draw `τ ∈ F^{log T}` and weights `w_k = ρ^k`; prove with the eq-factor sumcheck
+//!    `0 = Σ_t eq(τ, t)·Σ_k w_k·(A_k·B_k − C_k)(z(t), z(t+1))` (degree 3).
+//! 2. At its point `r` the prover states `v_j = z̃_j(r)` for every column and `v'_j = z̃'_j(r)`
+//!    for the shifted columns (`z'_j(t) = z_j(t+1)`, 0 at the last step). The verifier checks the
+//!    final claim `eq(τ, r)·Σ_k w_k (A_k B_k − C_k)(v, v')` itself — `O(K·J)` work.
+//! 3. One batched degree-2 sumcheck `Σ_j λ^j v'_j = Σ_y next̃(r, y)·Σ_j λ^j z_j(y)` turns the
+//!    shifted claims into claims `z̃_j(r')`; the verifier evaluates `next̃(r, r')` in `O(log T)`.
+//!
+//! The column claims at `r` and `r'` are returned for the PCS opening; they are *not* checked
+//! here.
+
+use super::builder::{LinearCombination, UniformR1cs, Variable};
+use super::shift::{next_mle, next_table_from_eq};
+use ark_ff::PrimeField;
+use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use sumcheck::{
+    prove_sumcheck, verify_sumcheck, CombineFn, EqPolynomial, EqProductSumcheck,
+    MultilinearPolynomial, ProductSumcheck, SumcheckError, SumcheckProof, Transcript,
+};
+
+/// The R1CS part of a proof.
+#[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
+pub struct UniformSpartanProof<F: PrimeField> {
+    /// The zero-check over the steps.
+    pub outer: SumcheckProof<F>,
+    /// `z̃_j(r)` for every column `j`.
+    pub column_evals: Vec<F>,
+    /// `z̃'_j(r)` for each column read at the next step (in [`UniformR1cs::next_step_columns`] order).
+    pub shifted_evals: Vec<F>,
+    /// The sumcheck reducing the shifted claims.
+    pub shift: SumcheckProof<F>,
+    /// `z̃_j(r')` for each column read at the next step.
+    pub shift_column_evals: Vec<F>,
+}
+
+/// The column evaluation claims a verified proof leaves for the PCS.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpartanClaims<F: PrimeField> {
+    /// The outer sumcheck point `r`.
+    pub point: Vec<F>,
+    /// `z̃_j(r)` for every column.
+    pub column_evals: Vec<F>,
+    /// The shift sumcheck point `r'`.
+    pub shift_point: Vec<F>,
+    /// `(j, z̃_j(r'))` for the columns read at the next step.
+    pub shift_column_evals: Vec<(usize, F)>,
+}
+
+/// Why the verifier rejected.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SpartanError {
+    /// A sumcheck failed its own checks.
+    #[error("sumcheck: {0}")]
+    Sumcheck(#[from] SumcheckError),
+    /// A vector of claimed evaluations has the wrong length.
+    #[error("`{field}` has {got} entries, expected {expected}")]
+    WrongLength {
+        /// Which vector.
+        field: &'static str,
+        /// Expected.
+        expected: usize,
+        /// Present.
+        got: usize,
+    },
+    /// The zero-check's final claim does not match the constraints at the claimed evaluations.
+    #[error("the constraints do not vanish at the claimed column evaluations")]
+    ConstraintCheckFailed,
+    /// The shift sumcheck's final claim does not match.
+    #[error("shifted-column claims are inconsistent")]
+    ShiftCheckFailed,
+}
+
+/// A linear form over one flat slice `[z_0(t) … z_{J−1}(t), z'_{j_1}(t) …]`.
+#[derive(Clone, Debug)]
+struct FlatForm<F> {
+    terms: Vec<(usize, F)>,
+    constant: F,
+}
+
+impl<F: PrimeField> FlatForm<F> {
+    fn new(lc: &LinearCombination, next_index: &[Option<usize>], num_columns: usize) -> Self {
+        let terms = lc
+            .terms
+            .iter()
+            .map(|&(v, c)| {
+                let idx = match v {
+                    Variable::Current(j) => j,
+                    Variable::Next(j) => {
+                        num_columns + next_index[j].expect("next column is listed")
+                    }
+                };
+                (idx, F::from(c))
+            })
+            .collect();
+        Self {
+            terms,
+            constant: F::from(lc.constant),
+        }
+    }
+
+    fn eval(&self, vals: &[F]) -> F {
+        self.terms
+            .iter()
+            .fold(self.constant, |acc, (i, c)| acc + *c * vals[*i])
+    }
+}
+
+/// The constraints as flat forms plus the weights: `h(vals) = Σ_k w_k (a_k·b_k − c_k)`.
+struct Residual<F> {
+    forms: Vec<[FlatForm<F>; 3]>,
+    weights: Vec<F>,
+}
+
+impl<F: PrimeField> Residual<F> {
+    fn new(r1cs: &UniformR1cs, weights: Vec<F>) -> Self {
+        let next_cols = r1cs.next_step_columns();
+        let mut next_index = vec![None; r1cs.num_columns()];
+        for (pos, &j) in next_cols.iter().enumerate() {
+            next_index[j] = Some(pos);
+        }
+        let j = r1cs.num_columns();
+        let forms = r1cs
+            .constraints
+            .iter()
+            .map(|c| {
+                [
+                    FlatForm::new(&c.a, &next_index, j),
+                    FlatForm::new(&c.b, &next_index, j),
+                    FlatForm::new(&c.c, &next_index, j),
+                ]
+            })
+            .collect();
+        Self { forms, weights }
+    }
+
+    fn eval(&self, vals: &[F]) -> F {
+        self.forms
+            .iter()
+            .zip(&self.weights)
+            .map(|([a, b, c], w)| *w * (a.eval(vals) * b.eval(vals) - c.eval(vals)))
+            .sum()
+    }
+}
+
+fn draw_challenges<F: PrimeField>(
+    r1cs: &UniformR1cs,
+    log_t: usize,
+    transcript: &mut impl Transcript,
+) -> (Vec<F>, Vec<F>) {
+    transcript.append_u64(b"spartan_log_steps", log_t as u64);
+    transcript.append_u64(b"spartan_columns", r1cs.num_columns() as u64);
+    transcript.append_u64(b"spartan_constraints", r1cs.num_constraints() as u64);
+    let tau = transcript.challenge_scalars(b"spartan_tau", log_t);
+    let weights =
+        transcript.challenge_powers(b"spartan_constraint_weights", r1cs.num_constraints());
+    (tau, weights)
+}
+
+/// Proves that `columns` (one polynomial per column of `r1cs`, all with `2^log_t` steps)
+/// satisfy `r1cs` at every step. The caller has already absorbed the columns' commitments.
+///
+/// # Panics
+/// If the number or sizes of the columns do not match (a programmer error).
+pub fn prove_uniform_r1cs<F: PrimeField>(
+    r1cs: &UniformR1cs,
+    columns: &[MultilinearPolynomial<F>],
+    transcript: &mut impl Transcript,
+) -> (UniformSpartanProof<F>, SpartanClaims<F>) {
+    assert_eq!(
+        columns.len(),
+        r1cs.num_columns(),
+        "one polynomial per column"
+    );
+    let log_t = columns[0].num_vars();
+    let (tau, weights) = draw_challenges::<F>(r1cs, log_t, transcript);
+    let next_cols = r1cs.next_step_columns();
+    let mut polys: Vec<MultilinearPolynomial<F>> = columns.to_vec();
+    for &j in &next_cols {
+        let len = columns[j].len();
+        let shifted: Vec<F> = (0..len)
+            .map(|t| {
+                if t + 1 < len {
+                    columns[j].get(t + 1)
+                } else {
+                    F::zero()
+                }
+            })
+            .collect();
+        polys.push(MultilinearPolynomial::dense(shifted));
+    }
+    let residual = Residual::new(r1cs, weights);
+    let h = |vals: &[F]| residual.eval(vals);
+    let h: &CombineFn<F> = &h;
+    let mut outer = EqProductSumcheck::new(tau, polys, h, 3, F::zero());
+    let (outer_proof, r, finals) = prove_sumcheck(&mut outer, transcript);
+    let j = r1cs.num_columns();
+    let column_evals = finals[..j].to_vec();
+    let shifted_evals = finals[j..].to_vec();
+    transcript.append_scalars(b"spartan_column_evals", &column_evals);
+    transcript.append_scalars(b"spartan_shifted_evals", &shifted_evals);
+
+    // Shift reduction: Σ_j λ^j z'_j(r) = Σ_y next̃(r, y)·Σ_j λ^j z_j(y).
+    let lambda: Vec<F> = transcript.challenge_powers(b"spartan_shift_lambda", next_cols.len());
+    let mut shift_polys = vec![MultilinearPolynomial::dense(next_table_from_eq(
+        &EqPolynomial::evals(&r),
+    ))];
+    shift_polys.extend(next_cols.iter().map(|&c| columns[c].clone()));
+    let lam = lambda.clone();
+    let g = move |v: &[F]| -> F { v[0] * v[1..].iter().zip(&lam).map(|(x, l)| *x * l).sum::<F>() };
+    let g: &CombineFn<F> = &g;
+    let claim: F = shifted_evals.iter().zip(&lambda).map(|(v, l)| *v * l).sum();
+    let (shift_proof, r_shift, shift_finals) = if next_cols.is_empty() {
+        (
+            SumcheckProof {
+                round_polys: Vec::new(),
+            },
+            Vec::new(),
+            vec![F::zero()],
+        )
+    } else {
+        let mut inst = ProductSumcheck::new(shift_polys, g, 2, claim);
+        prove_sumcheck(&mut inst, transcript)
+    };
+    let shift_column_evals = shift_finals[1..].to_vec();
+    transcript.append_scalars(b"spartan_shift_column_evals", &shift_column_evals);
+    let claims = SpartanClaims {
+        point: r,
+        column_evals: column_evals.clone(),
+        shift_point: r_shift,
+        shift_column_evals: next_cols
+            .iter()
+            .copied()
+            .zip(shift_column_evals.iter().copied())
+            .collect(),
+    };
+    (
+        UniformSpartanProof {
+            outer: outer_proof,
+            column_evals,
+            shifted_evals,
+            shift: shift_proof,
+            shift_column_evals,
+        },
+        claims,
+    )
+}
+
+fn check_len(field: &'static str, got: usize, expected: usize) -> Result<(), SpartanError> {
+    if got == expected {
+        Ok(())
+    } else {
+        Err(SpartanError::WrongLength {
+            field,
+            expected,
+            got,
+        })
+    }
+}
+
+/// Verifies a [`UniformSpartanProof`] for `2^log_t` steps; returns the column claims that the
+/// caller must check against the commitments.
+pub fn verify_uniform_r1cs<F: PrimeField>(
+    r1cs: &UniformR1cs,
+    log_t: usize,
+    proof: &UniformSpartanProof<F>,
+    transcript: &mut impl Transcript,
+) -> Result<SpartanClaims<F>, SpartanError> {
+    let (tau, weights) = draw_challenges::<F>(r1cs, log_t, transcript);
+    let next_cols = r1cs.next_step_columns();
+    check_len("column_evals", proof.column_evals.len(), r1cs.num_columns())?;
+    check_len("shifted_evals", proof.shifted_evals.len(), next_cols.len())?;
+    check_len(
+        "shift_column_evals",
+        proof.shift_column_evals.len(),
+        next_cols.len(),
+    )?;
+    let (final_claim, r) = verify_sumcheck(&proof.outer, F::zero(), log_t, 3, transcript)?;
+    let residual = Residual::new(r1cs, weights);
+    let vals: Vec<F> = proof
+        .column_evals
+        .iter()
+        .chain(&proof.shifted_evals)
+        .copied()
+        .collect();
+    if final_claim != EqPolynomial::new(tau).evaluate(&r) * residual.eval(&vals) {
+        return Err(SpartanError::ConstraintCheckFailed);
+    }
+    transcript.append_scalars(b"spartan_column_evals", &proof.column_evals);
+    transcript.append_scalars(b"spartan_shifted_evals", &proof.shifted_evals);
+    let lambda: Vec<F> = transcript.challenge_powers(b"spartan_shift_lambda", next_cols.len());
+    let r_shift = if next_cols.is_empty() {
+        check_len("shift rounds", proof.shift.round_polys.len(), 0)?;
+        Vec::new()
+    } else {
+        let claim: F = proof
+            .shifted_evals
+            .iter()
+            .zip(&lambda)
+            .map(|(v, l)| *v * l)
+            .sum();
+        let (final_shift, r_shift) = verify_sumcheck(&proof.shift, claim, log_t, 2, transcript)?;
+        let combined: F = proof
+            .shift_column_evals
+            .iter()
+            .zip(&lambda)
+            .map(|(v, l)| *v * l)
+            .sum();
+        if final_shift != next_mle(&r, &r_shift) * combined {
+            return Err(SpartanError::ShiftCheckFailed);
+        }
+        r_shift
+    };
+    transcript.append_scalars(b"spartan_shift_column_evals", &proof.shift_column_evals);
+    Ok(SpartanClaims {
+        point: r,
+        column_evals: proof.column_evals.clone(),
+        shift_point: r_shift,
+        shift_column_evals: next_cols
+            .iter()
+            .copied()
+            .zip(proof.shift_column_evals.iter().copied())
+            .collect(),
+    })
+}
+
+/// Evaluates every column at the claims' points: what an honest PCS opening would confirm.
+/// Used by tests in place of commitments.
+pub fn claims_hold<F: PrimeField>(
+    columns: &[MultilinearPolynomial<F>],
+    claims: &SpartanClaims<F>,
+) -> bool {
+    let at_r = columns
+        .iter()
+        .zip(&claims.column_evals)
+        .all(|(c, v)| c.evaluate(&claims.point) == *v);
+    let at_shift = claims
+        .shift_column_evals
+        .iter()
+        .all(|(j, v)| columns[*j].evaluate(&claims.shift_point) == *v);
+    at_r && at_shift
+}
+
+#[cfg(test)]
+mod tests;
