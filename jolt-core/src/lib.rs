@@ -1,5 +1,6 @@
 //! The zkVM.
 pub mod cli;
 pub mod guests;
+pub mod memory_checking;
 pub mod r1cs;
 pub mod vm;
