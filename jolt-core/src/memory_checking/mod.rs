@@ -7,12 +7,19 @@
 //! products of fingerprints.
 //!
 //! - [`read_only`]: a public table read at committed addresses (bytecode; Lasso's subtables).
+//! - [`read_write`]: registers and RAM, with verifier-derived write timestamps and a range
+//!   check on read timestamps.
 
 pub mod read_only;
+pub mod read_write;
 
 pub use read_only::{
     prove_read_only, verify_read_only, MemoryCheckingError, ReadOnlyClaims, ReadOnlyMemoryProof,
     ReadOnlyWitness,
+};
+pub use read_write::{
+    prove_read_write, verify_read_write, MemoryOp, ReadWriteClaims, ReadWriteMemoryProof,
+    ReadWriteWitness,
 };
 
 use ark_ff::PrimeField;
