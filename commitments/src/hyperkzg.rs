@@ -19,7 +19,8 @@
 
 use crate::error::PcsError;
 use crate::kzg::{
-    evaluate_univariate, three_point_check, three_point_witness, KzgProverSetup, KzgVerifierSetup,
+    check_constant, combine_points, evaluate_univariate, three_point_check, three_point_witness,
+    KzgProverSetup, KzgVerifierSetup,
 };
 use crate::traits::CommitmentScheme;
 use ark_bn254::{Fr, G1Affine, G1Projective};
@@ -183,11 +184,7 @@ impl CommitmentScheme for HyperKzg {
         absorb_statement(transcript, &commitment.0, point, eval);
         if n == 0 {
             // A constant polynomial: the commitment must be eval·G.
-            return if G1Projective::from(setup.g1) * eval == G1Projective::from(commitment.0) {
-                Ok(())
-            } else {
-                Err(PcsError::ConstantMismatch)
-            };
+            return check_constant(setup, &commitment.0, eval);
         }
         if proof.folded_commitments.len() != n - 1 {
             return Err(PcsError::WrongProofLength {
@@ -244,13 +241,8 @@ impl CommitmentScheme for HyperKzg {
         commitments: &[HyperKzgCommitment],
         coeffs: &[Fr],
     ) -> Option<HyperKzgCommitment> {
-        if commitments.len() != coeffs.len() {
-            return None;
-        }
-        let bases: Vec<G1Affine> = commitments.iter().map(|c| c.0).collect();
-        Some(HyperKzgCommitment(
-            G1Projective::msm_unchecked(&bases, coeffs).into_affine(),
-        ))
+        let points: Vec<G1Affine> = commitments.iter().map(|c| c.0).collect();
+        combine_points(&points, coeffs).map(HyperKzgCommitment)
     }
 }
 

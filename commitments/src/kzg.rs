@@ -136,6 +136,27 @@ impl KzgProverSetup {
     }
 }
 
+/// `Σ_i coeffs[i]·points[i]`: the homomorphic combination of KZG commitments, `None` on a
+/// length mismatch.
+pub fn combine_points(points: &[G1Affine], coeffs: &[Fr]) -> Option<G1Affine> {
+    (points.len() == coeffs.len())
+        .then(|| G1Projective::msm_unchecked(points, coeffs).into_affine())
+}
+
+/// A polynomial in zero variables is the constant `eval`, committed as `eval·G`: the whole
+/// opening check for `n = 0`.
+pub fn check_constant(
+    vk: &KzgVerifierSetup,
+    commitment: &G1Affine,
+    eval: &Fr,
+) -> Result<(), PcsError> {
+    if G1Projective::from(vk.g1) * eval == G1Projective::from(*commitment) {
+        Ok(())
+    } else {
+        Err(PcsError::ConstantMismatch)
+    }
+}
+
 /// `q(X) = (f(X) − f(x))/(X − x)` by synthetic division (coefficients low to high).
 /// `O(len)` field operations.
 pub fn divide_by_linear(coeffs: &[Fr], x: Fr) -> Vec<Fr> {

@@ -19,7 +19,9 @@
 //! prove everything. Proof: `n + 2` G1 elements.
 
 use crate::error::PcsError;
-use crate::kzg::{divide_by_linear, KzgProverSetup, KzgVerifierSetup};
+use crate::kzg::{
+    check_constant, combine_points, divide_by_linear, KzgProverSetup, KzgVerifierSetup,
+};
 use crate::traits::CommitmentScheme;
 use ark_bn254::{Bn254, Fr, G1Affine, G1Projective};
 use ark_ec::pairing::Pairing;
@@ -227,13 +229,8 @@ impl CommitmentScheme for Zeromorph {
     ) -> Result<(), PcsError> {
         let n = point.len();
         absorb_statement(transcript, &commitment.0, point, eval);
-        let g = G1Projective::from(setup.g1);
         if n == 0 {
-            return if g * eval == G1Projective::from(commitment.0) {
-                Ok(())
-            } else {
-                Err(PcsError::ConstantMismatch)
-            };
+            return check_constant(setup, &commitment.0, eval);
         }
         if n >= 64 || (1u64 << n) > setup.num_powers {
             return Err(PcsError::TooManyVariables {
@@ -285,13 +282,8 @@ impl CommitmentScheme for Zeromorph {
         commitments: &[ZeromorphCommitment],
         coeffs: &[Fr],
     ) -> Option<ZeromorphCommitment> {
-        if commitments.len() != coeffs.len() {
-            return None;
-        }
-        let bases: Vec<G1Affine> = commitments.iter().map(|c| c.0).collect();
-        Some(ZeromorphCommitment(
-            G1Projective::msm_unchecked(&bases, coeffs).into_affine(),
-        ))
+        let points: Vec<G1Affine> = commitments.iter().map(|c| c.0).collect();
+        combine_points(&points, coeffs).map(ZeromorphCommitment)
     }
 }
 
