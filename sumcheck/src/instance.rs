@@ -135,11 +135,15 @@ impl<F: PrimeField> SumcheckInstance<F> for ProductSumcheck<'_, F> {
         let k = self.polys.len();
         let d = self.degree;
         let half = self.polys[0].len() / 2;
+        let slices: Option<Vec<&[F]>> = self.polys.iter().map(|p| p.field_evals()).collect();
         sum_over_pairs(half, d + 1, |i, acc, scratch| {
             // scratch holds, for every point t, the k values p_j(t, x').
             scratch.resize(k * (d + 1), F::zero());
             for (j, p) in self.polys.iter().enumerate() {
-                let (lo, hi) = (p.get(i), p.get(i + half));
+                let (lo, hi) = match &slices {
+                    Some(s) => (s[j][i], s[j][i + half]),
+                    None => (p.get(i), p.get(i + half)),
+                };
                 let step = hi - lo;
                 let mut v = lo;
                 for t in 0..=d {
@@ -257,10 +261,18 @@ impl<F: PrimeField> SumcheckInstance<F> for EqProductSumcheck<'_, F> {
         // q evaluated at the points 0, 2, 3, …, d−1 (d−1 points; q has degree d−1).
         let points: Vec<usize> = core::iter::once(0).chain(2..d).collect();
         let m = points.len();
+        // Field slices when every polynomial is held as field elements: no per-element dispatch.
+        let slices: Option<Vec<&[F]>> = self.polys.iter().map(|p| p.field_evals()).collect();
+        let pair = |j: usize, i: usize| -> (F, F) {
+            match &slices {
+                Some(s) => (s[j][i], s[j][i + half]),
+                None => (self.polys[j].get(i), self.polys[j].get(i + half)),
+            }
+        };
         let q_partial = sum_over_pairs(half, m, |i, acc, scratch| {
             scratch.resize(k * d.max(1), F::zero());
-            for (j, p) in self.polys.iter().enumerate() {
-                let (lo, hi) = (p.get(i), p.get(i + half));
+            for j in 0..k {
+                let (lo, hi) = pair(j, i);
                 let step = hi - lo;
                 let mut v = lo;
                 for t in 0..d.max(1) {

@@ -280,6 +280,11 @@ impl<T: SmallScalar, F: PrimeField> CompactPolynomial<T, F> {
         }
     }
 
+    /// The bound evaluations, once a variable has been bound (`None` before).
+    pub fn bound_evals(&self) -> Option<&[F]> {
+        self.bound.as_ref().map(|d| d.evals())
+    }
+
     /// Converts to the dense form (field elements), keeping any binding already done.
     pub fn to_dense(&self) -> DensePolynomial<F> {
         match &self.bound {
@@ -351,6 +356,20 @@ impl<F: PrimeField> MultilinearPolynomial<F> {
     /// Fixes the first variable to `r` in place.
     pub fn bind(&mut self, r: F) {
         dispatch!(self, p => p.bind(r))
+    }
+
+    /// The current evaluations as a field slice when they are held as field elements (dense,
+    /// or compact after its first bind); `None` for a compact polynomial not yet bound.
+    /// Hot loops use it to avoid per-element dispatch.
+    pub fn field_evals(&self) -> Option<&[F]> {
+        match self {
+            MultilinearPolynomial::Dense(p) => Some(p.evals()),
+            MultilinearPolynomial::Bool(p) => p.bound_evals(),
+            MultilinearPolynomial::U8(p) => p.bound_evals(),
+            MultilinearPolynomial::U16(p) => p.bound_evals(),
+            MultilinearPolynomial::U32(p) => p.bound_evals(),
+            MultilinearPolynomial::U64(p) => p.bound_evals(),
+        }
     }
 
     /// Evaluates at `point`.
