@@ -54,7 +54,7 @@ proptest! {
     }
 
     #[test]
-    fn eq_product_sumcheck_is_complete(n in 1usize..=14, seed in any::<u64>()) {
+    fn eq_product_sumcheck_is_complete(n in 1usize..=16, seed in any::<u64>()) {
         let mut rng = ChaCha20Rng::seed_from_u64(seed);
         let polys = random_polys(2, n, &mut rng);
         let tau: Vec<Fr> = (0..n).map(|_| Fr::rand(&mut rng)).collect();
