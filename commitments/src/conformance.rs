@@ -289,6 +289,12 @@ pub fn serialization<S: CommitmentScheme>(setup: &S::ProverSetup) {
     vk.serialize_compressed(&mut vb).expect("serialize");
     let vk2 = S::VerifierSetup::deserialize_compressed(&vb[..]).expect("deserialize");
     assert!(verify::<S>(&vk2, &c2, &point, &eval, &p2));
+    // A saved prover setup (e.g. a ceremony's output) loads back and commits identically.
+    let mut sb = Vec::new();
+    setup.serialize_compressed(&mut sb).expect("serialize");
+    let setup2 = S::ProverSetup::deserialize_compressed(&sb[..]).expect("deserialize");
+    let dense = MultilinearPolynomial::Dense(poly.clone());
+    assert_eq!(S::commit(&setup2, &dense).expect("commit"), c);
     runner(64)
         .run(&proptest::collection::vec(any::<u8>(), 0..600), |bytes| {
             let _ = S::Proof::deserialize_compressed(&bytes[..]);
