@@ -13,6 +13,7 @@ use crate::error::PcsError;
 use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use core::fmt::Debug;
+use std::io::{Read, Write};
 use sumcheck::{DensePolynomial, MultilinearPolynomial, Transcript};
 
 /// A multilinear polynomial commitment scheme over the field `Self::Field`.
@@ -44,6 +45,30 @@ pub trait CommitmentScheme: Clone + Send + Sync + 'static {
     /// `seed` and anyone who knows the seed can forge proofs. Load a real ceremony's output with
     /// `CanonicalDeserialize` for anything else.
     fn insecure_test_setup(max_num_vars: usize, seed: u64) -> Self::ProverSetup;
+
+    /// Writes a prover setup in ark-serialize's compressed form (e.g. to keep a converted
+    /// ceremony output next to the binary).
+    fn save_setup(setup: &Self::ProverSetup, writer: impl Write) -> Result<(), PcsError> {
+        setup.serialize_compressed(writer)?;
+        Ok(())
+    }
+
+    /// Reads a prover setup written by [`CommitmentScheme::save_setup`], validating every group
+    /// element (on the curve, in the prime-order subgroup) and then the scheme's own
+    /// consistency relations ([`CommitmentScheme::check_setup`]). This is how a real
+    /// ceremony's output replaces [`CommitmentScheme::insecure_test_setup`].
+    fn load_setup(reader: impl Read) -> Result<Self::ProverSetup, PcsError> {
+        let setup = Self::ProverSetup::deserialize_compressed(reader)?;
+        Self::check_setup(&setup)?;
+        Ok(setup)
+    }
+
+    /// Checks the relations a well-formed setup satisfies (for KZG: consecutive powers of one
+    /// `τ`, matching G2 elements). Schemes with nothing to check accept.
+    fn check_setup(setup: &Self::ProverSetup) -> Result<(), PcsError> {
+        let _ = setup;
+        Ok(())
+    }
 
     /// The verifier's part of a prover setup.
     fn verifier_setup(setup: &Self::ProverSetup) -> Self::VerifierSetup;
@@ -108,7 +133,7 @@ pub trait CommitmentScheme: Clone + Send + Sync + 'static {
             return Err(PcsError::MalformedBatch("one commitment per polynomial"));
         }
         let sizes: Vec<usize> = polys.iter().map(|p| p.num_vars()).collect();
-        let rho = batch_challenges(&sizes, point, evals, transcript)?;
+        let rho = batch_challenges(commitments, &sizes, point, evals, transcript)?;
         let combined_commitment =
             Self::combine_commitments(commitments, &rho).ok_or(PcsError::NotHomomorphic)?;
         let mut combined = vec![<Self::Field as ark_ff::Zero>::zero(); 1 << point.len()];
@@ -142,7 +167,7 @@ pub trait CommitmentScheme: Clone + Send + Sync + 'static {
         if commitments.len() != num_vars.len() {
             return Err(PcsError::MalformedBatch("one size per commitment"));
         }
-        let rho = batch_challenges(num_vars, point, evals, transcript)?;
+        let rho = batch_challenges(commitments, num_vars, point, evals, transcript)?;
         let combined =
             Self::combine_commitments(commitments, &rho).ok_or(PcsError::NotHomomorphic)?;
         let eval = combined_eval(num_vars, point, evals, &rho);
@@ -150,8 +175,11 @@ pub trait CommitmentScheme: Clone + Send + Sync + 'static {
     }
 }
 
-/// Absorbs the sizes and claimed evaluations of a batch and draws the coefficients `ρ^i`.
-fn batch_challenges<F: PrimeField>(
+/// Absorbs the commitments, sizes, point and claimed evaluations of a batch, then draws the
+/// coefficients `ρ^i`. The commitments must come first: a prover who saw `ρ` before fixing
+/// `C_2` could pick `C_2 = ρ^{-1}(C* − C_1)` for any `C*` it can open.
+fn batch_challenges<F: PrimeField, C: CanonicalSerialize>(
+    commitments: &[C],
     sizes: &[usize],
     point: &[F],
     evals: &[F],
@@ -169,6 +197,7 @@ fn batch_challenges<F: PrimeField>(
         });
     }
     transcript.append_u64(b"pcs_batch_size", sizes.len() as u64);
+    transcript.append_serializable(b"pcs_batch_commitments", commitments);
     for &k in sizes {
         transcript.append_u64(b"pcs_batch_num_vars", k as u64);
     }
