@@ -38,6 +38,10 @@ pub enum PcsError {
         /// The layer `j`.
         layer: usize,
     },
+    /// A proof for a constant (zero-variable) polynomial carries data; it must be empty
+    /// (empty vectors, identity points) so that proofs are unique.
+    #[error("proof field `{0}` must be empty for a constant polynomial")]
+    UnexpectedProofData(&'static str),
     /// Hyrax: `⟨w, eq(u_col)⟩` differs from the claimed evaluation.
     #[error("combined row does not evaluate to the claimed value")]
     InnerProductMismatch,
@@ -59,6 +63,9 @@ pub enum PcsError {
     /// The scheme cannot combine commitments homomorphically.
     #[error("scheme is not homomorphic")]
     NotHomomorphic,
+    /// Setup parameters violate a relation every honest setup satisfies (named in the message).
+    #[error("invalid setup: {0}")]
+    InvalidSetup(&'static str),
     /// Reading or writing serialized data failed.
     #[error("serialization: {0}")]
     Serialization(String),

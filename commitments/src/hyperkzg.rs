@@ -24,7 +24,7 @@ use crate::kzg::{
 };
 use crate::traits::CommitmentScheme;
 use ark_bn254::{Fr, G1Affine, G1Projective};
-use ark_ec::{CurveGroup, VariableBaseMSM};
+use ark_ec::{AffineRepr, CurveGroup, VariableBaseMSM};
 use ark_ff::{One, Zero};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use rayon::prelude::*;
@@ -88,6 +88,10 @@ impl CommitmentScheme for HyperKzg {
 
     fn insecure_test_setup(max_num_vars: usize, seed: u64) -> KzgProverSetup {
         KzgProverSetup::insecure(max_num_vars, seed)
+    }
+
+    fn check_setup(setup: &KzgProverSetup) -> Result<(), PcsError> {
+        setup.check_consistency()
     }
 
     fn verifier_setup(setup: &KzgProverSetup) -> KzgVerifierSetup {
@@ -183,7 +187,16 @@ impl CommitmentScheme for HyperKzg {
         let n = point.len();
         absorb_statement(transcript, &commitment.0, point, eval);
         if n == 0 {
-            // A constant polynomial: the commitment must be eval·G.
+            // A constant polynomial: the commitment must be eval·G, and the proof empty.
+            if !proof.folded_commitments.is_empty() {
+                return Err(PcsError::UnexpectedProofData("folded_commitments"));
+            }
+            if proof.evals.iter().any(|e| !e.is_empty()) {
+                return Err(PcsError::UnexpectedProofData("evals"));
+            }
+            if !proof.witness.is_zero() {
+                return Err(PcsError::UnexpectedProofData("witness"));
+            }
             return check_constant(setup, &commitment.0, eval);
         }
         if proof.folded_commitments.len() != n - 1 {

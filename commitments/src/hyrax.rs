@@ -13,12 +13,14 @@
 //! `n − c` variables). Row `i` is committed as `C_i = Σ_j M[i][j]·G_j`. To open at `u = (u_row, u_col)`
 //! the prover sends `w = Σ_i eq(u_row, i)·M[i]`; the verifier checks
 //! `Σ_i eq(u_row, i)·C_i = Σ_j w_j·G_j` and `⟨w, eq(u_col)⟩ = v`. A polynomial with fewer than
-//! `c` variables is one short row (zero-padded), opened at `(0, …, 0, u)`.
+//! `c` variables is one short row (its commitment equals that of the zero-padded full row). A
+//! commitment with fewer rows than a point needs is read as its zero-padded extension (missing
+//! rows are zero), so that the batching convention of [`crate::traits`] holds for Hyrax too.
 
 use crate::error::PcsError;
 use crate::traits::CommitmentScheme;
 use ark_bn254::{Fq, Fr, G1Affine, G1Projective};
-use ark_ec::{CurveGroup, VariableBaseMSM};
+use ark_ec::{AffineRepr, CurveGroup, VariableBaseMSM};
 use ark_ff::{PrimeField, Zero};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use rand_chacha::rand_core::{RngCore, SeedableRng};
@@ -67,6 +69,25 @@ fn hash_to_curve(seed: u64, index: u64) -> G1Affine {
 }
 
 impl HyraxSetup {
+    /// Checks the shape relations of a setup: `c = ⌈max_num_vars/2⌉ ≤ 32` and `2^c`
+    /// generators, none the identity.
+    pub fn check_shape(&self) -> Result<(), PcsError> {
+        if self.log_columns > 32 || self.log_columns != self.max_num_vars.div_ceil(2) {
+            return Err(PcsError::InvalidSetup(
+                "log_columns must be ⌈max_num_vars/2⌉ ≤ 32",
+            ));
+        }
+        if self.generators.len() as u64 != 1u64 << self.log_columns {
+            return Err(PcsError::InvalidSetup(
+                "the setup needs 2^log_columns generators",
+            ));
+        }
+        if self.generators.iter().any(|g| g.is_zero()) {
+            return Err(PcsError::InvalidSetup("a generator is the identity"));
+        }
+        Ok(())
+    }
+
     /// `(rows, row length)` of a polynomial with `n` variables.
     fn shape(&self, n: usize) -> (usize, usize) {
         let c = self.log_columns as usize;
@@ -148,6 +169,10 @@ impl CommitmentScheme for Hyrax {
         }
     }
 
+    fn check_setup(setup: &HyraxSetup) -> Result<(), PcsError> {
+        setup.check_shape()
+    }
+
     fn verifier_setup(setup: &HyraxSetup) -> HyraxSetup {
         setup.clone()
     }
@@ -210,6 +235,7 @@ impl CommitmentScheme for Hyrax {
         transcript: &mut impl Transcript,
     ) -> Result<(), PcsError> {
         let n = point.len();
+        setup.check_shape()?;
         if n as u64 > setup.max_num_vars {
             return Err(PcsError::TooManyVariables {
                 num_vars: n,
@@ -220,11 +246,14 @@ impl CommitmentScheme for Hyrax {
         transcript.append_scalars(b"hyrax_point", point);
         transcript.append_scalar(b"hyrax_eval", eval);
         let (rows, width) = setup.shape(n);
-        if commitment.0.len() != rows {
+        // A commitment with fewer rows is a polynomial with fewer variables, read as its
+        // zero-padded extension (the missing rows are zero), as the batching convention needs.
+        let given = commitment.0.len();
+        if given == 0 || given > rows || !given.is_power_of_two() {
             return Err(PcsError::WrongProofLength {
                 field: "row commitments",
                 expected: rows,
-                got: commitment.0.len(),
+                got: given,
             });
         }
         if proof.combined_row.len() != width {
@@ -247,7 +276,7 @@ impl CommitmentScheme for Hyrax {
         if claimed != *eval {
             return Err(PcsError::InnerProductMismatch);
         }
-        let lhs = G1Projective::msm_unchecked(&commitment.0, &eq_row);
+        let lhs = G1Projective::msm_unchecked(&commitment.0, &eq_row[..given]);
         let rhs = G1Projective::msm_unchecked(&setup.generators[..width], &proof.combined_row);
         if lhs == rhs {
             Ok(())

@@ -11,13 +11,13 @@ use crate::error::PcsError;
 use ark_bn254::{Bn254, Fr, G1Affine, G1Projective, G2Affine, G2Projective};
 use ark_ec::pairing::Pairing;
 use ark_ec::scalar_mul::BatchMulPreprocessing;
-use ark_ec::{CurveGroup, PrimeGroup, VariableBaseMSM};
+use ark_ec::{AffineRepr, CurveGroup, PrimeGroup, VariableBaseMSM};
 use ark_ff::{Field, One, UniformRand, Zero};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
-use rand_chacha::rand_core::SeedableRng;
+use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 use rayon::prelude::*;
-use sumcheck::MultilinearPolynomial;
+use sumcheck::{MerlinTranscript, MultilinearPolynomial, Transcript};
 
 /// The prover's KZG parameters: `G_i = τ^i·G` for `i < 2^max_num_vars`, plus the G2 elements.
 #[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
@@ -82,9 +82,70 @@ impl KzgProverSetup {
         }
     }
 
-    /// The number of variables whose hypercube fits the powers, `log2 N`.
+    /// The number of variables whose hypercube fits the powers, `⌊log2 N⌋`.
     pub fn max_num_vars(&self) -> usize {
-        self.powers_g1.len().trailing_zeros() as usize
+        self.powers_g1.len().checked_ilog2().unwrap_or(0) as usize
+    }
+
+    /// Checks that the parameters are powers of one `τ` (e.g. after loading a ceremony's
+    /// output): `G_0 = G`, the verifier's `τG, τ²G` are `G_1, G_2`, `e(τG, H) = e(G, τH)`,
+    /// `e(τ^{k}G, τH) = e(G, τ^{k+1}H)` for the G2 powers, and, with random 64-bit weights
+    /// `c_i` drawn from a transcript of the whole setup,
+    /// `e(Σ_i c_i G_{i+1}, H) = e(Σ_i c_i G_i, τH)` (a wrong power passes with probability
+    /// about `2^{-64}`). Costs two 64-bit-scalar MSMs of size `N`.
+    pub fn check_consistency(&self) -> Result<(), PcsError> {
+        let vk = &self.verifier;
+        let n = self.powers_g1.len();
+        if n == 0 {
+            return Err(PcsError::InvalidSetup("no G1 powers"));
+        }
+        if vk.num_powers != n as u64 {
+            return Err(PcsError::InvalidSetup(
+                "num_powers differs from the number of G1 powers",
+            ));
+        }
+        if vk.g1.is_zero() || vk.g2.is_zero() {
+            return Err(PcsError::InvalidSetup("a generator is the identity"));
+        }
+        if self.powers_g1[0] != vk.g1 {
+            return Err(PcsError::InvalidSetup("the first G1 power is not G"));
+        }
+        for (i, p) in vk.tau_powers_g1.iter().enumerate() {
+            if self.powers_g1.get(i + 1).is_some_and(|q| q != p) {
+                return Err(PcsError::InvalidSetup(
+                    "the verifier's τG, τ²G differ from the prover's",
+                ));
+            }
+        }
+        let same = |a: G1Affine, b: G2Affine, c: G1Affine, d: G2Affine| {
+            Bn254::multi_pairing([a, (-G1Projective::from(c)).into_affine()], [b, d]).is_zero()
+        };
+        let [tau_g, tau2_g] = vk.tau_powers_g1;
+        let [tau2_h, tau3_h] = vk.tau_powers_g2;
+        let low_powers = same(tau_g, vk.g2, vk.g1, vk.tau_g2)
+            && same(tau2_g, vk.g2, tau_g, vk.tau_g2)
+            && same(vk.g1, tau2_h, tau_g, vk.tau_g2)
+            && same(vk.g1, tau3_h, tau2_g, vk.tau_g2);
+        if !low_powers {
+            return Err(PcsError::InvalidSetup(
+                "G, τG, τ²G, H, τH, τ²H, τ³H are not powers of one τ",
+            ));
+        }
+        let mut transcript = MerlinTranscript::new(b"kzg-setup-check");
+        transcript.append_serializable(b"kzg_setup", self);
+        let mut seed = [0u8; 32];
+        transcript.challenge_bytes(b"kzg_setup_weights", &mut seed);
+        let mut rng = ChaCha20Rng::from_seed(seed);
+        let weights: Vec<u64> = (0..n - 1).map(|_| rng.next_u64()).collect();
+        let shifted = G1Projective::msm_u64(&self.powers_g1[1..], &weights).into_affine();
+        let unshifted = G1Projective::msm_u64(&self.powers_g1[..n - 1], &weights).into_affine();
+        if same(shifted, vk.g2, unshifted, vk.tau_g2) {
+            Ok(())
+        } else {
+            Err(PcsError::InvalidSetup(
+                "the G1 powers are not consecutive powers of τ",
+            ))
+        }
     }
 
     /// `Σ_i f_i·G_i` for the coefficient vector `f` (length ≤ N).
@@ -343,6 +404,29 @@ mod tests {
             three_point_check(&setup.verifier, c, xs, bad, w),
             Err(PcsError::PairingCheckFailed)
         );
+    }
+
+    #[test]
+    fn honest_setup_is_consistent_and_a_changed_power_is_caught() {
+        for max in [0, 1, 2, 5] {
+            let setup = KzgProverSetup::insecure(max, 3);
+            assert_eq!(setup.check_consistency(), Ok(()), "max = {max}");
+        }
+        let setup = KzgProverSetup::insecure(5, 3);
+        for i in [0, 1, 2, 17, 31] {
+            let mut bad = setup.clone();
+            bad.powers_g1[i] = (bad.powers_g1[i] + bad.verifier.g1).into_affine();
+            assert!(
+                matches!(bad.check_consistency(), Err(PcsError::InvalidSetup(_))),
+                "power {i}"
+            );
+        }
+        let mut bad = setup.clone();
+        bad.verifier.tau_powers_g2[1] = bad.verifier.tau_powers_g2[0];
+        assert!(bad.check_consistency().is_err());
+        let mut bad = setup;
+        bad.powers_g1.pop();
+        assert!(bad.check_consistency().is_err());
     }
 
     #[test]

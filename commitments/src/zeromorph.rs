@@ -25,7 +25,7 @@ use crate::kzg::{
 use crate::traits::CommitmentScheme;
 use ark_bn254::{Bn254, Fr, G1Affine, G1Projective};
 use ark_ec::pairing::Pairing;
-use ark_ec::{CurveGroup, VariableBaseMSM};
+use ark_ec::{AffineRepr, CurveGroup, VariableBaseMSM};
 use ark_ff::{Field, One, Zero};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use sumcheck::{DensePolynomial, MultilinearPolynomial, Transcript};
@@ -117,6 +117,10 @@ impl CommitmentScheme for Zeromorph {
 
     fn insecure_test_setup(max_num_vars: usize, seed: u64) -> KzgProverSetup {
         KzgProverSetup::insecure(max_num_vars, seed)
+    }
+
+    fn check_setup(setup: &KzgProverSetup) -> Result<(), PcsError> {
+        setup.check_consistency()
     }
 
     fn verifier_setup(setup: &KzgProverSetup) -> KzgVerifierSetup {
@@ -230,6 +234,15 @@ impl CommitmentScheme for Zeromorph {
         let n = point.len();
         absorb_statement(transcript, &commitment.0, point, eval);
         if n == 0 {
+            if !proof.quotient_commitments.is_empty() {
+                return Err(PcsError::UnexpectedProofData("quotient_commitments"));
+            }
+            if !proof.degree_check.is_zero() {
+                return Err(PcsError::UnexpectedProofData("degree_check"));
+            }
+            if !proof.witness.is_zero() {
+                return Err(PcsError::UnexpectedProofData("witness"));
+            }
             return check_constant(setup, &commitment.0, eval);
         }
         if n >= 64 || (1u64 << n) > setup.num_powers {
