@@ -1,0 +1,185 @@
+//! Honest behaviour: completeness, compact forms, homomorphism, serialization round trips.
+
+use super::{commit, honest, random_poly, runner, transcript, verify, FIXED_SIZES, MAX_VARS};
+use crate::traits::CommitmentScheme;
+use ark_ff::UniformRand;
+use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use proptest::prelude::*;
+use rand_chacha::rand_core::{RngCore, SeedableRng};
+use rand_chacha::ChaCha20Rng;
+use sumcheck::{DensePolynomial, MultilinearPolynomial};
+
+/// Honest openings of random polynomials verify, at every size in [`FIXED_SIZES`] and at
+/// proptest-drawn sizes up to 10 variables.
+pub fn completeness<S: CommitmentScheme>(setup: &S::ProverSetup) {
+    let vk = S::verifier_setup(setup);
+    let check = |n: usize, seed: u64| {
+        let mut rng = ChaCha20Rng::seed_from_u64(seed);
+        let (poly, point) = random_poly::<S::Field>(n, &mut rng);
+        let (c, eval, proof) = honest::<S>(setup, &poly, &point);
+        let result = S::verify(&vk, &c, &point, &eval, &proof, &mut transcript());
+        assert_eq!(result, Ok(()), "honest opening rejected, n = {n}");
+    };
+    for n in FIXED_SIZES {
+        check(n, n as u64);
+    }
+    runner(16)
+        .run(&(0usize..=10, any::<u64>()), |(n, seed)| {
+            check(n, seed);
+            Ok(())
+        })
+        .expect("completeness");
+}
+
+/// The values of a compact column: random, all zero, all maximal, or sparse (mostly zero).
+fn pattern(kind: u8, len: usize, max: u64, rng: &mut ChaCha20Rng) -> Vec<u64> {
+    (0..len)
+        .map(|_| match kind {
+            0 => rng.next_u64() & max,
+            1 => 0,
+            2 => max,
+            _ => rng.next_u32().is_multiple_of(8) as u64 * (rng.next_u64() & max),
+        })
+        .collect()
+}
+
+/// `values` as the compact form with `bits` bits per value (1, 8, 16, 32 or 64).
+fn compact<F: ark_ff::PrimeField>(bits: u32, values: &[u64]) -> MultilinearPolynomial<F> {
+    match bits {
+        1 => values.iter().map(|v| *v == 1).collect::<Vec<_>>().into(),
+        8 => values.iter().map(|v| *v as u8).collect::<Vec<_>>().into(),
+        16 => values.iter().map(|v| *v as u16).collect::<Vec<_>>().into(),
+        32 => values.iter().map(|v| *v as u32).collect::<Vec<_>>().into(),
+        _ => values.to_vec().into(),
+    }
+}
+
+/// Every compact form commits exactly like its dense form and opens correctly; so does a
+/// compact polynomial after a bind (then held densely).
+pub fn small_values<S: CommitmentScheme>(setup: &S::ProverSetup) {
+    let vk = S::verifier_setup(setup);
+    let check = |bits: u32, kind: u8, n: usize, seed: u64| -> Result<(), TestCaseError> {
+        let mut rng = ChaCha20Rng::seed_from_u64(seed);
+        let max = if bits == 64 {
+            u64::MAX
+        } else {
+            (1u64 << bits) - 1
+        };
+        let small = compact::<S::Field>(bits, &pattern(kind, 1 << n, max, &mut rng));
+        let dense = small.to_dense();
+        let c_small = S::commit(setup, &small).expect("commit");
+        prop_assert_eq!(
+            &c_small,
+            &commit::<S>(setup, &dense),
+            "{}-bit, n = {}",
+            bits,
+            n
+        );
+        let point: Vec<S::Field> = (0..n).map(|_| S::Field::rand(&mut rng)).collect();
+        let eval = small.evaluate(&point);
+        let proof =
+            S::open(setup, &dense, &c_small, &point, &eval, &mut transcript()).expect("open");
+        prop_assert!(verify::<S>(&vk, &c_small, &point, &eval, &proof));
+        if n > 0 {
+            let mut bound = small.clone();
+            bound.bind(S::Field::rand(&mut rng));
+            let c_bound = S::commit(setup, &bound).expect("commit");
+            prop_assert_eq!(c_bound, commit::<S>(setup, &bound.to_dense()));
+        }
+        Ok(())
+    };
+    for bits in [1, 8, 16, 32, 64] {
+        for n in [0, 1, 3, 8] {
+            check(bits, 0, n, u64::from(bits) + n as u64).expect("small values");
+        }
+    }
+    // The pay-per-bit paths at the largest size.
+    check(1, 0, MAX_VARS, 1).expect("flags at the largest size");
+    check(16, 0, MAX_VARS, 2).expect("16-bit values at the largest size");
+    runner(16)
+        .run(
+            &(
+                prop::sample::select(vec![1u32, 8, 16, 32, 64]),
+                0u8..4,
+                0usize..=9,
+                any::<u64>(),
+            ),
+            |(bits, kind, n, seed)| check(bits, kind, n, seed),
+        )
+        .expect("small values");
+}
+
+/// Where `combine_commitments` returns `Some`, it equals the commitment of the combined
+/// polynomial (the smaller one zero-padded); `batch_commit` agrees with `commit`.
+pub fn homomorphism<S: CommitmentScheme>(setup: &S::ProverSetup) {
+    runner(12)
+        .run(&(0usize..=8, 0usize..=8, any::<u64>()), |(k, n, seed)| {
+            let (k, n) = (k.min(n), k.max(n));
+            let mut rng = ChaCha20Rng::seed_from_u64(seed);
+            let small = random_poly::<S::Field>(k, &mut rng).0;
+            let big = random_poly::<S::Field>(n, &mut rng).0;
+            let polys = [
+                MultilinearPolynomial::Dense(small.clone()),
+                MultilinearPolynomial::Dense(big.clone()),
+            ];
+            let commitments = S::batch_commit(setup, &polys).expect("batch commit");
+            prop_assert_eq!(&commitments[0], &commit::<S>(setup, &small));
+            prop_assert_eq!(&commitments[1], &commit::<S>(setup, &big));
+            let (a, b) = (S::Field::rand(&mut rng), S::Field::rand(&mut rng));
+            if let Some(combined) = S::combine_commitments(&commitments, &[a, b]) {
+                let mut evals: Vec<S::Field> = big.evals().iter().map(|v| b * v).collect();
+                for (e, v) in evals.iter_mut().zip(small.evals()) {
+                    *e += a * v;
+                }
+                prop_assert_eq!(combined, commit::<S>(setup, &DensePolynomial::new(evals)));
+                prop_assert!(S::combine_commitments(&commitments, &[a]).is_none());
+            }
+            Ok(())
+        })
+        .expect("homomorphism");
+}
+
+/// Commitments, proofs and setups survive a serialization round trip (the prover setup
+/// through `save_setup`/`load_setup`, as a ceremony output would); random bytes never panic
+/// a deserializer, and a proof parsed from them does not verify.
+pub fn serialization<S: CommitmentScheme>(setup: &S::ProverSetup) {
+    let vk = S::verifier_setup(setup);
+    let mut rng = ChaCha20Rng::seed_from_u64(99);
+    let (poly, point) = random_poly::<S::Field>(5, &mut rng);
+    let (c, eval, proof) = honest::<S>(setup, &poly, &point);
+    let mut cb = Vec::new();
+    c.serialize_compressed(&mut cb).expect("serialize");
+    let c2 = S::Commitment::deserialize_compressed(&cb[..]).expect("deserialize");
+    let mut pb = Vec::new();
+    proof.serialize_compressed(&mut pb).expect("serialize");
+    let p2 = S::Proof::deserialize_compressed(&pb[..]).expect("deserialize");
+    assert_eq!((&c2, &p2), (&c, &proof));
+    let mut vb = Vec::new();
+    vk.serialize_compressed(&mut vb).expect("serialize");
+    let vk2 = S::VerifierSetup::deserialize_compressed(&vb[..]).expect("deserialize");
+    assert!(verify::<S>(&vk2, &c2, &point, &eval, &p2));
+    assert_eq!(
+        S::check_setup(setup),
+        Ok(()),
+        "the test setup is inconsistent"
+    );
+    let mut sb = Vec::new();
+    S::save_setup(setup, &mut sb).expect("save setup");
+    let setup2 = S::load_setup(&sb[..]).expect("load setup");
+    assert_eq!(commit::<S>(&setup2, &poly), c);
+    assert!(
+        S::load_setup(&sb[..sb.len() / 2]).is_err(),
+        "truncated setup loaded"
+    );
+    runner(64)
+        .run(&proptest::collection::vec(any::<u8>(), 0..600), |bytes| {
+            if let Ok(p) = S::Proof::deserialize_compressed(&bytes[..]) {
+                prop_assert!(!verify::<S>(&vk, &c, &point, &eval, &p));
+            }
+            let _ = S::Commitment::deserialize_compressed(&bytes[..]);
+            let _ = S::VerifierSetup::deserialize_compressed(&bytes[..]);
+            let _ = S::load_setup(&bytes[..]);
+            Ok(())
+        })
+        .expect("random bytes");
+}
