@@ -5,9 +5,25 @@
 //!   is not RV32IM.
 //! - [`semantics`]: the reference semantics from the RISC-V unprivileged spec — the oracle
 //!   for everything else.
+//! - [`params`]: the Lasso parameters `C` and `log M` ([`LookupParams`]) and how a row's
+//!   operands become a lookup query ([`QueryKind`]).
+//! - [`lookups`]: the lookup tables ([`LookupId`]) and their specification.
+//! - [`sequences`]: bytecode rows ([`VirtualInstruction`]), what each does ([`RowSpec`]), the
+//!   virtual sequences ([`expand`]) and an interpreter ([`run_sequence`], [`execute_row`]).
 
 pub mod decode;
+pub mod lookups;
+pub mod params;
 pub mod semantics;
+pub mod sequences;
 
 pub use decode::{decode, DecodeError, DecodeErrorKind, Format, Instruction, Opcode};
+pub use lookups::LookupId;
+pub use params::{LookupParams, ParamsError, QueryKind};
 pub use semantics::{alu, branch_taken, execute, load_extend, Effect, MemoryOp, Trap, Width};
+pub use sequences::{
+    advice_value, execute_row, execute_row_with, expand, run_sequence, run_sequence_with,
+    sequence_length, AdviceKind, NextPc, RamEvent, RegisterFile, Registers, RowError, RowOracle,
+    RowSpec, RowStep, SequenceError, SequenceOutcome, VirtualInstruction, VirtualOpcode,
+    WordMemory,
+};
