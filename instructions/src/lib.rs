@@ -10,12 +10,15 @@
 //! - [`lookups`]: the lookup tables ([`LookupId`]) and their specification.
 //! - [`sequences`]: bytecode rows ([`VirtualInstruction`]), what each does ([`RowSpec`]), the
 //!   virtual sequences ([`expand`]) and an interpreter ([`run_sequence`], [`execute_row`]).
+//! - [`subtables`]: the small tables ([`SubtableId`], trait [`Subtable`]) with entry and MLE
+//!   formulas.
 
 pub mod decode;
 pub mod lookups;
 pub mod params;
 pub mod semantics;
 pub mod sequences;
+pub mod subtables;
 
 pub use decode::{decode, DecodeError, DecodeErrorKind, Format, Instruction, Opcode};
 pub use lookups::LookupId;
@@ -27,3 +30,4 @@ pub use sequences::{
     RowSpec, RowStep, SequenceError, SequenceOutcome, VirtualInstruction, VirtualOpcode,
     WordMemory,
 };
+pub use subtables::{Subtable, SubtableId};
