@@ -11,7 +11,20 @@
 //!   ([`conformance_tests!`]).
 //! - [`error`]: [`PcsError`], naming the failed check.
 //!
-//! Variable order and points follow the `sumcheck` crate (MSB-first).
+//! Variable order and points follow the `sumcheck` crate (MSB-first): evaluation index `i`
+//! holds `p(bits(i))` with `x_0` the most significant bit, and every scheme opens `p` at `r` in
+//! exactly that convention (`DensePolynomial::evaluate`). A batch opens a polynomial with
+//! `k ≤ n` variables at the suffix `(r_{n−k}, …, r_{n−1})` of the batch point (see [`traits`]).
+//!
+//! **Adding a scheme.** Implement [`CommitmentScheme`] in one file, add
+//! `commitments::conformance_tests!(name, Scheme);` to a test file (or call
+//! [`conformance::run_all`]), and add `rows.push(measure::<Scheme>(&setup, &w));` to
+//! `benches/src/bin/pcs_table.rs`.
+//!
+//! **Setups.** `insecure_test_setup(max_num_vars, seed)` derives the KZG trapdoor from a seed
+//! (tests and benchmarks only). For real use convert a ceremony's powers of τ into
+//! [`kzg::KzgProverSetup`] and read it with [`CommitmentScheme::load_setup`], which validates
+//! every point and checks the powers are consistent.
 
 pub mod conformance;
 pub mod error;

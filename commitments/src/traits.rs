@@ -6,8 +6,14 @@
 //! **Batching convention.** `batch_open` proves evaluations of several polynomials, possibly of
 //! different sizes, at one point `r ∈ F^n`: a polynomial with `k ≤ n` variables is opened at the
 //! suffix `(r_{n−k}, …, r_{n−1})`. Zero-padding `p` to `n` variables (its evaluations first,
-//! zeros after) gives `p'(r) = Π_{j<n−k}(1 − r_j)·p(r_{n−k..})`, and for the KZG-based schemes
-//! `p'` has the same commitment as `p`, so the batch is one opening of `Σ_i ρ^i p'_i`.
+//! zeros after) gives `p'(r) = Π_{j<n−k}(1 − r_j)·p(r_{n−k..})`. For the KZG-based schemes
+//! `p'` has the same commitment as `p`; for Hyrax it has the same rows plus zero rows, which
+//! `combine_commitments` and `verify` supply. So the batch is one opening of `Σ_i ρ^i p'_i` at
+//! `r` with value `Σ_i ρ^i Π_{j<n−k_i}(1 − r_j)·v_i`, where `ρ` is drawn after the commitments,
+//! the sizes, the point and every claimed `v_i` are in the transcript.
+//!
+//! **Transcript discipline.** `open`/`verify` absorb the commitment, the point and the claimed
+//! evaluation before drawing any challenge, so a wrong claim changes every challenge.
 
 use crate::error::PcsError;
 use ark_ff::PrimeField;
