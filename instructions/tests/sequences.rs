@@ -4,154 +4,11 @@
 
 mod common;
 
-use common::{operand, TestMemory};
+use common::{instruction, operand};
 use instructions::sequences::{is_virtual_register, NUM_ARCH_REGISTERS, NUM_VIRTUAL_REGISTERS};
-use instructions::{
-    execute, expand, load_extend, run_sequence, Format, Instruction, MemoryOp, NextPc, Opcode,
-    Registers, RowError, Trap, VirtualOpcode, Width,
-};
+use instructions::{expand, Honest, Instruction, Opcode, VirtualOpcode};
 use proptest::prelude::*;
 use std::collections::HashSet;
-
-/// A valid instruction with the given fields (unused ones zeroed, immediates in range).
-fn instruction(opcode: Opcode, rd: u8, rs1: u8, rs2: u8, raw: i32) -> Instruction {
-    let (rd, rs1, rs2, imm) = match opcode.format() {
-        Format::R => (rd, rs1, rs2, 0),
-        Format::I => (rd, rs1, 0, raw >> 20),
-        Format::Shift => (rd, rs1, 0, raw & 31),
-        Format::S => (0, rs1, rs2, raw >> 20),
-        Format::B => (0, rs1, rs2, (raw >> 19) & !1),
-        Format::U => (rd, 0, 0, raw & !0xfff),
-        Format::J => (rd, 0, 0, (raw >> 11) & !1),
-        Format::Fence => (0, 0, 0, 0),
-        Format::System => (0, 0, 0, 0),
-    };
-    Instruction {
-        opcode,
-        rd,
-        rs1,
-        rs2,
-        imm,
-    }
-}
-
-/// Registers with the given architectural values and junk in the virtual ones.
-fn registers(arch: &[u32; 32]) -> Registers {
-    let mut regs = Registers::new();
-    regs.values[..32].copy_from_slice(arch);
-    regs.values[0] = 0;
-    for v in 0..NUM_VIRTUAL_REGISTERS {
-        regs.values[(NUM_ARCH_REGISTERS + v) as usize] = 0xdead_0000 | v as u32;
-    }
-    regs
-}
-
-/// Runs `inst` both ways and compares; returns whether the sequence ran to completion.
-fn check(inst: Instruction, pc: u32, arch: [u32; 32]) -> Result<bool, TestCaseError> {
-    let mut regs = registers(&arch);
-    let mut mem = TestMemory::default();
-    let before = regs.clone();
-    let rows = expand(&inst, pc);
-    let result = run_sequence(&rows, &mut regs, &mut mem);
-    let (x, y) = (
-        before.values[inst.rs1 as usize],
-        before.values[inst.rs2 as usize],
-    );
-    let x = if inst.rs1 == 0 { 0 } else { x };
-    let y = if inst.rs2 == 0 { 0 } else { y };
-    let effect = execute(&inst, pc, x, y);
-
-    let mut expected_rd = effect.rd_value;
-    let mut expected_words = TestMemory::default();
-    let mut must_fail = false;
-    match effect.memory {
-        MemoryOp::None => {}
-        MemoryOp::Load {
-            address,
-            width,
-            signed,
-        } => {
-            if address % width.bytes() != 0 {
-                must_fail = true;
-            } else {
-                let word = mem.word(address & !3);
-                expected_rd = Some(load_extend(word >> (8 * (address & 3)), width, signed));
-            }
-        }
-        MemoryOp::Store {
-            address,
-            width,
-            value,
-        } => {
-            if address % width.bytes() != 0 {
-                must_fail = true;
-            } else {
-                let aligned = address & !3;
-                let lane = match width {
-                    Width::Byte => 0xffu32,
-                    Width::Half => 0xffff,
-                    Width::Word => u32::MAX,
-                } << (8 * (address & 3));
-                let old = common::background(aligned);
-                let new = (old & !lane) | ((value << (8 * (address & 3))) & lane);
-                expected_words.words.insert(aligned, new);
-            }
-        }
-    }
-    let halts = match effect.trap {
-        Some(Trap::Ebreak) => {
-            must_fail = true;
-            false
-        }
-        Some(Trap::Ecall) if x_of(&before, 17) != 93 => {
-            must_fail = true;
-            false
-        }
-        Some(Trap::Ecall) => true,
-        None => false,
-    };
-
-    let outcome = match result {
-        Err(e) => {
-            prop_assert!(must_fail, "{inst}: unexpected failure {e}");
-            prop_assert!(
-                matches!(e.error, RowError::AssertionFailed { .. }),
-                "{inst}: {e}"
-            );
-            // A failing assertion stops the sequence before it writes rd or memory.
-            prop_assert_eq!(&regs.values[..32], &before.values[..32]);
-            prop_assert_eq!(mem.stores, 0);
-            return Ok(false);
-        }
-        Ok(outcome) => outcome,
-    };
-    prop_assert!(!must_fail, "{inst}: should have failed");
-    for r in 1..32u8 {
-        let value = regs.values[r as usize];
-        match expected_rd {
-            Some(v) if r == inst.rd => prop_assert_eq!(value, v, "{} rd", inst),
-            _ => prop_assert_eq!(value, before.values[r as usize], "{} touched x{}", inst, r),
-        }
-    }
-    prop_assert_eq!(&mem.words, &expected_words.words, "{} memory", inst);
-    if halts {
-        prop_assert_eq!(outcome.next_pc, NextPc::Halt);
-        prop_assert_eq!(mem.exit_code, Some(x_of(&before, 10)));
-        prop_assert!(mem.terminated);
-    } else {
-        prop_assert_eq!(outcome.next_pc, NextPc::Goto(effect.next_pc), "{} pc", inst);
-        prop_assert!(!mem.terminated && mem.exit_code.is_none());
-    }
-    Ok(true)
-}
-
-fn x_of(regs: &Registers, r: usize) -> u32 {
-    if r == 0 {
-        0
-    } else {
-        regs.values[r]
-    }
-}
 
 fn arch_registers() -> impl Strategy<Value = [u32; 32]> {
     prop::array::uniform32(operand())
@@ -169,7 +26,7 @@ proptest! {
         pc in (0u32..0x4000_0000).prop_map(|p| p * 4),
         arch in arch_registers(),
     ) {
-        check(instruction(Opcode::ALL[k], rd, rs1, rs2, raw), pc, arch)?;
+        common::check(&mut Honest, instruction(Opcode::ALL[k], rd, rs1, rs2, raw), pc, arch)?;
     }
 
     /// Byte and halfword loads and stores at every offset around a random base.
@@ -186,7 +43,7 @@ proptest! {
         arch[6] = value;
         let inst = Instruction { opcode, rd: if k < 4 { 7 } else { 0 }, rs1: 5,
             rs2: if k < 4 { 0 } else { 6 }, imm: offset };
-        check(inst, 0x1000, arch)?;
+        common::check(&mut Honest, inst, 0x1000, arch)?;
     }
 }
 
@@ -202,7 +59,7 @@ fn every_opcode_on_boundary_operands() {
                 arch[17] = 93;
                 for (rd, rs1, rs2) in [(10, 11, 12), (11, 11, 12), (12, 11, 12), (0, 11, 12)] {
                     let inst = instruction(opcode, rd, rs1, rs2, ((b << 20) | (b & 31)) as i32);
-                    if check(inst, 0x2000, arch).unwrap() {
+                    if common::check(&mut Honest, inst, 0x2000, arch).unwrap() {
                         completed += 1;
                     }
                 }
@@ -234,7 +91,9 @@ fn division_edge_cases_follow_the_spec() {
             let mut arch = [0u32; 32];
             arch[1] = x;
             arch[2] = y;
-            assert!(check(instruction(opcode, 3, 1, 2, 0), 0x100, arch).unwrap());
+            assert!(
+                common::check(&mut Honest, instruction(opcode, 3, 1, 2, 0), 0x100, arch).unwrap()
+            );
         }
     }
 }
@@ -253,7 +112,10 @@ fn misaligned_accesses_fail_their_alignment_assertion() {
         arch[1] = 0x1000;
         arch[2] = 0xabcd_ef01;
         let inst = instruction(opcode, 3, 1, 2, offset << 20);
-        assert!(!check(inst, 0, arch).unwrap(), "{inst}");
+        assert!(
+            !common::check(&mut Honest, inst, 0, arch).unwrap(),
+            "{inst}"
+        );
     }
 }
 
@@ -263,12 +125,12 @@ fn exit_ecall_writes_the_exit_code_and_halts_and_other_ecalls_cannot_run() {
     let mut arch = [0u32; 32];
     arch[10] = 42;
     arch[17] = 93;
-    assert!(check(ecall, 0x40, arch).unwrap());
+    assert!(common::check(&mut Honest, ecall, 0x40, arch).unwrap());
     arch[17] = 64;
-    assert!(!check(ecall, 0x40, arch).unwrap());
+    assert!(!common::check(&mut Honest, ecall, 0x40, arch).unwrap());
     let ebreak = instruction(Opcode::Ebreak, 0, 0, 0, 0);
     arch[17] = 93;
-    assert!(!check(ebreak, 0x40, arch).unwrap());
+    assert!(!common::check(&mut Honest, ebreak, 0x40, arch).unwrap());
 }
 
 #[test]

@@ -12,10 +12,10 @@
 mod advice;
 mod expand;
 mod interpreter;
-mod memory;
-mod muldiv;
+pub mod memory;
+pub mod muldiv;
 mod row;
-mod shifts;
+pub mod shifts;
 mod spec;
 
 pub use advice::{advice_value, AdviceKind};
