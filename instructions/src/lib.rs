@@ -11,10 +11,14 @@
 //!   decompositions into subtables ([`LookupInstruction`]).
 //! - [`sequences`]: bytecode rows ([`VirtualInstruction`]), what each does ([`RowSpec`]), the
 //!   virtual sequences ([`expand`]) and an interpreter ([`run_sequence`], [`execute_row`]).
+//! - [`introspection`]: per-instruction rows, lookups, subtables, `g` degrees as Markdown
+//!   ([`introspection::explain`] for `jolt explain`, the committed
+//!   `paper-notes/instructions-table.md`).
 //! - [`subtables`]: the small tables ([`SubtableId`], trait [`Subtable`]) with entry and MLE
 //!   formulas.
 
 pub mod decode;
+pub mod introspection;
 pub mod lookups;
 pub mod params;
 pub mod semantics;
