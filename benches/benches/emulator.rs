@@ -27,14 +27,17 @@ fn emulator(c: &mut Criterion) {
         let program = Program::load(elf, &LayoutConfig::default()).expect("guest loads");
         let summary = vm::run(&program, &input, &options).expect("guest halts");
         println!(
-            "{name}: {} instructions, exit code {}",
-            summary.instructions, summary.exit_code
+            "{name}: {} instructions, {} trace steps, exit code {}",
+            summary.instructions, summary.trace_steps, summary.exit_code
         );
         let mut group = c.benchmark_group(format!("emulator/{name}"));
         group.throughput(Throughput::Elements(summary.instructions));
         group.sample_size(20);
         group.bench_function("run (no trace)", |b| {
             b.iter(|| vm::run(&program, &input, &options).expect("guest halts"))
+        });
+        group.bench_function("trace", |b| {
+            b.iter(|| vm::trace(&program, &input, &options).expect("guest halts"))
         });
         group.finish();
     }

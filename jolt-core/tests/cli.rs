@@ -32,7 +32,6 @@ fn stderr(o: &Output) -> String {
 }
 
 #[test]
-#[ignore = "needs the tracer's trace-step count in `jolt run` (issue 5, remaining)"]
 fn run_prints_exit_code_output_cycles_and_mix() {
     let o = jolt(&["run", guest("src/echo.elf").to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -49,7 +48,6 @@ fn run_prints_exit_code_output_cycles_and_mix() {
 }
 
 #[test]
-#[ignore = "needs the tracer's trace-step count in `jolt run --json` (issue 5, remaining)"]
 fn run_json_has_exit_code_and_cycles() {
     let input = temp_file("name", b"Bob");
     let o = jolt(&[

@@ -92,6 +92,7 @@ pub fn json_report(summary: &RunSummary, seconds: f64) -> serde_json::Value {
         "output_hex": hex(&summary.output),
         "output_text": printable(&summary.output),
         "cycles": summary.instructions,
+        "trace_steps": summary.trace_steps,
         "instruction_mix": mix,
         "run_ms": seconds * 1e3,
     })
@@ -128,8 +129,8 @@ fn text_report(args: &RunArgs, program: &Program, summary: &RunSummary, seconds:
     }
     let _ = writeln!(
         s,
-        "cycles       {} RISC-V instructions",
-        summary.instructions
+        "cycles       {} RISC-V instructions, {} trace steps after virtual expansion",
+        summary.instructions, summary.trace_steps
     );
     if seconds > 0.0 {
         let _ = writeln!(

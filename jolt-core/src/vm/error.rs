@@ -128,6 +128,17 @@ pub enum ExecutionError {
         /// Load or store.
         kind: AccessKind,
     },
+    /// A virtual sequence did not produce its instruction's architectural result (or an
+    /// assertion row failed where the instruction is valid). Never happens when the
+    /// `instructions` crate's sequences agree with its reference semantics; reported
+    /// rather than traced past, so a wrong witness is never produced.
+    #[error("virtual sequence of the instruction at pc {pc:#010x} disagrees with its semantics: {detail}")]
+    SequenceMismatch {
+        /// The instruction's pc.
+        pc: u32,
+        /// What differed.
+        detail: String,
+    },
     /// The run did not halt within the cycle limit.
     #[error("no halt within the cycle limit of {limit} RISC-V instructions (pc {pc:#010x})")]
     CycleLimit {

@@ -41,6 +41,7 @@ pub fn run(
         exit_code: halted.memory.exit_code(),
         output,
         instructions: halted.instructions,
+        trace_steps: program.trace_steps(&halted.counts),
         instruction_mix: program.instruction_mix(&halted.counts),
         registers,
     })

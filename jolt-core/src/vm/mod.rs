@@ -4,8 +4,11 @@
 //! - [`layout`]: the verifier-side [`MemoryLayout`] and the guest → witness address map.
 //! - [`program`]: a loaded [`Program`] — ELF, layout and code decoded once.
 //! - [`memory`]: guest [`Memory`] as one vector over the witness address space.
+//! - [`bytecode`]: the program expanded into rows ([`Bytecode`]), one row per trace step.
 //! - [`fast`]: [`run`], the untraced interpreter (architectural instructions).
+//! - [`trace`]: [`trace()`], the tracer: one [`TraceStep`] per executed row.
 //! - [`elf_writer`]: write minimal ELF files (tests, tools).
+pub mod bytecode;
 pub mod elf;
 pub mod elf_writer;
 pub mod error;
@@ -14,6 +17,7 @@ pub mod layout;
 pub mod memory;
 pub mod program;
 pub mod summary;
+pub mod trace;
 
 #[cfg(test)]
 mod elf_tests;
@@ -21,7 +25,10 @@ mod elf_tests;
 mod guest_tests;
 #[cfg(test)]
 mod run_error_tests;
+#[cfg(test)]
+mod trace_tests;
 
+pub use bytecode::Bytecode;
 pub use elf::{ElfError, ElfProgram, Segment, Symbol};
 pub use error::{AccessKind, ExecutionError, LoadError};
 pub use fast::run;
@@ -29,8 +36,8 @@ pub use layout::{GuestRegion, LayoutConfig, LayoutError, MemoryLayout};
 pub use memory::Memory;
 pub use program::{CodeSlot, Program};
 pub use summary::{RunOptions, RunSummary};
+pub use trace::{trace, RamOp, RamOpKind, Trace, TraceStep};
 
-/// Virtual-register slots reserved in the witness address space, after x0..x31, for the
-/// temporaries of virtual sequences (Jolt reserves the same number). The instruction
-/// set's sequences must stay below it; a test checks that they do.
-pub const NUM_VIRTUAL_REGISTERS: u32 = 32;
+/// Virtual registers in the witness address space, after x0..x31: the temporaries of
+/// the `instructions` crate's virtual sequences.
+pub const NUM_VIRTUAL_REGISTERS: u32 = instructions::sequences::NUM_VIRTUAL_REGISTERS as u32;

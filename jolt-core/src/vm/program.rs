@@ -2,6 +2,7 @@
 
 use instructions::{decode, DecodeError, Instruction};
 
+use crate::vm::bytecode::Bytecode;
 use crate::vm::elf::ElfProgram;
 use crate::vm::error::LoadError;
 use crate::vm::layout::{LayoutConfig, MemoryLayout};
@@ -25,6 +26,7 @@ pub struct Program {
     code_start: u32,
     code_end: u32,
     code: Vec<CodeSlot>,
+    bytecode: Bytecode,
 }
 
 impl Program {
@@ -58,12 +60,14 @@ impl Program {
                 };
             }
         }
+        let bytecode = Bytecode::new(&code, code_start);
         Ok(Program {
             elf,
             layout,
             code_start,
             code_end,
             code,
+            bytecode,
         })
     }
 
@@ -90,6 +94,20 @@ impl Program {
     /// The decoded code, one slot per word from `code_range().0`.
     pub fn code(&self) -> &[CodeSlot] {
         &self.code
+    }
+
+    /// The expanded bytecode (preprocessing for the bytecode memory check).
+    pub fn bytecode(&self) -> &Bytecode {
+        &self.bytecode
+    }
+
+    /// Trace steps (bytecode rows executed) from per-slot execution counts.
+    pub fn trace_steps(&self, counts: &[u64]) -> u64 {
+        counts
+            .iter()
+            .enumerate()
+            .map(|(slot, &count)| count * self.bytecode.sequence_length(slot) as u64)
+            .sum()
     }
 
     /// The pc of code slot `index`.

@@ -26,6 +26,8 @@ pub struct RunSummary {
     pub output: Vec<u8>,
     /// RISC-V instructions executed, the halting ecall included.
     pub instructions: u64,
+    /// Trace steps after virtual expansion (bytecode rows executed; before padding).
+    pub trace_steps: u64,
     /// Executed instructions per mnemonic, most frequent first (ties by name).
     pub instruction_mix: Vec<(&'static str, u64)>,
     /// x0..x31 at the halting ecall.
