@@ -28,7 +28,8 @@ pub enum RdValue {
     None,
     /// The lookup output.
     LookupOutput,
-    /// `pc + 4` (JAL, JALR): an explicit R1CS constraint.
+    /// `pc + 4` (JAL, JALR): an explicit R1CS constraint (`pc` is a code address, so
+    /// `pc + 4 < 2^32`).
     ReturnAddress,
     /// The word read from RAM (LW): an explicit R1CS constraint to the memory-checked value.
     RamValue,
@@ -39,9 +40,14 @@ pub enum RdValue {
 pub enum RamAccess {
     /// None.
     None,
-    /// Read the word at byte address `rs1 + imm`.
+    /// Read the word at byte address `rs1 + imm`. The R1CS forms the address over the
+    /// integers (no wrap-around; the row's WORD_ALIGNED lookup checks `(rs1 + imm) mod 4 = 0`),
+    /// so the VM's address translation must map it into the memory layout; an access whose
+    /// address would wrap past `2^32` cannot be proven. Sub-word sequences only ever use
+    /// `imm = 0` on an address from ALIGN_WORD, which already wrapped.
     LoadWord,
-    /// Write `rs2` to the word at byte address `rs1 + imm`.
+    /// Write `rs2` to the word at byte address `rs1 + imm` (address as for
+    /// [`RamAccess::LoadWord`]).
     StoreWord,
     /// Write `rs2` to the exit-code word of the I/O region (a layout constant).
     StoreExitCode,
@@ -57,7 +63,9 @@ pub enum PcUpdate {
     Next,
     /// The lookup output (JAL, JALR).
     Jump,
-    /// `pc + (imm as i32)` if the lookup output is 1, else `pc + 4` (branches).
+    /// `pc + (imm as i32)` if the lookup output is 1, else `pc + 4` (branches). The R1CS
+    /// computes the target over the integers with the sign-extended offset; a target outside
+    /// the bytecode has no row to continue at.
     Branch,
     /// The program halts after this row.
     Halt,
