@@ -8,7 +8,8 @@
  *   0x0010_0000  input length in bytes (u32, read-only)
  *   0x0010_0004  input bytes            (read-only, at most the layout's max_input_bytes)
  *   0x0018_0000  output length in bytes (u32, written by the guest)
- *   0x0018_0004  output bytes           (at most the layout's max_output_bytes)
+ *   0x0018_0004  output bytes           (at most the layout's max_output_bytes; bytes past
+ *                                        the output length must stay zero)
  *
  * Compiling with -DJOLT_NATIVE gives a host shim with the same API: input comes from
  * the file named by the JOLT_INPUT environment variable (empty when unset), output is

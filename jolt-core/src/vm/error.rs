@@ -128,6 +128,14 @@ pub enum ExecutionError {
         /// Load or store.
         kind: AccessKind,
     },
+    /// At halt, the output region holds a non-zero byte past the output length.
+    #[error("output byte {offset} is non-zero but the output length is {len}: bytes past the length must stay zero")]
+    OutputPastLength {
+        /// The guest's output length word.
+        len: u32,
+        /// Offset of the first non-zero byte past it.
+        offset: u32,
+    },
     /// A virtual sequence did not produce its instruction's architectural result (or an
     /// assertion row failed where the instruction is valid). Never happens when the
     /// `instructions` crate's sequences agree with its reference semantics; reported

@@ -399,6 +399,42 @@ impl MemoryLayout {
         None
     }
 
+    /// The I/O region `[io_start, ram_start)` as the public values determine it: input
+    /// length and words, output length and words (zero-padded to `max_output_bytes`),
+    /// the exit code and the termination flag (1). This is what the verifier's output
+    /// check compares the final memory's I/O region with (and, with the output part and
+    /// exit code zeroed and no termination, the I/O part of the initial memory).
+    /// `None` when the input or output exceeds the layout's limits.
+    pub fn io_words(
+        &self,
+        input: &[u8],
+        output: &[u8],
+        exit_code: u32,
+        terminated: bool,
+    ) -> Option<Vec<u32>> {
+        if input.len() > self.max_input_bytes as usize
+            || output.len() > self.max_output_bytes as usize
+        {
+            return None;
+        }
+        let mut words = vec![0u32; (self.ram_start() - self.io_start()) as usize];
+        let pack = |dst: &mut [u32], bytes: &[u8]| {
+            for (i, chunk) in bytes.chunks(4).enumerate() {
+                let mut w = [0u8; 4];
+                w[..chunk.len()].copy_from_slice(chunk);
+                dst[i] = u32::from_le_bytes(w);
+            }
+        };
+        let at = |a: u32| (a - self.io_start()) as usize;
+        words[at(self.io_start())] = input.len() as u32;
+        pack(&mut words[at(self.input_start())..], input);
+        words[at(self.output_len_address())] = output.len() as u32;
+        pack(&mut words[at(self.output_start())..], output);
+        words[at(self.exit_code_address())] = exit_code;
+        words[at(self.termination_address())] = terminated as u32;
+        Some(words)
+    }
+
     /// The guest byte address of witness word `address`, for the I/O region and RAM
     /// (`None` for registers and addresses past the end).
     pub fn guest_address(&self, address: u32) -> Option<u32> {

@@ -140,7 +140,9 @@ impl Memory {
         self.words[termination] = 1;
     }
 
-    /// The public output at halt: `output_len` bytes of the output region.
+    /// The public output at halt: `output_len` bytes of the output region. Every byte of
+    /// the region past `output_len` must be zero, so that the output bytes determine the
+    /// whole region (which the proof's output check binds).
     pub fn output(&self) -> Result<Vec<u8>, ExecutionError> {
         let len = self.words[self.layout.output_len_address() as usize];
         if len > self.layout.max_output_bytes {
@@ -150,8 +152,16 @@ impl Memory {
             });
         }
         let start = self.layout.output_start() as usize;
-        let words = &self.words[start..start + (len as usize).div_ceil(4)];
+        let words = &self.words[start..start + self.layout.output_words() as usize];
         let mut bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+        // the proof binds the whole output region, so the public output (zero-padded)
+        // must determine it: nothing may remain past the declared length
+        if let Some(offset) = bytes[len as usize..].iter().position(|&b| b != 0) {
+            return Err(ExecutionError::OutputPastLength {
+                len,
+                offset: len + offset as u32,
+            });
+        }
         bytes.truncate(len as usize);
         Ok(bytes)
     }

@@ -282,6 +282,20 @@ fn oversized_input_and_output_are_errors() {
 }
 
 #[test]
+fn output_bytes_past_the_output_length_are_an_error() {
+    // output length 1, but byte 2 of the output region is written
+    let mut code = li(7, OUTPUT_LEN_ADDR).to_vec();
+    code.push(enc(Opcode::Addi, 6, 0, 0, 1));
+    code.push(enc(Opcode::Sw, 0, 7, 6, 0));
+    code.push(enc(Opcode::Sb, 0, 7, 6, 6));
+    code.extend(exit());
+    assert_eq!(
+        run_err(&code),
+        ExecutionError::OutputPastLength { len: 1, offset: 2 }
+    );
+}
+
+#[test]
 fn input_is_readable_and_output_is_returned() {
     // a0 = input length; output = first input word + 1, 4 bytes
     let mut code = li(5, INPUT_ADDR - 4).to_vec(); // the input length word

@@ -103,6 +103,18 @@ fn check_trace(program: &Program, input: &[u8], t: &Trace) {
     assert_eq!(last.row.opcode, VirtualOpcode::WriteTerminationFlag);
     assert_eq!(t.final_memory.termination(), 1);
     assert_eq!(t.final_memory.exit_code(), t.exit_code);
+    // the verifier's view of the I/O region from the public values alone
+    let layout = program.layout();
+    let io = layout
+        .io_words(input, &t.output, t.exit_code, true)
+        .unwrap();
+    let range = layout.io_start() as usize..layout.ram_start() as usize;
+    assert_eq!(io, t.final_memory.words[range.clone()]);
+    let initial = Memory::initial(program, input).unwrap();
+    assert_eq!(
+        layout.io_words(input, &[], 0, false).unwrap(),
+        initial.words[range]
+    );
 }
 
 /// Traces and runs `program`, checks the trace, and that both paths agree.
@@ -294,4 +306,10 @@ fn a_step_per_row_and_sequences_where_expected() {
     .sum();
     assert_eq!(t.steps.len(), expected);
     assert_eq!(t.padded_len(), expected.next_power_of_two());
+}
+
+#[test]
+fn trace_steps_stay_small() {
+    // 2^20 steps of the e2e target must stay well under 100 MB
+    assert!(std::mem::size_of::<super::TraceStep>() <= 72);
 }
