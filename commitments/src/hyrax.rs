@@ -129,7 +129,17 @@ fn row_commitments(setup: &HyraxSetup, poly: &MultilinearPolynomial<Fr>) -> Vec<
             }
         }
     };
-    let rows_proj: Vec<G1Projective> = (0..rows).into_par_iter().map(commit_row).collect();
+    // Field-element rows go through ark-ec's full-scalar MSM, which installs a fresh rayon pool
+    // per call; called from inside a rayon worker, that worker keeps running its queued rows
+    // while it waits, nesting one MSM per row on its stack (a stack overflow at 2^11 rows).
+    // So those rows run one after another (each MSM is parallel inside); the small-scalar
+    // MSMs create no pool and run in parallel over rows.
+    let small = poly.field_evals().is_none();
+    let rows_proj: Vec<G1Projective> = if small {
+        (0..rows).into_par_iter().map(commit_row).collect()
+    } else {
+        (0..rows).map(commit_row).collect()
+    };
     G1Projective::normalize_batch(&rows_proj)
 }
 
