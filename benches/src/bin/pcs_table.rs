@@ -99,15 +99,21 @@ fn measure<S: CommitmentScheme<Field = Fr>>(setup: &S::ProverSetup, w: &Workload
     let (commit_ms, commitment) = best_of(reps, || commit(&w.dense));
     let (commit_u16_ms, _) = best_of(reps, || commit(&w.u16s));
     let (commit_flags_ms, _) = best_of(reps, || commit(&w.flags));
+    eprintln!("  commits: {commit_ms:.1} / {commit_u16_ms:.1} / {commit_flags_ms:.2} ms");
     let (open_ms, proof) = best_of(reps, || {
         let mut t = MerlinTranscript::new(b"pcs-table");
         S::open(setup, &w.poly, &commitment, &w.point, &w.eval, &mut t).expect("open")
     });
+    eprintln!("  open: {open_ms:.1} ms");
     let (verify_ms, ok) = best_of(reps.max(5), || {
         let mut t = MerlinTranscript::new(b"pcs-table");
         S::verify(&vk, &commitment, &w.point, &w.eval, &proof, &mut t)
     });
     assert_eq!(ok, Ok(()), "{} rejected an honest proof", S::NAME);
+    eprintln!(
+        "  verify: {verify_ms:.2} ms (baseline MSM {:.1} ms)",
+        w.msm_ms
+    );
     Row {
         scheme: S::NAME,
         log_n: w.log_n,
@@ -138,10 +144,25 @@ fn machine() -> String {
     format!("{model}, {cores} logical cores")
 }
 
-fn parse_args() -> (Vec<usize>, String) {
+/// Command-line options.
+struct Options {
+    sizes: Vec<usize>,
+    out_dir: String,
+    /// Scheme names to run (all when empty).
+    schemes: Vec<String>,
+}
+
+impl Options {
+    fn wants(&self, name: &str) -> bool {
+        self.schemes.is_empty() || self.schemes.iter().any(|s| s == name)
+    }
+}
+
+fn parse_args() -> Options {
     let args: Vec<String> = std::env::args().collect();
     let mut sizes = vec![10usize, 12, 14, 16, 18, 20, 22];
     let mut out_dir = String::from("bench-results");
+    let mut schemes = Vec::new();
     let mut i = 1;
     while i < args.len() {
         match args[i].as_str() {
@@ -156,8 +177,15 @@ fn parse_args() -> (Vec<usize>, String) {
                 out_dir = args[i + 1].clone();
                 i += 1;
             }
+            "--schemes" if i + 1 < args.len() => {
+                schemes = args[i + 1]
+                    .split(',')
+                    .map(|s| s.trim().to_string())
+                    .collect();
+                i += 1;
+            }
             "--help" | "-h" => {
-                println!("usage: pcs_table [--sizes 10,12,...] [--out DIR]");
+                println!("usage: pcs_table [--sizes 10,12,...] [--schemes hyperkzg,zeromorph,hyrax] [--out DIR]");
                 std::process::exit(0);
             }
             other => {
@@ -167,22 +195,33 @@ fn parse_args() -> (Vec<usize>, String) {
         }
         i += 1;
     }
-    (sizes, out_dir)
+    Options {
+        sizes,
+        out_dir,
+        schemes,
+    }
 }
 
 fn main() {
-    let (sizes, out_dir) = parse_args();
+    let options = parse_args();
+    let out_dir = &options.out_dir;
     let threads = rayon::current_num_threads();
     let mut rows = Vec::new();
-    for &log_n in &sizes {
+    for &log_n in &options.sizes {
         let reps = if log_n <= 16 { 3 } else { 1 };
         eprintln!("2^{log_n}: KZG setup and baseline MSM…");
         let kzg = KzgProverSetup::insecure(log_n, 1);
         let w = Workload::new(log_n, reps, &kzg);
         // One line per scheme.
-        rows.push(measure::<HyperKzg>(&kzg, &w));
-        rows.push(measure::<Zeromorph>(&kzg, &w));
-        rows.push(measure::<Hyrax>(&Hyrax::insecure_test_setup(log_n, 1), &w));
+        if options.wants(HyperKzg::NAME) {
+            rows.push(measure::<HyperKzg>(&kzg, &w));
+        }
+        if options.wants(Zeromorph::NAME) {
+            rows.push(measure::<Zeromorph>(&kzg, &w));
+        }
+        if options.wants(Hyrax::NAME) {
+            rows.push(measure::<Hyrax>(&Hyrax::insecure_test_setup(log_n, 1), &w));
+        }
     }
     let mut md = format!(
         "Machine: {}. Threads: {threads}. Baseline: one full-scalar BN254 G1 MSM over 2^n distinct \
