@@ -117,3 +117,37 @@ fn errors_exit_nonzero_with_a_message_and_no_panic() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[test]
+fn dump_symbol_prints_a_named_symbol_from_final_memory() {
+    // the sorted array of `sort`: its first word is the reported minimum
+    let input = temp_file("sort-input", &[5, 0, 0, 0, 9, 0, 0, 0]);
+    let o = jolt(&[
+        "run",
+        guest("src/sort.elf").to_str().unwrap(),
+        "--input",
+        input.to_str().unwrap(),
+        "--dump-symbol",
+        "values",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let values = v["symbols"]["values"].as_str().unwrap();
+    assert_eq!(values.len(), 2 * 4 * 1024, "the whole 1024-word array");
+    let output = v["output_hex"].as_str().unwrap();
+    assert_eq!(
+        &values[..8],
+        &output[..8],
+        "first sorted word = reported minimum"
+    );
+
+    let o = jolt(&[
+        "run",
+        guest("src/sort.elf").to_str().unwrap(),
+        "--dump-symbol",
+        "nope",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no symbol \"nope\""));
+}

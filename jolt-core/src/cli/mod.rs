@@ -29,6 +29,15 @@ pub enum CliError {
     /// The program could not be loaded.
     #[error("cannot load the program: {0}")]
     Load(#[from] LoadError),
+    /// Writing the report to stdout failed.
+    #[error("cannot write to stdout: {0}")]
+    Stdout(std::io::Error),
+    /// `--dump-symbol` named a symbol the ELF does not define.
+    #[error("the program has no symbol {0:?}")]
+    UnknownSymbol(String),
+    /// `--dump-symbol` named a symbol that lies outside the memory layout.
+    #[error("symbol {0:?} lies outside the memory layout")]
+    SymbolOutsideMemory(String),
     /// The program failed at run time.
     #[error("the program failed: {0}")]
     Execution(#[from] ExecutionError),
@@ -82,6 +91,17 @@ impl LayoutArgs {
             max_input_bytes: self.max_input_bytes.max(input_len),
             max_output_bytes: self.max_output_bytes,
         }
+    }
+}
+
+/// Prints `report` and a newline to stdout. A closed pipe (`jolt run … | head`) ends the
+/// output quietly instead of panicking as `println!` would.
+pub fn print_stdout(report: &str) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{report}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Stdout(e)),
+        _ => Ok(()),
     }
 }
 

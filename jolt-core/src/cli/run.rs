@@ -28,6 +28,10 @@ pub struct RunArgs {
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// After the run, print the bytes of this ELF symbol (its st_size bytes, or one word
+    /// when the size is 0) from the final memory. Repeatable.
+    #[arg(long, value_name = "SYMBOL")]
+    pub dump_symbol: Vec<String>,
     /// Memory layout.
     #[command(flatten)]
     pub layout: LayoutArgs,
@@ -47,13 +51,47 @@ pub fn execute(args: &RunArgs) -> Result<(), CliError> {
     let start = Instant::now();
     let summary = vm::run(&program, &input, &options)?;
     let seconds = start.elapsed().as_secs_f64();
+    let dumps = args
+        .dump_symbol
+        .iter()
+        .map(|name| dump_symbol(&program, &summary, name).map(|bytes| (name.clone(), bytes)))
+        .collect::<Result<Vec<_>, _>>()?;
     let report = if args.json {
-        json_report(&summary, seconds).to_string()
+        let mut report = json_report(&summary, seconds);
+        if !dumps.is_empty() {
+            let symbols: serde_json::Map<String, serde_json::Value> = dumps
+                .iter()
+                .map(|(name, bytes)| (name.clone(), hex(bytes).into()))
+                .collect();
+            report["symbols"] = symbols.into();
+        }
+        report.to_string()
     } else {
-        text_report(args, &program, &summary, seconds)
+        let mut report = text_report(args, &program, &summary, seconds);
+        for (name, bytes) in &dumps {
+            let _ = write!(
+                report,
+                "\nsymbol       {name} ({} bytes): {}",
+                bytes.len(),
+                hex(bytes)
+            );
+        }
+        report
     };
-    println!("{report}");
-    Ok(())
+    crate::cli::print_stdout(&report)
+}
+
+/// The final-memory bytes of ELF symbol `name`.
+fn dump_symbol(program: &Program, summary: &RunSummary, name: &str) -> Result<Vec<u8>, CliError> {
+    let symbol = program
+        .elf()
+        .symbol(name)
+        .ok_or_else(|| CliError::UnknownSymbol(name.to_string()))?;
+    let len = if symbol.size == 0 { 4 } else { symbol.size };
+    summary
+        .final_memory
+        .read_bytes(symbol.address, len)
+        .ok_or_else(|| CliError::SymbolOutsideMemory(name.to_string()))
 }
 
 fn read(path: &PathBuf) -> Result<Vec<u8>, CliError> {

@@ -44,6 +44,7 @@ pub fn run(
         trace_steps: program.trace_steps(&halted.counts),
         instruction_mix: program.instruction_mix(&halted.counts),
         registers,
+        final_memory: halted.memory,
     })
 }
 

@@ -166,6 +166,19 @@ impl Memory {
         Ok(bytes)
     }
 
+    /// `len` bytes from guest address `address` (RAM or the I/O region), or `None` if
+    /// any of them is outside the layout. For tools (dumping a symbol), not for guests:
+    /// no access rules apply.
+    pub fn read_bytes(&self, address: u32, len: u32) -> Option<Vec<u8>> {
+        (0..len)
+            .map(|i| {
+                let a = address.checked_add(i)?;
+                let (index, _) = self.layout.witness_address(a)?;
+                Some((self.words[index as usize] >> (8 * (a & 3))) as u8)
+            })
+            .collect()
+    }
+
     /// The exit code word.
     pub fn exit_code(&self) -> u32 {
         self.words[self.layout.exit_code_address() as usize]

@@ -1,5 +1,7 @@
 //! What a run reports: exit code, output, cycle counts and instruction mix.
 
+use crate::vm::memory::Memory;
+
 /// Options of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RunOptions {
@@ -32,4 +34,6 @@ pub struct RunSummary {
     pub instruction_mix: Vec<(&'static str, u64)>,
     /// x0..x31 at the halting ecall.
     pub registers: [u32; 32],
+    /// The whole memory at the halt (witness address space), e.g. to dump a symbol.
+    pub final_memory: Memory,
 }
