@@ -6,7 +6,7 @@
 //! - [`memory`]: guest [`Memory`] as one vector over the witness address space.
 //! - [`bytecode`]: the program expanded into rows ([`Bytecode`]), one row per trace step.
 //! - [`fast`]: [`run`], the untraced interpreter (architectural instructions).
-//! - [`trace`]: [`trace()`], the tracer: one [`TraceStep`] per executed row.
+//! - [`mod@trace`]: [`trace()`], the tracer: one [`TraceStep`] per executed row.
 //! - [`elf_writer`]: write minimal ELF files (tests, tools).
 pub mod bytecode;
 pub mod elf;

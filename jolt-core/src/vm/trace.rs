@@ -1,9 +1,9 @@
 //! The tracer: run a program row by row and record one [`TraceStep`] per executed
 //! bytecode row — the witness the prover works from.
 //!
-//! Every RISC-V instruction is executed as its rows from the preprocessed [`Bytecode`]
-//! by `instructions::execute_row` (the crate's row interpreter, the same semantics the
-//! R1CS enforces). A step reads `rs1` and `rs2`, performs at most one lookup, at most one
+//! Every RISC-V instruction is executed as its rows from the preprocessed
+//! [`Bytecode`](crate::vm::Bytecode) by `instructions::execute_row` (the crate's row
+//! interpreter, the same semantics the R1CS enforces). A step reads `rs1` and `rs2`, performs at most one lookup, at most one
 //! aligned RAM word operation and at most one register write, all at timestamp = the
 //! step's index. Registers and virtual registers are witness addresses `0 … 31 + V`;
 //! RAM addresses in the trace are witness addresses too (see [`crate::vm::layout`]).
