@@ -34,6 +34,16 @@
 //! ram_start ..               memory_size / 4 RAM words (guest program_base upwards)
 //! ```
 //!
+//! ## The map is linear per region
+//!
+//! Guest loads and stores reach three regions, and within each the map is affine:
+//! `witness = witness_base + (addr − guest_base) / 4` ([`MemoryLayout::guest_regions`]):
+//! input (length word + input words, read-only), output (length word + output words) and
+//! RAM. So a constraint system can bind a step's witness address to `rs1 + imm` with a
+//! one-hot choice of three regions and a range check of the offset. The exit code and
+//! termination words are written only by the exit sequence's rows, whose witness
+//! addresses are layout constants; no guest address reaches them.
+//!
 //! A [`MemoryLayout`] is a *verifier-side* parameter set, fixed by preprocessing from
 //! the ELF and a [`LayoutConfig`]; a proof never carries it.
 
@@ -179,6 +189,22 @@ pub enum GuestRegion {
     Termination,
     /// Program image, heap or stack.
     Ram,
+}
+
+/// One guest-addressable region and its affine map into the witness address space:
+/// guest byte address `guest_base + 4k` (k < `words`) is witness address `witness_base + k`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegionMap {
+    /// Which region.
+    pub region: GuestRegion,
+    /// First guest byte address (word-aligned).
+    pub guest_base: u32,
+    /// Witness address of the first word.
+    pub witness_base: u32,
+    /// Number of words.
+    pub words: u32,
+    /// Whether guest stores may write it.
+    pub writable: bool,
 }
 
 /// The verifier-side memory parameters, and the guest → witness address map they imply.
@@ -363,6 +389,35 @@ impl MemoryLayout {
         self.ram_start() + self.ram_words()
     }
 
+    /// The three guest-addressable regions with their affine witness maps: input (the
+    /// length word, then the input words; read-only), output (the length word, then the
+    /// output words) and RAM. [`MemoryLayout::witness_address`] agrees with them.
+    pub fn guest_regions(&self) -> [RegionMap; 3] {
+        [
+            RegionMap {
+                region: GuestRegion::Input,
+                guest_base: INPUT_LEN_ADDR,
+                witness_base: self.io_start(),
+                words: 1 + self.input_words(),
+                writable: false,
+            },
+            RegionMap {
+                region: GuestRegion::Output,
+                guest_base: OUTPUT_LEN_ADDR,
+                witness_base: self.output_len_address(),
+                words: 1 + self.output_words(),
+                writable: true,
+            },
+            RegionMap {
+                region: GuestRegion::Ram,
+                guest_base: self.program_base,
+                witness_base: self.ram_start(),
+                words: self.ram_words(),
+                writable: true,
+            },
+        ]
+    }
+
     /// Maps the word containing guest byte address `addr` (any alignment) to its
     /// witness address and region, or `None` when no word of the layout is there.
     #[inline]
@@ -489,6 +544,22 @@ mod tests {
         }
         assert_eq!(l.guest_address(0), None);
         assert_eq!(l.guest_address(l.num_witness_words()), None);
+    }
+
+    #[test]
+    fn region_maps_are_affine_and_agree_with_witness_address() {
+        let l = layout();
+        let regions = l.guest_regions();
+        let mut covered = 0;
+        for r in regions {
+            for k in 0..r.words {
+                let (w, _) = l.witness_address(r.guest_base + 4 * k).unwrap();
+                assert_eq!(w, r.witness_base + k, "{r:?} word {k}");
+            }
+            covered += r.words;
+        }
+        // everything of the witness space but registers, exit code and termination flag
+        assert_eq!(covered, l.num_witness_words() - l.num_register_words() - 2);
     }
 
     #[test]

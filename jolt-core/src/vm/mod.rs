@@ -32,7 +32,7 @@ pub use bytecode::Bytecode;
 pub use elf::{ElfError, ElfProgram, Segment, Symbol};
 pub use error::{AccessKind, ExecutionError, LoadError};
 pub use fast::run;
-pub use layout::{GuestRegion, LayoutConfig, LayoutError, MemoryLayout};
+pub use layout::{GuestRegion, LayoutConfig, LayoutError, MemoryLayout, RegionMap};
 pub use memory::Memory;
 pub use program::{CodeSlot, Program};
 pub use summary::{RunOptions, RunSummary};
