@@ -20,3 +20,4 @@ pub mod memory_checking;
 pub mod opening;
 pub mod r1cs;
 pub mod vm;
+pub mod zkvm;

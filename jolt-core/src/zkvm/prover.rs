@@ -1,0 +1,383 @@
+//! The Jolt prover: trace → witness → one batch of commitments → bytecode, lookups,
+//! registers/RAM, output and region checks, CPU constraints → one batched opening.
+
+use std::time::{Duration, Instant};
+
+use ark_ff::PrimeField;
+use commitments::{CommitmentScheme, PcsError};
+use sumcheck::{
+    prove_sumcheck, CombineFn, EqProductSumcheck, MerlinTranscript, MultilinearPolynomial,
+    Transcript,
+};
+
+use super::bytecode_table::{field, NUM_FIELDS};
+use super::preprocessing::JoltPreprocessing;
+use super::proof::{
+    memory_eval_polys, opening_claims, JoltProof, PartClaims, PublicIo, StatedEvals,
+};
+use super::statement::{absorb_statement, compress_tuple, PublicMemory};
+use super::witness::{generate_witness, region_checked_values, JoltWitness, OPS_PER_STEP};
+use crate::lasso::{prove_surge, SurgeWitness};
+use crate::memory_checking::{
+    prove_read_only, prove_read_write, ReadOnlyWitness, ReadWriteWitness,
+};
+use crate::opening::{prove_openings, OpeningError};
+use crate::r1cs::prove_uniform_r1cs;
+use crate::vm::{ExecutionError, RunOptions, Trace};
+
+/// Why proving failed (the program's fault, the trace's size, or the PCS).
+#[derive(Debug, thiserror::Error)]
+pub enum ProveError {
+    /// The program did not run to its halt.
+    #[error("the program failed: {0}")]
+    Execution(#[from] ExecutionError),
+    /// The trace is longer than the preprocessing supports.
+    #[error("the trace needs 2^{log_t} steps, the preprocessing supports 2^{max}")]
+    TraceTooLong {
+        /// Needed.
+        log_t: usize,
+        /// Supported.
+        max: usize,
+    },
+    /// The public I/O does not fit the layout.
+    #[error("public input/output exceed the layout's limits")]
+    IoTooLarge,
+    /// Committing failed.
+    #[error("commitment: {0}")]
+    Pcs(#[from] PcsError),
+    /// The batched opening failed.
+    #[error("opening: {0}")]
+    Opening(#[from] OpeningError),
+}
+
+/// Wall time of each prover stage.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct ProveTimings {
+    /// Tracing (emulation).
+    pub trace: Duration,
+    /// Witness generation.
+    pub witness: Duration,
+    /// Committing every polynomial.
+    pub commit: Duration,
+    /// Bytecode memory check.
+    pub bytecode: Duration,
+    /// Instruction lookups (Surge).
+    pub lookups: Duration,
+    /// Registers/RAM, output check, region check.
+    pub memory: Duration,
+    /// CPU constraints (Spartan).
+    pub r1cs: Duration,
+    /// The batched opening.
+    pub opening: Duration,
+}
+
+impl ProveTimings {
+    /// Sum of all stages.
+    pub fn total(&self) -> Duration {
+        self.trace
+            + self.witness
+            + self.commit
+            + self.bytecode
+            + self.lookups
+            + self.memory
+            + self.r1cs
+            + self.opening
+    }
+
+    /// `(stage name, duration)` in order.
+    pub fn stages(&self) -> [(&'static str, Duration); 8] {
+        [
+            ("trace", self.trace),
+            ("witness", self.witness),
+            ("commit", self.commit),
+            ("bytecode", self.bytecode),
+            ("lookups", self.lookups),
+            ("memory", self.memory),
+            ("r1cs", self.r1cs),
+            ("opening", self.opening),
+        ]
+    }
+}
+
+/// Something told when each prover stage starts (the CLI shows a progress bar).
+pub trait Progress {
+    /// Stage `name` starts.
+    fn stage(&self, name: &'static str);
+}
+
+/// No progress reporting.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn stage(&self, _: &'static str) {}
+}
+
+/// Runs the program on `input` and proves the run. Returns the public I/O the proof is
+/// about, the proof and the stage timings.
+pub fn prove<S: CommitmentScheme>(
+    pre: &JoltPreprocessing<S>,
+    input: &[u8],
+    options: &RunOptions,
+    progress: &dyn Progress,
+) -> Result<(PublicIo, JoltProof<S>, ProveTimings), ProveError> {
+    progress.stage("trace");
+    let start = Instant::now();
+    let trace = crate::vm::trace(&pre.program, input, options)?;
+    let trace_time = start.elapsed();
+    let io = PublicIo {
+        input: input.to_vec(),
+        output: trace.output.clone(),
+        exit_code: trace.exit_code,
+    };
+    let (proof, mut timings) = prove_trace(pre, &io, &trace, progress)?;
+    timings.trace = trace_time;
+    Ok((io, proof, timings))
+}
+
+/// Proves `trace` (which may have been tampered with by a test) for the statement `io`.
+pub fn prove_trace<S: CommitmentScheme>(
+    pre: &JoltPreprocessing<S>,
+    io: &PublicIo,
+    trace: &Trace,
+    progress: &dyn Progress,
+) -> Result<(JoltProof<S>, ProveTimings), ProveError> {
+    progress.stage("witness");
+    let start = Instant::now();
+    let public = PublicMemory::new(pre, io).ok_or(ProveError::IoTooLarge)?;
+    let witness = generate_witness(
+        &pre.params,
+        &pre.table,
+        &pre.regions,
+        &public.initial,
+        trace,
+    );
+    let witness_time = start.elapsed();
+    let (proof, mut timings) = prove_witness(pre, io, &witness, progress)?;
+    timings.witness = witness_time;
+    Ok((proof, timings))
+}
+
+/// Evaluates polynomial `index` of `polys` at `point`.
+fn eval<F: PrimeField>(polys: &[MultilinearPolynomial<F>], index: usize, point: &[F]) -> F {
+    polys[index].evaluate(point)
+}
+
+/// The honest prover's code path on a given witness (tests corrupt the witness first).
+pub fn prove_witness<S: CommitmentScheme>(
+    pre: &JoltPreprocessing<S>,
+    io: &PublicIo,
+    witness: &JoltWitness,
+    progress: &dyn Progress,
+) -> Result<(JoltProof<S>, ProveTimings), ProveError> {
+    let layout = &pre.layout;
+    let log_t = witness.sizes.log_t;
+    if log_t > pre.max_log_t {
+        return Err(ProveError::TraceTooLong {
+            log_t,
+            max: pre.max_log_t,
+        });
+    }
+    let public = PublicMemory::new(pre, io).ok_or(ProveError::IoTooLarge)?;
+    let cols = &witness.columns;
+    let t = 1usize << log_t;
+    let mut timings = ProveTimings::default();
+
+    progress.stage("commit");
+    let clock = Instant::now();
+    let polys: Vec<MultilinearPolynomial<S::Field>> = witness.polynomials();
+    let commitments = S::batch_commit(&pre.setup, &polys)?;
+    let mut transcript = MerlinTranscript::new(b"jolt");
+    absorb_statement(pre, io, log_t, &mut transcript);
+    transcript.append_serializable(b"jolt_commitments", &commitments);
+    timings.commit = clock.elapsed();
+
+    // Bytecode: every step reads one table row (the tuple compressed with β).
+    progress.stage("bytecode");
+    let clock = Instant::now();
+    let beta: Vec<S::Field> = transcript.challenge_powers(b"bytecode_beta", NUM_FIELDS);
+    let table: Vec<S::Field> = pre
+        .table
+        .rows
+        .iter()
+        .map(|row| compress_tuple(&beta, row))
+        .collect();
+    let size = table.len() as u64;
+    let bc_witness = ReadOnlyWitness {
+        addresses: cols[layout.bc_index]
+            .iter()
+            .map(|&a| (a % size) as usize)
+            .collect(),
+        values: (0..t)
+            .map(|s| {
+                let mut tuple = [0u64; NUM_FIELDS];
+                for (j, v) in tuple.iter_mut().enumerate() {
+                    *v = cols[layout.bc_field(j)][s];
+                }
+                compress_tuple(&beta, &tuple)
+            })
+            .collect(),
+        read_counts: cols[layout.bc_read_counts].clone(),
+        final_counts: cols[layout.bc_final_counts].clone(),
+    };
+    let (bytecode, bc_claims) = prove_read_only(&table, &bc_witness, &mut transcript);
+    let bytecode_field_evals: Vec<S::Field> = (0..NUM_FIELDS)
+        .map(|j| eval(&polys, layout.bc_field(j), &bc_claims.access_point))
+        .collect();
+    transcript.append_scalars(b"bytecode_field_evals", &bytecode_field_evals);
+    timings.bytecode = clock.elapsed();
+
+    // Instruction lookups.
+    progress.stage("lookups");
+    let clock = Instant::now();
+    let surge_witness = SurgeWitness {
+        dims: (0..layout.chunks)
+            .map(|c| cols[layout.dims + c].iter().map(|&d| d as usize).collect())
+            .collect(),
+        flags: (0..pre.surge.instructions.len())
+            .map(|f| {
+                cols[layout.bc_field(field::lookup_flag(f))]
+                    .iter()
+                    .map(|&v| v == 1)
+                    .collect()
+            })
+            .collect(),
+        outputs: cols[layout.lookup_output]
+            .iter()
+            .map(|&v| S::Field::from(v))
+            .collect(),
+    };
+    let (lookups, lookup_claims) = prove_surge(&pre.surge, &surge_witness, &mut transcript);
+    timings.lookups = clock.elapsed();
+
+    // Registers and RAM: 4T operations, interleaved 4t + k.
+    progress.stage("memory");
+    let clock = Instant::now();
+    let ops = super::witness::memory_ops(layout, cols);
+    let interleave = |k_cols: [usize; 4]| -> Vec<u64> {
+        (0..OPS_PER_STEP * t)
+            .map(|i| cols[k_cols[i % OPS_PER_STEP]][i / OPS_PER_STEP])
+            .collect()
+    };
+    let m = witness.initial_memory.len() as u64;
+    let rw = ReadWriteWitness {
+        addresses: ops.iter().map(|o| o.0 % m).collect(),
+        read_values: ops.iter().map(|o| o.1).collect(),
+        write_values: ops.iter().map(|o| o.2).collect(),
+        read_timestamps: interleave(layout.read_timestamps),
+        final_values: cols[layout.final_values].clone(),
+        final_timestamps: cols[layout.final_timestamps].clone(),
+    };
+    let (memory, memory_claims) =
+        prove_read_write::<S::Field>(&witness.initial_memory, &rw, &mut transcript);
+    let step_point = &memory_claims.access_point[..log_t];
+    let memory_evals: Vec<S::Field> = memory_eval_polys(layout)
+        .iter()
+        .map(|&p| eval(&polys, p, step_point))
+        .collect();
+    let range_step = &memory_claims.range_point[..log_t];
+    let timestamp_evals: Vec<S::Field> = layout
+        .read_timestamps
+        .iter()
+        .map(|&p| eval(&polys, p, range_step))
+        .collect();
+    transcript.append_scalars(b"memory_step_evals", &memory_evals);
+    transcript.append_scalars(b"timestamp_step_evals", &timestamp_evals);
+
+    // Output check: the final I/O region equals the public one.
+    let log_memory = witness.sizes.log_memory;
+    let rho: Vec<S::Field> = transcript.challenge_scalars(b"output_rho", log_memory);
+    let claim = public.expected_io_mle(&rho);
+    let mut mask = vec![false; 1 << log_memory];
+    for v in &mut mask[public.io_start..public.io_start + public.final_io.len()] {
+        *v = true;
+    }
+    let product = |v: &[S::Field]| v[0] * v[1];
+    let product: &CombineFn<S::Field> = &product;
+    let mut output = EqProductSumcheck::new(
+        rho,
+        vec![mask.into(), polys[layout.final_values].clone()],
+        product,
+        3,
+        claim,
+    );
+    let (output_check, output_point, output_finals) = prove_sumcheck(&mut output, &mut transcript);
+    let output_final_value = output_finals[1];
+    transcript.append_scalar(b"output_final_value", &output_final_value);
+
+    // Region range check: offset and slack of every step in [0, M).
+    let checked = region_checked_values(layout, &pre.regions, cols);
+    let identity: Vec<S::Field> = (0..m).map(S::Field::from).collect();
+    let region_witness = ReadOnlyWitness {
+        addresses: checked.iter().map(|&v| (v % m) as usize).collect(),
+        values: checked.iter().map(|&v| S::Field::from(v)).collect(),
+        read_counts: cols[layout.region_read_counts].clone(),
+        final_counts: cols[layout.region_final_counts].clone(),
+    };
+    let (regions, region_claims) = prove_read_only(&identity, &region_witness, &mut transcript);
+    let region_step = &region_claims.access_point[..log_t];
+    let mut region_evals = vec![eval(&polys, layout.ram_offset, region_step)];
+    region_evals
+        .extend((0..layout.regions).map(|k| eval(&polys, layout.region_flags + k, region_step)));
+    transcript.append_scalars(b"region_step_evals", &region_evals);
+    timings.memory = clock.elapsed();
+
+    // CPU constraints.
+    progress.stage("r1cs");
+    let clock = Instant::now();
+    let r1cs_columns: Vec<MultilinearPolynomial<S::Field>> = pre
+        .constraints
+        .columns
+        .iter()
+        .map(|&p| polys[p].clone())
+        .collect();
+    let (r1cs, r1cs_claims) =
+        prove_uniform_r1cs(&pre.constraints.r1cs, &r1cs_columns, &mut transcript);
+    drop(r1cs_columns);
+    timings.r1cs = clock.elapsed();
+
+    // One batched opening of every claim.
+    progress.stage("opening");
+    let clock = Instant::now();
+    let parts = PartClaims {
+        bytecode: bc_claims,
+        lookups: lookup_claims,
+        memory: memory_claims,
+        output_point,
+        regions: region_claims,
+        r1cs: r1cs_claims,
+    };
+    let claims = opening_claims(
+        layout,
+        &pre.surge.memories,
+        &pre.constraints.columns,
+        pre.entry_row(),
+        &StatedEvals {
+            log_t: log_t as u32,
+            bytecode_field_evals: &bytecode_field_evals,
+            memory_evals: &memory_evals,
+            timestamp_evals: &timestamp_evals,
+            output_final_value,
+            region_evals: &region_evals,
+        },
+        &parts,
+    );
+    let opening = prove_openings::<S>(&pre.setup, &polys, &commitments, &claims, &mut transcript)?;
+    timings.opening = clock.elapsed();
+    let proof = JoltProof {
+        log_t: log_t as u32,
+        commitments,
+        bytecode,
+        bytecode_field_evals,
+        lookups,
+        memory,
+        memory_evals,
+        timestamp_evals,
+        output_check,
+        output_final_value,
+        regions,
+        region_evals,
+        r1cs,
+        opening,
+    };
+    Ok((proof, timings))
+}

@@ -1,0 +1,35 @@
+use super::*;
+use crate::guests;
+use crate::vm::{LayoutConfig, Program, RunOptions};
+use commitments::HyperKzg;
+use instructions::LookupParams;
+
+fn preprocess(elf: &[u8]) -> JoltPreprocessing<HyperKzg> {
+    let program = Program::load(elf, &LayoutConfig::default()).unwrap();
+    JoltPreprocessing::new(program, LookupParams::DEFAULT, 14, 7)
+}
+
+#[test]
+fn fib_proves_and_verifies() {
+    let pre = preprocess(guests::FIB_ELF);
+    let input = 10u32.to_le_bytes();
+    let (io, proof, _) = prove(&pre, &input, &RunOptions::default(), &Silent).unwrap();
+    assert_eq!(verify(&pre, &io, &proof), Ok(()));
+}
+
+fn witness_of(pre: &JoltPreprocessing<HyperKzg>, input: &[u8]) -> JoltWitness {
+    let trace = crate::vm::trace(&pre.program, input, &RunOptions::default()).unwrap();
+    let initial = crate::vm::Memory::initial(&pre.program, input)
+        .unwrap()
+        .words;
+    generate_witness(&pre.params, &pre.table, &pre.regions, &initial, &trace)
+}
+
+#[test]
+fn honest_witness_satisfies_the_constraints() {
+    for (name, elf) in guests::EXAMPLES {
+        let pre = preprocess(elf);
+        let w = witness_of(&pre, &[]);
+        assert_eq!(pre.constraints.check_witness(&w), Ok(()), "{name}");
+    }
+}

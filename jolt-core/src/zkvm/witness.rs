@@ -1,0 +1,462 @@
+//! The committed witness of a Jolt proof: every polynomial, built straight from a trace.
+//!
+//! All committed polynomials are small non-negative integers, kept as `u64` columns and
+//! committed in their compact form (pay-per-bit: a 0/1 column costs a 0/1 MSM). Their order
+//! is fixed by [`PolyLayout`]; sizes are `T` (steps), `2T`, `4T` (memory operations),
+//! `M` (witness words), the bytecode table size, and `2^{log M}` (subtables).
+//!
+//! Per step `t` the read-write memory sees four operations at indices `4t + k`:
+//! `k = 0` reads `rs1`, `k = 1` reads `rs2`, `k = 2` reads then writes `rd`, `k = 3` is the
+//! step's RAM word operation (a no-op step reads and writes back x0). Operation `i` writes at
+//! timestamp `i + 1`; the witness records the read timestamps.
+
+use ark_ff::PrimeField;
+use instructions::LookupParams;
+use sumcheck::MultilinearPolynomial;
+
+use super::bytecode_table::{field, BytecodeTable, NUM_FIELDS};
+use super::regions::AddressRegions;
+use crate::lasso::{rv32_memories, rv32_surge_params};
+use crate::vm::{RamOpKind, Trace};
+
+/// Operations on the read-write memory per step.
+pub const OPS_PER_STEP: usize = 4;
+
+/// The sizes every polynomial's length is derived from (verifier-side, except `log_t`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WitnessSizes {
+    /// `log2 T`, the padded trace length.
+    pub log_t: usize,
+    /// `log2 M`, the padded witness memory.
+    pub log_memory: usize,
+    /// `log2` of the bytecode table size.
+    pub log_bytecode: usize,
+    /// `log M` of the subtables.
+    pub log_subtable: usize,
+}
+
+/// Where each committed polynomial sits in the witness's list, and how long it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolyLayout {
+    /// Lookup chunks `C`.
+    pub chunks: usize,
+    /// Number of Surge memories.
+    pub memories: usize,
+    /// Number of address regions.
+    pub regions: usize,
+    /// First bytecode field column (fields `0..NUM_FIELDS` follow).
+    pub bc_fields: usize,
+    /// The bytecode row index each step reads.
+    pub bc_index: usize,
+    /// Bytecode read counters (`T`).
+    pub bc_read_counts: usize,
+    /// Values read by the four operations (`rv_0` = rs1 value, `rv_1` = rs2 value,
+    /// `rv_2` = rd before, `rv_3` = RAM word before).
+    pub read_values: [usize; 4],
+    /// Value written to `rd` (`wv_2`).
+    pub rd_write: usize,
+    /// RAM word after the step (`wv_3`).
+    pub ram_write: usize,
+    /// Witness address of the RAM operation (`a_3`).
+    pub ram_address: usize,
+    /// Read timestamps of the four operations.
+    pub read_timestamps: [usize; 4],
+    /// The advice value.
+    pub advice: usize,
+    /// Lookup operand `x`.
+    pub x: usize,
+    /// Lookup operand `y`.
+    pub y: usize,
+    /// `x · y`.
+    pub product: usize,
+    /// `out · imm` (branch targets).
+    pub out_times_imm: usize,
+    /// `out · imm_neg` (branch targets).
+    pub out_times_imm_neg: usize,
+    /// The pc the step's instruction continues at.
+    pub target: usize,
+    /// First region flag (one per [`AddressRegions`] region).
+    pub region_flags: usize,
+    /// The RAM access's word offset inside its region.
+    pub ram_offset: usize,
+    /// First chunk index column `dim_c`.
+    pub dims: usize,
+    /// First Surge memory value column `E_α`.
+    pub memory_values: usize,
+    /// The lookup output.
+    pub lookup_output: usize,
+    /// First Surge read counter column.
+    pub lookup_read_counts: usize,
+    /// Region range-check read counters (`2T`).
+    pub region_read_counts: usize,
+    /// Timestamp range-check read counters (`4T`).
+    pub ts_read_counts: usize,
+    /// Timestamp range-check final counters (`4T`).
+    pub ts_final_counts: usize,
+    /// Final memory values (`M`).
+    pub final_values: usize,
+    /// Final memory timestamps (`M`).
+    pub final_timestamps: usize,
+    /// Region range-check final counters (`M`).
+    pub region_final_counts: usize,
+    /// Bytecode final counters (table size).
+    pub bc_final_counts: usize,
+    /// First Surge final counter column (`2^{log M}` each).
+    pub lookup_final_counts: usize,
+    /// Number of polynomials.
+    pub total: usize,
+}
+
+impl PolyLayout {
+    /// The layout for lookup parameters `params` and `regions` address regions.
+    pub fn new(params: &LookupParams, regions: usize) -> Self {
+        let chunks = params.c();
+        let memories = rv32_memories(params).len();
+        let mut next = 0usize;
+        let mut take = |n: usize| {
+            let at = next;
+            next += n;
+            at
+        };
+        let bc_fields = take(NUM_FIELDS);
+        let bc_index = take(1);
+        let bc_read_counts = take(1);
+        let read_values = [take(1), take(1), take(1), take(1)];
+        let rd_write = take(1);
+        let ram_write = take(1);
+        let ram_address = take(1);
+        let read_timestamps = [take(1), take(1), take(1), take(1)];
+        let advice = take(1);
+        let x = take(1);
+        let y = take(1);
+        let product = take(1);
+        let out_times_imm = take(1);
+        let out_times_imm_neg = take(1);
+        let target = take(1);
+        let region_flags = take(regions);
+        let ram_offset = take(1);
+        let dims = take(chunks);
+        let memory_values = take(memories);
+        let lookup_output = take(1);
+        let lookup_read_counts = take(memories);
+        let region_read_counts = take(1);
+        let ts_read_counts = take(1);
+        let ts_final_counts = take(1);
+        let final_values = take(1);
+        let final_timestamps = take(1);
+        let region_final_counts = take(1);
+        let bc_final_counts = take(1);
+        let lookup_final_counts = take(memories);
+        PolyLayout {
+            chunks,
+            memories,
+            regions,
+            bc_fields,
+            bc_index,
+            bc_read_counts,
+            read_values,
+            rd_write,
+            ram_write,
+            ram_address,
+            read_timestamps,
+            advice,
+            x,
+            y,
+            product,
+            out_times_imm,
+            out_times_imm_neg,
+            target,
+            region_flags,
+            ram_offset,
+            dims,
+            memory_values,
+            lookup_output,
+            lookup_read_counts,
+            region_read_counts,
+            ts_read_counts,
+            ts_final_counts,
+            final_values,
+            final_timestamps,
+            region_final_counts,
+            bc_final_counts,
+            lookup_final_counts,
+            total: next,
+        }
+    }
+
+    /// The bytecode field column `j`.
+    pub fn bc_field(&self, j: usize) -> usize {
+        self.bc_fields + j
+    }
+
+    /// The number of variables of polynomial `index`.
+    pub fn num_vars(&self, index: usize, sizes: &WitnessSizes) -> usize {
+        let t = sizes.log_t;
+        if index < self.region_read_counts {
+            t
+        } else if index == self.region_read_counts {
+            t + 1
+        } else if index < self.final_values {
+            t + 2
+        } else if index < self.bc_final_counts {
+            sizes.log_memory
+        } else if index == self.bc_final_counts {
+            sizes.log_bytecode
+        } else {
+            sizes.log_subtable
+        }
+    }
+}
+
+/// The witness: every committed polynomial as a `u64` column, in [`PolyLayout`] order.
+///
+/// The fields are public so tests can corrupt one value and run the honest prover on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JoltWitness {
+    /// The sizes.
+    pub sizes: WitnessSizes,
+    /// Columns in [`PolyLayout`] order.
+    pub columns: Vec<Vec<u64>>,
+    /// The initial memory (public: program image, input, `sp`), `M` words.
+    pub initial_memory: Vec<u64>,
+}
+
+impl JoltWitness {
+    /// The polynomials to commit, each in the smallest compact form that holds it.
+    pub fn polynomials<F: PrimeField>(&self) -> Vec<MultilinearPolynomial<F>> {
+        self.columns.iter().map(|c| compact(c)).collect()
+    }
+}
+
+/// `values` as the smallest compact polynomial that holds them.
+pub fn compact<F: PrimeField>(values: &[u64]) -> MultilinearPolynomial<F> {
+    let max = values.iter().copied().max().unwrap_or(0);
+    if max <= 1 {
+        values.iter().map(|&v| v == 1).collect::<Vec<bool>>().into()
+    } else if max <= u8::MAX as u64 {
+        values.iter().map(|&v| v as u8).collect::<Vec<u8>>().into()
+    } else if max <= u16::MAX as u64 {
+        values
+            .iter()
+            .map(|&v| v as u16)
+            .collect::<Vec<u16>>()
+            .into()
+    } else if max <= u32::MAX as u64 {
+        values
+            .iter()
+            .map(|&v| v as u32)
+            .collect::<Vec<u32>>()
+            .into()
+    } else {
+        values.to_vec().into()
+    }
+}
+
+/// The padded trace length for `steps` executed steps: a power of two with room for at
+/// least one padding step after the halt (so the last step is always inactive), ≥ 8.
+pub fn padded_steps(steps: usize) -> usize {
+    (steps + 1).next_power_of_two().max(8)
+}
+
+/// Read counters and final counters of reading a table of `size` cells at `addresses`
+/// (addresses are reduced mod `size` so a corrupted witness cannot panic).
+pub fn read_counters(addresses: &[u64], size: usize) -> (Vec<u64>, Vec<u64>) {
+    let mut finals = vec![0u64; size];
+    let reads = addresses
+        .iter()
+        .map(|&a| {
+            let cell = &mut finals[(a % size as u64) as usize];
+            let c = *cell;
+            *cell += 1;
+            c
+        })
+        .collect();
+    (reads, finals)
+}
+
+/// Builds the witness of `trace` for a program with bytecode `table`, initial memory
+/// `initial` (the program's public initial words) and address `regions`.
+pub fn generate_witness(
+    params: &LookupParams,
+    table: &BytecodeTable,
+    regions: &AddressRegions,
+    initial: &[u32],
+    trace: &Trace,
+) -> JoltWitness {
+    let layout = PolyLayout::new(params, regions.len());
+    let t = padded_steps(trace.steps.len());
+    let log_t = t.trailing_zeros() as usize;
+    let m = initial.len().next_power_of_two().max(2);
+    let mut cols: Vec<Vec<u64>> = vec![Vec::new(); layout.total];
+    for (j, col) in cols.iter_mut().enumerate() {
+        if j < layout.region_read_counts {
+            *col = vec![0; t];
+        }
+    }
+    let surge_memories = rv32_memories(params);
+    let log_m = params.log_m();
+    let mut ram_ops: Vec<[u64; 3]> = vec![[0; 3]; t]; // (address, read, write) per step
+    for step_index in 0..t {
+        let step = trace.steps.get(step_index);
+        let bc_index = step.map_or(table.padding_row, |s| s.bytecode_index as usize);
+        let row = table.row(bc_index);
+        for j in 0..NUM_FIELDS {
+            cols[layout.bc_field(j)][step_index] = row[j];
+        }
+        cols[layout.bc_index][step_index] = bc_index as u64;
+        let Some(s) = step else {
+            // A padding row: pc 0, straight-line target pc + 4.
+            cols[layout.target][step_index] = row[field::PC] + 4;
+            continue;
+        };
+        let set = |cols: &mut Vec<Vec<u64>>, c: usize, v: u64| cols[c][step_index] = v;
+        set(&mut cols, layout.read_values[0], s.rs1_value as u64);
+        set(&mut cols, layout.read_values[1], s.rs2_value as u64);
+        set(&mut cols, layout.read_values[2], s.rd_before as u64);
+        set(&mut cols, layout.rd_write, s.rd_after as u64);
+        if s.ram.kind != RamOpKind::None {
+            ram_ops[step_index] = [s.ram.address as u64, s.ram.read as u64, s.ram.write as u64];
+        }
+        set(&mut cols, layout.read_values[3], ram_ops[step_index][1]);
+        set(&mut cols, layout.ram_write, ram_ops[step_index][2]);
+        set(&mut cols, layout.ram_address, ram_ops[step_index][0]);
+        set(&mut cols, layout.advice, s.advice as u64);
+        let (x, y) = (s.lookup_x as u64, s.lookup_y as u64);
+        set(&mut cols, layout.x, x);
+        set(&mut cols, layout.y, y);
+        set(&mut cols, layout.product, x * y);
+        let out = s.lookup_output as u64;
+        set(&mut cols, layout.lookup_output, out);
+        let imm = row[field::IMM];
+        set(&mut cols, layout.out_times_imm, out.wrapping_mul(imm));
+        set(
+            &mut cols,
+            layout.out_times_imm_neg,
+            out.wrapping_mul(row[field::IMM_NEG]),
+        );
+        let pc = row[field::PC];
+        let target = if row[field::PC_JUMP] == 1 {
+            out
+        } else if row[field::PC_BRANCH] == 1 && out == 1 {
+            (pc as i64 + imm as u32 as i32 as i64) as u64
+        } else {
+            pc + 4
+        };
+        set(&mut cols, layout.target, target);
+        if row[field::RAM_LOAD] == 1 || row[field::RAM_STORE] == 1 {
+            let address = (s.rs1_value as i64 + imm as u32 as i32 as i64) as u64;
+            if let Some((k, offset)) = regions.locate(address) {
+                set(&mut cols, layout.region_flags + k, 1);
+                set(&mut cols, layout.ram_offset, offset);
+            }
+        }
+        let lookup = s.row.opcode.spec().lookup;
+        if let Some(id) = lookup {
+            let dims = id.chunk_indices(params, s.lookup_x, s.lookup_y);
+            for (c, d) in dims.iter().enumerate() {
+                set(&mut cols, layout.dims + c, *d as u64);
+            }
+        }
+    }
+    // Surge memory values and counters (every memory is read at every step).
+    for (alpha, &(subtable, c)) in surge_memories.iter().enumerate() {
+        let dims = &cols[layout.dims + c];
+        let values: Vec<u64> = dims
+            .iter()
+            .map(|&d| subtable.entry(log_m, d % (1 << log_m)))
+            .collect();
+        let (reads, finals) = read_counters(dims, 1 << log_m);
+        cols[layout.memory_values + alpha] = values;
+        cols[layout.lookup_read_counts + alpha] = reads;
+        cols[layout.lookup_final_counts + alpha] = finals;
+    }
+    // Bytecode counters.
+    let (reads, finals) = read_counters(&cols[layout.bc_index], table.rows.len());
+    cols[layout.bc_read_counts] = reads;
+    cols[layout.bc_final_counts] = finals;
+    // Read-write memory: timestamps, final values and timestamps.
+    let mut values: Vec<u64> = initial.iter().map(|&w| w as u64).collect();
+    values.resize(m, 0);
+    let initial_memory = values.clone();
+    let mut stamps = vec![0u64; m];
+    let ops = memory_ops(&layout, &cols);
+    let mut ts = [vec![0u64; t], vec![0u64; t], vec![0u64; t], vec![0u64; t]];
+    for (i, (a, _read, write)) in ops.iter().enumerate() {
+        let cell = (*a % m as u64) as usize;
+        ts[i % OPS_PER_STEP][i / OPS_PER_STEP] = stamps[cell];
+        values[cell] = *write;
+        stamps[cell] = i as u64 + 1;
+    }
+    let n = OPS_PER_STEP * t;
+    let diffs: Vec<u64> = (0..n)
+        .map(|i| (i as u64).wrapping_sub(ts[i % OPS_PER_STEP][i / OPS_PER_STEP]) % n as u64)
+        .collect();
+    let (ts_reads, ts_finals) = read_counters(&diffs, n);
+    for (k, col) in ts.into_iter().enumerate() {
+        cols[layout.read_timestamps[k]] = col;
+    }
+    cols[layout.ts_read_counts] = ts_reads;
+    cols[layout.ts_final_counts] = ts_finals;
+    cols[layout.final_values] = values;
+    cols[layout.final_timestamps] = stamps;
+    // Region range check: offset and slack of every step, interleaved.
+    let checked = region_checked_values(&layout, regions, &cols);
+    let (reads, finals) = read_counters(&checked, m);
+    cols[layout.region_read_counts] = reads;
+    cols[layout.region_final_counts] = finals;
+    // Silence the unused-params lint for the Surge instance: the witness must match it.
+    debug_assert_eq!(
+        rv32_surge_params::<ark_bn254::Fr>(params).memories.len(),
+        layout.memories
+    );
+    JoltWitness {
+        sizes: WitnessSizes {
+            log_t,
+            log_memory: m.trailing_zeros() as usize,
+            log_bytecode: table.log_size(),
+            log_subtable: log_m,
+        },
+        columns: cols,
+        initial_memory,
+    }
+}
+
+/// The `4T` memory operations `(address, read value, write value)` in order `4t + k`.
+pub fn memory_ops(layout: &PolyLayout, cols: &[Vec<u64>]) -> Vec<(u64, u64, u64)> {
+    let t = cols[layout.bc_index].len();
+    let f = |j: usize| &cols[layout.bc_field(j)];
+    let mut ops = Vec::with_capacity(OPS_PER_STEP * t);
+    for s in 0..t {
+        let rv = |k: usize| cols[layout.read_values[k]][s];
+        ops.push((f(field::RS1)[s], rv(0), rv(0)));
+        ops.push((f(field::RS2)[s], rv(1), rv(1)));
+        ops.push((f(field::RD)[s], rv(2), cols[layout.rd_write][s]));
+        ops.push((
+            cols[layout.ram_address][s],
+            rv(3),
+            cols[layout.ram_write][s],
+        ));
+    }
+    ops
+}
+
+/// The `2T` values the region range check reads, interleaved per step: the RAM offset
+/// `o(t)` and the slack `Σ_k flag_k(t)·(words_k − 1) − o(t)`, each reduced mod `2^64`
+/// (a negative slack wraps, and the verifier's field arithmetic then rejects it).
+pub fn region_checked_values(
+    layout: &PolyLayout,
+    regions: &AddressRegions,
+    cols: &[Vec<u64>],
+) -> Vec<u64> {
+    let t = cols[layout.bc_index].len();
+    let mut out = Vec::with_capacity(2 * t);
+    for s in 0..t {
+        let offset = cols[layout.ram_offset][s];
+        let limit: u64 = (0..regions.len())
+            .map(|k| cols[layout.region_flags + k][s] * regions.regions[k].words.saturating_sub(1))
+            .sum();
+        out.push(offset);
+        out.push(limit.wrapping_sub(offset));
+    }
+    out
+}
