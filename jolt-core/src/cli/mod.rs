@@ -5,6 +5,8 @@
 //! the verifier-side memory layout are shared ([`LayoutArgs`]) so every subcommand that
 //! loads a program derives the same layout from the same flags.
 
+pub mod explain;
+pub mod prove;
 pub mod run;
 
 use std::path::PathBuf;
@@ -41,15 +43,35 @@ pub enum CliError {
     /// The program failed at run time.
     #[error("the program failed: {0}")]
     Execution(#[from] ExecutionError),
+    /// Proving failed.
+    #[error("proving failed: {0}")]
+    Prove(String),
+    /// A file could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The proof file could not be read as a proof.
+    #[error("bad proof file: {0}")]
+    BadProof(String),
+    /// The verifier rejected the proof.
+    #[error("proof rejected: {0}")]
+    Rejected(String),
+    /// `jolt explain` got a name that is neither an instruction nor a lookup.
+    #[error("{0:?} is neither an RV32IM mnemonic nor a lookup name")]
+    UnknownInstruction(String),
 }
 
 /// `jolt`: a Lasso-style zkVM for RV32IM.
 #[derive(Debug, Parser)]
-#[command(name = "jolt", version, about, arg_required_else_help = true)]
+#[command(name = "jolt", version, about)]
 pub struct Cli {
-    /// The subcommand.
+    /// The subcommand; with none, prove and verify the built-in fibonacci example.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// The subcommands.
@@ -57,6 +79,12 @@ pub struct Cli {
 pub enum Command {
     /// Run a guest ELF in the emulator and report its exit code, output and cycles.
     Run(run::RunArgs),
+    /// Run a guest and prove the run; write the proof file.
+    Prove(prove::ProveArgs),
+    /// Verify a proof file against a guest ELF (exit status 0 only if it verifies).
+    Verify(prove::VerifyArgs),
+    /// Show how an instruction decomposes into rows, lookups and subtables.
+    Explain(explain::ExplainArgs),
 }
 
 /// Memory-layout options (verifier-side parameters, see `vm::layout`).
@@ -110,7 +138,11 @@ pub fn print_stdout(report: &str) -> Result<(), CliError> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Run(args) => run::execute(args),
+        Some(Command::Run(args)) => run::execute(args),
+        Some(Command::Prove(args)) => prove::execute_prove(args),
+        Some(Command::Verify(args)) => prove::execute_verify(args),
+        Some(Command::Explain(args)) => explain::execute(args),
+        None => prove::demo(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

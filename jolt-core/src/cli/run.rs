@@ -94,7 +94,7 @@ fn dump_symbol(program: &Program, summary: &RunSummary, name: &str) -> Result<Ve
         .ok_or_else(|| CliError::SymbolOutsideMemory(name.to_string()))
 }
 
-fn read(path: &PathBuf) -> Result<Vec<u8>, CliError> {
+pub(crate) fn read(path: &PathBuf) -> Result<Vec<u8>, CliError> {
     std::fs::read(path).map_err(|source| CliError::Read {
         path: path.clone(),
         source,
@@ -102,14 +102,14 @@ fn read(path: &PathBuf) -> Result<Vec<u8>, CliError> {
 }
 
 /// The output as text when it is printable UTF-8 (tabs and newlines allowed).
-fn printable(bytes: &[u8]) -> Option<&str> {
+pub(crate) fn printable(bytes: &[u8]) -> Option<&str> {
     let text = std::str::from_utf8(bytes).ok()?;
     text.chars()
         .all(|c| !c.is_control() || c == '\n' || c == '\t')
         .then_some(text)
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes
         .iter()
         .fold(String::with_capacity(2 * bytes.len()), |mut s, b| {

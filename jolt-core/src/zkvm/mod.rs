@@ -20,6 +20,7 @@
 
 pub mod bytecode_table;
 pub mod constraints;
+pub mod file;
 pub mod preprocessing;
 pub mod proof;
 pub mod prover;

@@ -421,6 +421,8 @@ pub fn generate_witness(
     }
 }
 
+// Rows are read across several columns at once, so index loops are the plain form here.
+#[allow(clippy::needless_range_loop)]
 /// The `4T` memory operations `(address, read value, write value)` in order `4t + k`.
 pub fn memory_ops(layout: &PolyLayout, cols: &[Vec<u64>]) -> Vec<(u64, u64, u64)> {
     let t = cols[layout.bc_index].len();
@@ -440,6 +442,7 @@ pub fn memory_ops(layout: &PolyLayout, cols: &[Vec<u64>]) -> Vec<(u64, u64, u64)
     ops
 }
 
+#[allow(clippy::needless_range_loop)]
 /// The `2T` values the region range check reads, interleaved per step: the RAM offset
 /// `o(t)` and the slack `Σ_k flag_k(t)·(words_k − 1) − o(t)`, each reduced mod `2^64`
 /// (a negative slack wraps, and the verifier's field arithmetic then rejects it).

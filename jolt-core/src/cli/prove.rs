@@ -1,0 +1,425 @@
+//! `jolt prove`, `jolt verify` and the no-argument demo (prove and verify a built-in guest).
+//!
+//! `jolt prove PROGRAM.elf [--input FILE] [--pcs hyperkzg|zeromorph|hyrax] -o PROOF [--json]`
+//! runs the guest, proves the run and writes a proof file ([`crate::zkvm::file`]) that holds
+//! the public input, output and exit code. `jolt verify PROGRAM.elf PROOF [--json]` is a
+//! separate process: it preprocesses the program itself and exits 0 only if the proof
+//! verifies. Long stages show a spinner on stderr; a per-part timing table ends the report.
+//!
+//! The PCS setup is the **insecure** deterministic test setup (seed [`DEV_SETUP_SEED`]),
+//! sized for the proof's trace length: fine for research, not for production.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use clap::{Args, ValueEnum};
+use commitments::{CommitmentScheme, HyperKzg, Hyrax, Zeromorph};
+use indicatif::{ProgressBar, ProgressStyle};
+use instructions::LookupParams;
+
+use crate::cli::run::{hex, printable, read};
+use crate::cli::{print_stdout, CliError, LayoutArgs};
+use crate::vm::{self, Program, RunOptions};
+use crate::zkvm::file::{read_header, read_proof_file, write_proof_file};
+use crate::zkvm::witness::padded_steps;
+use crate::zkvm::{prove_trace, verify, JoltPreprocessing, Progress, ProveTimings, PublicIo};
+
+/// Seed of the insecure development PCS setup both `prove` and `verify` derive.
+pub const DEV_SETUP_SEED: u64 = 0x4a4f_4c54;
+/// The largest `log2 T` `jolt verify` builds a setup for (2^24 steps).
+pub const MAX_LOG_T: usize = 24;
+
+/// The commitment schemes the CLI offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Pcs {
+    /// HyperKZG (BN254).
+    Hyperkzg,
+    /// Zeromorph (BN254).
+    Zeromorph,
+    /// Hyrax (transparent, BN254 G1).
+    Hyrax,
+}
+
+impl Pcs {
+    /// The scheme whose [`CommitmentScheme::NAME`] is `name`.
+    pub fn from_name(name: &str) -> Option<Pcs> {
+        [Pcs::Hyperkzg, Pcs::Zeromorph, Pcs::Hyrax]
+            .into_iter()
+            .find(|p| p.name() == name)
+    }
+
+    /// The scheme's name as proof headers store it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pcs::Hyperkzg => HyperKzg::NAME,
+            Pcs::Zeromorph => Zeromorph::NAME,
+            Pcs::Hyrax => Hyrax::NAME,
+        }
+    }
+}
+
+/// Calls `$body` with the type `$s` bound to the scheme of `$pcs`.
+macro_rules! with_pcs {
+    ($pcs:expr, $s:ident => $body:expr) => {
+        match $pcs {
+            Pcs::Hyperkzg => {
+                type $s = HyperKzg;
+                $body
+            }
+            Pcs::Zeromorph => {
+                type $s = Zeromorph;
+                $body
+            }
+            Pcs::Hyrax => {
+                type $s = Hyrax;
+                $body
+            }
+        }
+    };
+}
+
+/// Arguments of `jolt prove`.
+#[derive(Debug, Clone, Args)]
+pub struct ProveArgs {
+    /// The guest executable (RV32IM ELF).
+    #[arg(value_name = "PROGRAM.elf")]
+    pub program: PathBuf,
+    /// File whose bytes are the public input (default: empty input).
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// The polynomial commitment scheme.
+    #[arg(long, value_enum, default_value_t = Pcs::Hyperkzg)]
+    pub pcs: Pcs,
+    /// Where to write the proof file.
+    #[arg(short, long, value_name = "PROOF")]
+    pub output: PathBuf,
+    /// Subtable size log M (16: C = 4 chunks, Jolt's choice; 8: C = 8).
+    #[arg(long, default_value_t = 16, value_parser = parse_log_m)]
+    pub log_m: usize,
+    /// Stop with an error after this many RISC-V instructions.
+    #[arg(long, value_name = "N", default_value_t = RunOptions::default().max_cycles)]
+    pub max_cycles: u64,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Memory layout.
+    #[command(flatten)]
+    pub layout: LayoutArgs,
+}
+
+/// Arguments of `jolt verify`.
+#[derive(Debug, Clone, Args)]
+pub struct VerifyArgs {
+    /// The guest executable the proof is about.
+    #[arg(value_name = "PROGRAM.elf")]
+    pub program: PathBuf,
+    /// The proof file written by `jolt prove`.
+    #[arg(value_name = "PROOF")]
+    pub proof: PathBuf,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Memory layout (must match the prover's).
+    #[command(flatten)]
+    pub layout: LayoutArgs,
+}
+
+/// A spinner on stderr naming the current prover stage (hidden when stderr is no terminal).
+struct Spinner(ProgressBar);
+
+impl Spinner {
+    fn new(quiet: bool) -> Self {
+        let bar = if quiet {
+            ProgressBar::hidden()
+        } else {
+            ProgressBar::new_spinner()
+        };
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] proving: {msg}")
+                .expect("valid template"),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        Spinner(bar)
+    }
+}
+
+impl Progress for Spinner {
+    fn stage(&self, name: &'static str) {
+        self.0.set_message(name);
+    }
+}
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// What a prove (and self-check) reported.
+struct ProveReport {
+    scheme: &'static str,
+    cycles: u64,
+    steps: usize,
+    padded: usize,
+    timings: ProveTimings,
+    sizes: crate::zkvm::ProofSizes,
+    verify: Duration,
+    verified: bool,
+    io: PublicIo,
+    file: Vec<u8>,
+}
+
+fn parse_log_m(s: &str) -> Result<usize, String> {
+    match s {
+        "8" => Ok(8),
+        "16" => Ok(16),
+        _ => Err("log M must be 8 or 16".into()),
+    }
+}
+
+fn lookup_params(log_m: usize) -> LookupParams {
+    LookupParams::new(64 / log_m, log_m).unwrap_or(LookupParams::DEFAULT)
+}
+
+fn prove_program<S: CommitmentScheme<Field = ark_bn254::Fr>>(
+    program: Program,
+    input: &[u8],
+    params: LookupParams,
+    options: &RunOptions,
+    quiet: bool,
+) -> Result<ProveReport, CliError> {
+    let spinner = Spinner::new(quiet);
+    spinner.stage("trace");
+    let start = Instant::now();
+    let trace = vm::trace(&program, input, options)?;
+    let trace_time = start.elapsed();
+    let padded = padded_steps(trace.steps.len());
+    let log_t = padded.trailing_zeros() as usize;
+    spinner.stage("preprocessing");
+    let pre = JoltPreprocessing::<S>::new(program, params, log_t, DEV_SETUP_SEED);
+    let io = PublicIo {
+        input: input.to_vec(),
+        output: trace.output.clone(),
+        exit_code: trace.exit_code,
+    };
+    let (proof, mut timings) =
+        prove_trace(&pre, &io, &trace, &spinner).map_err(|e| CliError::Prove(e.to_string()))?;
+    timings.trace = trace_time;
+    spinner.stage("verify");
+    let start = Instant::now();
+    let verified = verify(&pre, &io, &proof).is_ok();
+    let verify_time = start.elapsed();
+    drop(spinner);
+    Ok(ProveReport {
+        scheme: S::NAME,
+        cycles: trace.instructions,
+        steps: trace.steps.len(),
+        padded,
+        timings,
+        sizes: proof.proof_bytes(),
+        verify: verify_time,
+        verified,
+        file: write_proof_file(&pre.params, &io, &proof),
+        io,
+    })
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn prove_json(r: &ProveReport) -> serde_json::Value {
+    let parts: serde_json::Map<String, serde_json::Value> = r
+        .timings
+        .stages()
+        .iter()
+        .map(|(name, d)| (name.to_string(), ms(*d).into()))
+        .collect();
+    serde_json::json!({
+        "pcs": r.scheme,
+        "exit_code": r.io.exit_code,
+        "output_hex": hex(&r.io.output),
+        "output_text": printable(&r.io.output),
+        "cycles": r.cycles,
+        "trace_steps": r.steps,
+        "padded_steps": r.padded,
+        "verified": r.verified,
+        "proof_bytes": r.sizes.total,
+        "proof_bytes_per_part": serde_json::to_value(&r.sizes).unwrap_or_default(),
+        "prove_ms": ms(r.timings.total()),
+        "prove_ms_per_part": parts,
+        "verify_ms": ms(r.verify),
+    })
+}
+
+fn prove_text(r: &ProveReport) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "pcs          {}", r.scheme);
+    let _ = writeln!(s, "exit code    {}", r.io.exit_code);
+    match printable(&r.io.output) {
+        Some(text) if !r.io.output.is_empty() => {
+            let _ = writeln!(s, "output       {text:?}");
+        }
+        _ => {
+            let _ = writeln!(
+                s,
+                "output       {} bytes: {}",
+                r.io.output.len(),
+                hex(&r.io.output)
+            );
+        }
+    }
+    let _ = writeln!(
+        s,
+        "cycles       {} RISC-V instructions, {} steps, padded to 2^{}",
+        r.cycles,
+        r.steps,
+        r.padded.trailing_zeros()
+    );
+    let total = r.timings.total();
+    let _ = writeln!(
+        s,
+        "prove        {:.1} ms ({:.1} k steps/s)",
+        ms(total),
+        r.steps as f64 / total.as_secs_f64().max(1e-9) / 1e3
+    );
+    for (name, d) in r.timings.stages() {
+        let share = 100.0 * d.as_secs_f64() / total.as_secs_f64().max(1e-9);
+        let _ = writeln!(s, "  {name:<10} {:>10.1} ms {share:>5.1}%", ms(d));
+    }
+    let z = &r.sizes;
+    let _ = writeln!(
+        s,
+        "proof        {} bytes (commitments {}, bytecode {}, lookups {}, memory {}, r1cs {}, opening {})",
+        z.total, z.commitments, z.bytecode, z.lookups, z.memory, z.r1cs, z.opening
+    );
+    let _ = write!(
+        s,
+        "verify       {:.1} ms: {}",
+        ms(r.verify),
+        if r.verified { "accepted" } else { "REJECTED" }
+    );
+    s
+}
+
+/// Runs `jolt prove`.
+pub fn execute_prove(args: &ProveArgs) -> Result<(), CliError> {
+    let elf = read(&args.program)?;
+    let input = match &args.input {
+        Some(path) => read(path)?,
+        None => Vec::new(),
+    };
+    let program = Program::load(&elf, &args.layout.config(input.len()))?;
+    let options = RunOptions {
+        max_cycles: args.max_cycles,
+    };
+    let params = lookup_params(args.log_m);
+    let report =
+        with_pcs!(args.pcs, S => prove_program::<S>(program, &input, params, &options, args.json)?);
+    std::fs::write(&args.output, &report.file).map_err(|source| CliError::Write {
+        path: args.output.clone(),
+        source,
+    })?;
+    let text = if args.json {
+        prove_json(&report).to_string()
+    } else {
+        format!(
+            "{}\nwrote        {}",
+            prove_text(&report),
+            args.output.display()
+        )
+    };
+    print_stdout(&text)?;
+    if report.verified {
+        Ok(())
+    } else {
+        Err(CliError::Rejected(
+            "the proof just made does not verify".into(),
+        ))
+    }
+}
+
+fn verify_file<S: CommitmentScheme<Field = ark_bn254::Fr>>(
+    elf: &[u8],
+    layout: &LayoutArgs,
+    bytes: &[u8],
+) -> Result<(PublicIo, usize, Duration, Result<(), String>), CliError> {
+    let (header, io, proof) =
+        read_proof_file::<S>(bytes).map_err(|e| CliError::BadProof(e.to_string()))?;
+    let params = LookupParams::new(header.chunks as usize, header.log_m as usize)
+        .map_err(|e| CliError::BadProof(e.to_string()))?;
+    let log_t = header.log_t as usize;
+    if log_t > MAX_LOG_T {
+        return Err(CliError::BadProof(format!(
+            "the proof claims 2^{log_t} steps; this verifier accepts at most 2^{MAX_LOG_T}"
+        )));
+    }
+    let program = Program::load(elf, &layout.config(io.input.len()))?;
+    let start = Instant::now();
+    let pre = JoltPreprocessing::<S>::new(program, params, log_t.max(3), DEV_SETUP_SEED);
+    let verdict = verify(&pre, &io, &proof).map_err(|e| e.to_string());
+    Ok((io, 1 << log_t, start.elapsed(), verdict))
+}
+
+/// Runs `jolt verify`: exit status 0 only for an accepted proof.
+pub fn execute_verify(args: &VerifyArgs) -> Result<(), CliError> {
+    let elf = read(&args.program)?;
+    let bytes = read(&args.proof)?;
+    let (header, _) = read_header(&bytes).map_err(|e| CliError::BadProof(e.to_string()))?;
+    let pcs = Pcs::from_name(&header.scheme).ok_or_else(|| {
+        CliError::BadProof(format!("unknown commitment scheme {:?}", header.scheme))
+    })?;
+    let (io, steps, time, verdict) =
+        with_pcs!(pcs, S => verify_file::<S>(&elf, &args.layout, &bytes)?);
+    let report = if args.json {
+        serde_json::json!({
+            "pcs": pcs.name(),
+            "exit_code": io.exit_code,
+            "output_hex": hex(&io.output),
+            "output_text": printable(&io.output),
+            "cycles": steps,
+            "verified": verdict.is_ok(),
+            "error": verdict.as_ref().err(),
+            "proof_bytes": bytes.len(),
+            "verify_ms": ms(time),
+        })
+        .to_string()
+    } else {
+        format!(
+            "pcs          {}\nexit code    {}\noutput       {}\nproof        {} bytes, 2^{} steps\nverify       {:.1} ms (including preprocessing): {}",
+            pcs.name(),
+            io.exit_code,
+            printable(&io.output).map_or_else(|| hex(&io.output), |t| format!("{t:?}")),
+            bytes.len(),
+            steps.trailing_zeros(),
+            ms(time),
+            match &verdict {
+                Ok(()) => "accepted".to_string(),
+                Err(e) => format!("REJECTED ({e})"),
+            }
+        )
+    };
+    print_stdout(&report)?;
+    verdict.map_err(CliError::Rejected)
+}
+
+/// The demo `cargo run --release` runs: prove and verify the built-in fibonacci guest.
+pub fn demo() -> Result<(), CliError> {
+    let input = 2000u32.to_le_bytes();
+    let program = Program::load(crate::guests::FIB_ELF, &crate::vm::LayoutConfig::default())?;
+    println!("proving the built-in guest fib(2000) (guests/src/fib.c) with HyperKZG …");
+    let report = prove_program::<HyperKzg>(
+        program,
+        &input,
+        LookupParams::DEFAULT,
+        &RunOptions::default(),
+        false,
+    )?;
+    print_stdout(&prove_text(&report))?;
+    if report.verified {
+        Ok(())
+    } else {
+        Err(CliError::Rejected("the demo proof does not verify".into()))
+    }
+}
