@@ -1,16 +1,20 @@
 //! The opening accumulator: every evaluation claim of a proof, at whatever point, reduced to
 //! one point and opened with one batched PCS proof.
 //!
-//! Claims `p_i(r_i) = v_i` (polynomial `p_i` with `n_i` variables) become, with the batched
-//! sumcheck, `Σ_i λ^i v_i = Σ_x Σ_i λ^i·eq(r_i, x)·p_i(x)` (each instance of degree 2, the
-//! shorter ones in the last rounds). At the sumcheck's point `ρ` the prover states
-//! `e_i = p_i(ρ_{suffix n_i})`; the verifier checks the final claim
-//! `Σ_i λ^i eq(r_i, ρ_suffix)·e_i` and the PCS checks all `e_i` with one `batch_open` at `ρ`
-//! (whose suffix convention matches). See `paper-notes/memory-checking.md` for where the claims
-//! come from.
+//! Claims `p_i(r_i) = v_i` are first absorbed (index, point, value), then combined with powers
+//! `λ^i` and **grouped by point**: claims at the same point `r_g` merge into one claim
+//! `P_g(r_g) = c_g` with `P_g = Σ_{i∈g} λ^i p_i`, `c_g = Σ_{i∈g} λ^i v_i` (a proof has a few
+//! dozen distinct points but hundreds of claims). The batched sumcheck then proves
+//! `Σ_g μ_g c_g = Σ_x Σ_g μ_g·eq(r_g, x)·P_g(x)` (degree 2; shorter groups in the last rounds).
+//! At its point `ρ` the prover states `e_j = p_j(ρ_{suffix n_j})` once per distinct
+//! polynomial; the verifier recomputes `P_g(ρ) = Σ_{i∈g} λ^i e_{j(i)}`, checks the final claim,
+//! and the PCS checks all `e_j` with one `batch_open` at `ρ` (whose suffix convention matches).
+//! See `paper-notes/memory-checking.md` for where the claims come from.
 
+use ark_ff::{PrimeField, Zero};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use commitments::{CommitmentScheme, PcsError};
+use rayon::prelude::*;
 use sumcheck::{
     prove_batched, verify_batched, CombineFn, DensePolynomial, EqPolynomial, EqProductSumcheck,
     MultilinearPolynomial, SumcheckError, SumcheckInstance, SumcheckProof, Transcript,
@@ -32,7 +36,7 @@ pub struct OpeningClaim<F> {
 pub struct OpeningProof<S: CommitmentScheme> {
     /// The reduction sumcheck.
     pub reduction: SumcheckProof<S::Field>,
-    /// `e_i`, each claim's polynomial at the common point.
+    /// `e_j`, each distinct claimed polynomial at the common point (ascending index).
     pub reduced_evals: Vec<S::Field>,
     /// The single batched PCS opening.
     pub pcs: S::Proof,
@@ -59,10 +63,62 @@ fn identity<F: Copy>(v: &[F]) -> F {
     v[0]
 }
 
+/// The claims grouped by point: `(point, [(claim index, polynomial index)])`, in order of
+/// first appearance, and the sorted distinct polynomial indices.
+type Groups<'a, F> = (Vec<(&'a [F], Vec<(usize, usize)>)>, Vec<usize>);
+
+fn group_claims<F: PrimeField>(claims: &[OpeningClaim<F>]) -> Groups<'_, F> {
+    let mut groups: Vec<(&[F], Vec<(usize, usize)>)> = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        match groups.iter_mut().find(|(p, _)| *p == c.point.as_slice()) {
+            Some((_, members)) => members.push((i, c.commitment_index)),
+            None => groups.push((&c.point, vec![(i, c.commitment_index)])),
+        }
+    }
+    let mut polys: Vec<usize> = claims.iter().map(|c| c.commitment_index).collect();
+    polys.sort_unstable();
+    polys.dedup();
+    (groups, polys)
+}
+
+/// Absorbs every claim and draws the claim coefficients `λ^i`.
+fn absorb_claims<F: PrimeField>(claims: &[OpeningClaim<F>], transcript: &mut impl Transcript) -> Vec<F> {
+    transcript.append_u64(b"opening_claims", claims.len() as u64);
+    for c in claims {
+        transcript.append_u64(b"opening_claim_poly", c.commitment_index as u64);
+        transcript.append_scalars(b"opening_claim_point", &c.point);
+        transcript.append_scalar(b"opening_claim_value", &c.value);
+    }
+    transcript.challenge_powers(b"opening_lambda", claims.len())
+}
+
+/// `acc += coeff · p` over the hypercube, for any representation of `p`.
+fn add_scaled<F: PrimeField>(acc: &mut [F], p: &MultilinearPolynomial<F>, coeff: F) {
+    fn small<T: sumcheck::SmallScalar, F: PrimeField>(acc: &mut [F], v: &[T], coeff: F) {
+        acc.par_iter_mut().zip(v.par_iter()).for_each(|(a, x)| match x.to_u64() {
+            0 => {}
+            1 => *a += coeff,
+            x => *a += coeff * F::from(x),
+        });
+    }
+    match p {
+        MultilinearPolynomial::Dense(d) => acc
+            .par_iter_mut()
+            .zip(d.evals().par_iter())
+            .for_each(|(a, x)| *a += coeff * x),
+        MultilinearPolynomial::Bool(c) => small(acc, c.small_values(), coeff),
+        MultilinearPolynomial::U8(c) => small(acc, c.small_values(), coeff),
+        MultilinearPolynomial::U16(c) => small(acc, c.small_values(), coeff),
+        MultilinearPolynomial::U32(c) => small(acc, c.small_values(), coeff),
+        MultilinearPolynomial::U64(c) => small(acc, c.small_values(), coeff),
+    }
+}
+
 /// Reduces `claims` about `polys` (by `commitment_index`) to one point and opens them all.
 ///
 /// # Panics
-/// On a claim whose index or point length does not fit `polys` (a prover-side bug).
+/// On a claim whose index or point length does not fit `polys` (a prover-side bug), or on
+/// polynomials that were already bound.
 pub fn prove_openings<S: CommitmentScheme>(
     setup: &S::ProverSetup,
     polys: &[MultilinearPolynomial<S::Field>],
@@ -73,35 +129,49 @@ pub fn prove_openings<S: CommitmentScheme>(
     if claims.is_empty() {
         return Err(OpeningError::Malformed("no claims"));
     }
-    let h: &CombineFn<S::Field> = &identity;
-    let mut instances: Vec<EqProductSumcheck<S::Field>> = claims
+    for c in claims {
+        assert_eq!(
+            polys[c.commitment_index].num_vars(),
+            c.point.len(),
+            "claim point length differs from its polynomial"
+        );
+    }
+    let lambda = absorb_claims(claims, transcript);
+    let (groups, distinct) = group_claims(claims);
+    let combined: Vec<(Vec<S::Field>, S::Field, MultilinearPolynomial<S::Field>)> = groups
         .iter()
-        .map(|c| {
-            let p = polys[c.commitment_index].clone();
-            assert_eq!(
-                p.num_vars(),
-                c.point.len(),
-                "claim point length differs from its polynomial"
-            );
-            EqProductSumcheck::new(c.point.clone(), vec![p], h, 2, c.value)
+        .map(|(point, members)| {
+            let mut acc = vec![S::Field::zero(); 1 << point.len()];
+            let mut value = S::Field::zero();
+            for &(i, j) in members {
+                add_scaled(&mut acc, &polys[j], lambda[i]);
+                value += lambda[i] * claims[i].value;
+            }
+            (point.to_vec(), value, MultilinearPolynomial::dense(acc))
         })
+        .collect();
+    let h: &CombineFn<S::Field> = &identity;
+    let mut instances: Vec<EqProductSumcheck<S::Field>> = combined
+        .into_iter()
+        .map(|(point, value, p)| EqProductSumcheck::new(point, vec![p], h, 2, value))
         .collect();
     let mut refs: Vec<&mut dyn SumcheckInstance<S::Field>> = instances
         .iter_mut()
         .map(|i| i as &mut dyn SumcheckInstance<S::Field>)
         .collect();
-    let (reduction, point, finals) = prove_batched(&mut refs, transcript);
-    let reduced_evals: Vec<S::Field> = finals.iter().map(|f| f[0]).collect();
+    let (reduction, point, _) = prove_batched(&mut refs, transcript);
+    drop(instances);
+    let n = point.len();
+    let dense: Vec<DensePolynomial<S::Field>> =
+        distinct.par_iter().map(|&j| polys[j].to_dense()).collect();
+    let reduced_evals: Vec<S::Field> = dense
+        .par_iter()
+        .map(|p| p.evaluate(&point[n - p.num_vars()..]))
+        .collect();
     transcript.append_scalars(b"opening_reduced_evals", &reduced_evals);
-    let dense: Vec<DensePolynomial<S::Field>> = claims
-        .iter()
-        .map(|c| polys[c.commitment_index].to_dense())
-        .collect();
     let refs: Vec<&DensePolynomial<S::Field>> = dense.iter().collect();
-    let claim_commitments: Vec<S::Commitment> = claims
-        .iter()
-        .map(|c| commitments[c.commitment_index].clone())
-        .collect();
+    let claim_commitments: Vec<S::Commitment> =
+        distinct.iter().map(|&j| commitments[j].clone()).collect();
     let pcs = S::batch_open(
         setup,
         &refs,
@@ -127,10 +197,7 @@ pub fn verify_openings<S: CommitmentScheme>(
     proof: &OpeningProof<S>,
     transcript: &mut impl Transcript,
 ) -> Result<(), OpeningError> {
-    if claims.is_empty()
-        || proof.reduced_evals.len() != claims.len()
-        || commitments.len() != num_vars.len()
-    {
+    if claims.is_empty() || commitments.len() != num_vars.len() {
         return Err(OpeningError::Malformed(
             "claims, evaluations and commitments disagree",
         ));
@@ -141,30 +208,44 @@ pub fn verify_openings<S: CommitmentScheme>(
             _ => return Err(OpeningError::Malformed("claim does not fit its commitment")),
         }
     }
-    let values: Vec<S::Field> = claims.iter().map(|c| c.value).collect();
-    let sizes: Vec<usize> = claims.iter().map(|c| c.point.len()).collect();
+    let lambda = absorb_claims(claims, transcript);
+    let (groups, distinct) = group_claims(claims);
+    if proof.reduced_evals.len() != distinct.len() {
+        return Err(OpeningError::Malformed(
+            "one reduced evaluation per claimed polynomial",
+        ));
+    }
+    let values: Vec<S::Field> = groups
+        .iter()
+        .map(|(_, members)| members.iter().map(|&(i, _)| lambda[i] * claims[i].value).sum())
+        .collect();
+    let sizes: Vec<usize> = groups.iter().map(|(p, _)| p.len()).collect();
     let out = verify_batched(&proof.reduction, &values, &sizes, 2, transcript)?;
     let n = out.point.len();
-    let expected: S::Field = claims
+    let eval_of = |j: usize| {
+        let pos = distinct.binary_search(&j).expect("j is a claimed polynomial");
+        proof.reduced_evals[pos]
+    };
+    let expected: S::Field = groups
         .iter()
-        .zip(&proof.reduced_evals)
         .zip(&out.coeffs)
-        .map(|((c, e), l)| {
-            *l * EqPolynomial::new(c.point.clone()).evaluate(&out.point[n - c.point.len()..]) * e
+        .map(|((point, members), mu)| {
+            let combined: S::Field = members.iter().map(|&(i, j)| lambda[i] * eval_of(j)).sum();
+            *mu * EqPolynomial::new(point.to_vec()).evaluate(&out.point[n - point.len()..])
+                * combined
         })
         .sum();
     if expected != out.final_claim {
         return Err(OpeningError::ReductionMismatch);
     }
     transcript.append_scalars(b"opening_reduced_evals", &proof.reduced_evals);
-    let claim_commitments: Vec<S::Commitment> = claims
-        .iter()
-        .map(|c| commitments[c.commitment_index].clone())
-        .collect();
+    let claim_commitments: Vec<S::Commitment> =
+        distinct.iter().map(|&j| commitments[j].clone()).collect();
+    let claim_sizes: Vec<usize> = distinct.iter().map(|&j| num_vars[j]).collect();
     S::batch_verify(
         setup,
         &claim_commitments,
-        &sizes,
+        &claim_sizes,
         &out.point,
         &proof.reduced_evals,
         &proof.pcs,
@@ -258,8 +339,12 @@ mod tests {
             verify(&wrong, &proof),
             Err(OpeningError::Malformed(_))
         ));
+        assert!(verify(&claims[..4], &proof).is_err());
+        // Dropping the only claim on a polynomial changes the shape.
+        let mut fewer = claims.clone();
+        fewer.remove(1);
         assert!(matches!(
-            verify(&claims[..4], &proof),
+            verify(&fewer, &proof),
             Err(OpeningError::Malformed(_))
         ));
     }
