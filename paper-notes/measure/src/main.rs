@@ -18,6 +18,7 @@ use jolt_core::memory_checking::{
 use jolt_core::r1cs::{prove_uniform_r1cs, LinearCombination, UniformR1csBuilder, Variable};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
+use std::time::Instant;
 use sumcheck::{
     prove_grand_product, GrandProductProof, MerlinTranscript, MultilinearPolynomial, SumcheckProof,
     Transcript,
@@ -327,6 +328,180 @@ fn spartan(out: &mut String) {
     writeln!(out).unwrap();
 }
 
+fn jolt(out: &mut String) {
+    use ark_std::UniformRand;
+    use commitments::{CommitmentScheme, HyperKzg};
+    use jolt_core::vm::{LayoutConfig, Memory, Program, RunOptions};
+    use jolt_core::zkvm::{generate_witness, prove, verify, JoltPreprocessing, Silent};
+    use rand_chacha::rand_core::SeedableRng;
+
+    writeln!(out, "## Jolt: the whole proof on a guest\n").unwrap();
+    let n: u32 = std::env::var("MEASURE_FIB_N")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3000);
+    let program = Program::load(jolt_core::guests::FIB_ELF, &LayoutConfig::default())
+        .expect("the fib guest loads");
+    let input = n.to_le_bytes();
+    let trace = jolt_core::vm::trace(&program, &input, &RunOptions::default()).expect("fib runs");
+    let steps = trace.steps.len();
+    let log_t = (steps + 1).next_power_of_two().max(8).trailing_zeros() as usize;
+    let pre: JoltPreprocessing<HyperKzg> =
+        JoltPreprocessing::new(program, LookupParams::DEFAULT, log_t, 7);
+    let initial = Memory::initial(&pre.program, &input)
+        .expect("initial memory")
+        .words;
+    let w = generate_witness(&pre.params, &pre.table, &pre.regions, &initial, &trace);
+    let layout = &pre.layout;
+    let t = 1usize << log_t;
+
+    // Committed polynomials by length, and the per-step ones by bit width.
+    let mut by_len: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut hist = [0usize; 5];
+    for col in &w.columns {
+        *by_len.entry(col.len()).or_default() += 1;
+        if col.len() == t {
+            let bits = 64 - col.iter().copied().max().unwrap_or(0).leading_zeros();
+            hist[match bits {
+                0..=1 => 0,
+                2..=8 => 1,
+                9..=16 => 2,
+                17..=32 => 3,
+                _ => 4,
+            }] += 1;
+        }
+    }
+    // Per step: every polynomial of length T, 2T or 4T (layout order: T-long columns first,
+    // then the 2T region counters, the two 4T timestamp counters); the rest (M words, the
+    // bytecode table, the subtables) does not grow with T.
+    let per_step = layout.region_read_counts + 2 + 4 * 2;
+    let fixed: usize = w.columns[layout.final_values..].iter().map(Vec::len).sum();
+    assert_eq!(
+        layout.ts_final_counts + 1,
+        layout.final_values,
+        "layout order"
+    );
+    writeln!(
+        out,
+        "Guest `fib` with n = {n}: {steps} steps, padded to T = 2^{log_t}; (C, log M) = (4, 16); \
+         {} committed polynomials in all. Lengths (entries × polynomials): {}.\n",
+        layout.total,
+        by_len
+            .iter()
+            .map(|(len, count)| format!("{len} × {count}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "- committed field elements per step (the polynomials of length T, 2T and 4T, counted \
+         per step): **{per_step}**; plus {fixed} entries of size M, the bytecode table and \
+         the subtables, independent of T ({:.1} per step at this T);",
+        fixed as f64 / t as f64
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "- the {} length-T polynomials by bit width: ≤ 1: {}, ≤ 8: {}, ≤ 16: {}, ≤ 32: {}, > 32: {};",
+        hist.iter().sum::<usize>(),
+        hist[0],
+        hist[1],
+        hist[2],
+        hist[3],
+        hist[4]
+    )
+    .unwrap();
+
+    // Commit cost in units of one full-scalar MSM of size T (the papers' "field elements
+    // committed per step", weighted by what each costs to commit).
+    let polys = w.polynomials::<Fr>();
+    let best = |f: &mut dyn FnMut()| {
+        (0..3)
+            .map(|_| {
+                let s = Instant::now();
+                f();
+                s.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(1);
+    let random = MultilinearPolynomial::dense((0..t).map(|_| Fr::rand(&mut rng)).collect());
+    let msm = best(&mut || {
+        HyperKzg::commit(&pre.setup, &random).expect("commit");
+    });
+    let split = layout.final_values;
+    let stepwise = best(&mut || {
+        HyperKzg::batch_commit(&pre.setup, &polys[..split]).expect("commit");
+    });
+    let rest = best(&mut || {
+        HyperKzg::batch_commit(&pre.setup, &polys[split..]).expect("commit");
+    });
+    let threads = std::env::var("RAYON_NUM_THREADS").unwrap_or_else(|_| "all".into());
+    writeln!(
+        out,
+        "- commit cost (HyperKZG, pay-per-bit), in units of one full-scalar MSM of size T \
+         ({:.1} ms here): the per-step polynomials **{:.2}**, the T-independent ones {:.2} more \
+         (threads: {threads}; best of 3; a machine-dependent ratio). The first number is what the \
+         papers call \"committed 256-bit field elements per step\".\n",
+        msm * 1e3,
+        stepwise / msm,
+        rest / msm
+    )
+    .unwrap();
+
+    let (io, proof, timings) =
+        prove(&pre, &input, &RunOptions::default(), &Silent).expect("fib proves");
+    let verify_start = Instant::now();
+    verify(&pre, &io, &proof).expect("the proof verifies");
+    let verify_ms = verify_start.elapsed().as_secs_f64() * 1e3;
+    let sizes = proof.proof_bytes();
+    writeln!(out, "| part | proof bytes | prove (ms) |").unwrap();
+    writeln!(out, "|---|---|---|").unwrap();
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+    for (part, bytes, time) in [
+        ("commitments", sizes.commitments, ms(timings.commit)),
+        ("bytecode", sizes.bytecode, ms(timings.bytecode)),
+        ("instruction lookups", sizes.lookups, ms(timings.lookups)),
+        (
+            "registers + RAM (incl. output and region checks)",
+            sizes.memory,
+            ms(timings.memory),
+        ),
+        ("R1CS", sizes.r1cs, ms(timings.r1cs)),
+        ("batched opening", sizes.opening, ms(timings.opening)),
+    ] {
+        writeln!(out, "| {part} | {bytes} | {time:.0} |").unwrap();
+    }
+    writeln!(
+        out,
+        "| total (incl. trace {:.0} ms, witness {:.0} ms) | {} | {:.0} |\n\nVerify: {verify_ms:.0} ms.\n",
+        ms(timings.trace),
+        ms(timings.witness),
+        sizes.total,
+        ms(timings.total())
+    )
+    .unwrap();
+    let r1cs = &pre.constraints.r1cs;
+    let (j, k, next) = (
+        r1cs.num_columns(),
+        r1cs.num_constraints(),
+        r1cs.next_step_columns().len(),
+    );
+    writeln!(
+        out,
+        "CPU constraints: J = {j} columns, K = {k} constraints, {next} read at the next step. \
+         Uniform Spartan at log T = {log_t}: {} Fr by the formula of the Spartan section, {} \
+         bytes measured; a flat Spartan's two sumchecks alone would be {} Fr.\n",
+        5 * log_t + j + 2 * next,
+        proof.r1cs.compressed_size(),
+        4 * (log_t + (k as f64).log2().ceil() as usize)
+            + 3 * (log_t + (j as f64).log2().ceil() as usize)
+            + 4
+    )
+    .unwrap();
+}
+
 fn main() {
     let commit = std::process::Command::new("git")
         .args(["rev-parse", "--short", "HEAD"])
@@ -349,6 +524,7 @@ fn main() {
     memory_checking(&mut out);
     surge(&mut out);
     spartan(&mut out);
+    jolt(&mut out);
     print!("{out}");
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../results/sizes.md");
     std::fs::write(path, &out).expect("writing paper-notes/results/sizes.md");
