@@ -20,10 +20,11 @@ use instructions::LookupParams;
 
 use crate::cli::run::{hex, printable, read};
 use crate::cli::{print_stdout, CliError, LayoutArgs};
-use crate::vm::{self, Program, RunOptions};
+use crate::vm::{Program, RunOptions};
 use crate::zkvm::file::{read_header, read_proof_file, write_proof_file};
-use crate::zkvm::witness::padded_steps;
-use crate::zkvm::{prove_trace, verify, JoltPreprocessing, Progress, ProveTimings, PublicIo};
+use crate::zkvm::{
+    preprocess_and_prove, verify, JoltPreprocessing, Progress, ProveError, ProveTimings, PublicIo,
+};
 
 /// Seed of the insecure development PCS setup both `prove` and `verify` derive.
 pub const DEV_SETUP_SEED: u64 = 0x4a4f_4c54;
@@ -190,38 +191,27 @@ fn prove_program<S: CommitmentScheme<Field = ark_bn254::Fr>>(
     quiet: bool,
 ) -> Result<ProveReport, CliError> {
     let spinner = Spinner::new(quiet);
-    spinner.stage("trace");
-    let start = Instant::now();
-    let trace = vm::trace(&program, input, options)?;
-    let trace_time = start.elapsed();
-    let padded = padded_steps(trace.steps.len());
-    let log_t = padded.trailing_zeros() as usize;
-    spinner.stage("preprocessing");
-    let pre = JoltPreprocessing::<S>::new(program, params, log_t, DEV_SETUP_SEED);
-    let io = PublicIo {
-        input: input.to_vec(),
-        output: trace.output.clone(),
-        exit_code: trace.exit_code,
-    };
-    let (proof, mut timings) =
-        prove_trace(&pre, &io, &trace, &spinner).map_err(|e| CliError::Prove(e.to_string()))?;
-    timings.trace = trace_time;
+    let run = preprocess_and_prove::<S>(program, input, params, options, DEV_SETUP_SEED, &spinner)
+        .map_err(|e| match e {
+            ProveError::Execution(e) => CliError::Execution(e),
+            e => CliError::Prove(e.to_string()),
+        })?;
     spinner.stage("verify");
     let start = Instant::now();
-    let verified = verify(&pre, &io, &proof).is_ok();
+    let verified = verify(&run.preprocessing, &run.io, &run.proof).is_ok();
     let verify_time = start.elapsed();
     drop(spinner);
     Ok(ProveReport {
         scheme: S::NAME,
-        cycles: trace.instructions,
-        steps: trace.steps.len(),
-        padded,
-        timings,
-        sizes: proof.proof_bytes(),
+        cycles: run.cycles,
+        steps: run.steps,
+        padded: 1 << run.proof.log_t,
+        timings: run.timings,
+        sizes: run.proof.proof_bytes(),
         verify: verify_time,
         verified,
-        file: write_proof_file(&pre.params, &io, &proof),
-        io,
+        file: write_proof_file(&run.preprocessing.params, &run.io, &run.proof),
+        io: run.io,
     })
 }
 

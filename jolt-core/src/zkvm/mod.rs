@@ -34,6 +34,9 @@ mod tests;
 
 pub use preprocessing::JoltPreprocessing;
 pub use proof::{JoltError, JoltProof, ProofSizes, PublicIo};
-pub use prover::{prove, prove_trace, prove_witness, Progress, ProveError, ProveTimings, Silent};
+pub use prover::{
+    preprocess_and_prove, prove, prove_trace, prove_witness, Progress, ProveError, ProveTimings,
+    ProvedRun, Silent,
+};
 pub use verifier::verify;
 pub use witness::{generate_witness, JoltWitness};

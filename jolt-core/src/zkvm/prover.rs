@@ -381,3 +381,53 @@ pub fn prove_witness<S: CommitmentScheme>(
     };
     Ok((proof, timings))
 }
+
+/// Everything one prover run produces.
+pub struct ProvedRun<S: CommitmentScheme> {
+    /// The preprocessing, with a setup sized for this trace.
+    pub preprocessing: JoltPreprocessing<S>,
+    /// The statement.
+    pub io: PublicIo,
+    /// The proof.
+    pub proof: JoltProof<S>,
+    /// Stage timings (the trace included).
+    pub timings: ProveTimings,
+    /// RISC-V instructions executed.
+    pub cycles: u64,
+    /// Trace steps before padding.
+    pub steps: usize,
+}
+
+/// Runs `program` on `input`, preprocesses it for exactly the trace's padded length (with the
+/// insecure deterministic setup from `seed`) and proves the run: the whole job in one call.
+pub fn preprocess_and_prove<S: CommitmentScheme>(
+    program: crate::vm::Program,
+    input: &[u8],
+    params: instructions::LookupParams,
+    options: &RunOptions,
+    seed: u64,
+    progress: &dyn Progress,
+) -> Result<ProvedRun<S>, ProveError> {
+    progress.stage("trace");
+    let start = Instant::now();
+    let trace = crate::vm::trace(&program, input, options)?;
+    let trace_time = start.elapsed();
+    let log_t = super::witness::padded_steps(trace.steps.len()).trailing_zeros() as usize;
+    progress.stage("preprocessing");
+    let preprocessing = JoltPreprocessing::<S>::new(program, params, log_t, seed);
+    let io = PublicIo {
+        input: input.to_vec(),
+        output: trace.output.clone(),
+        exit_code: trace.exit_code,
+    };
+    let (proof, mut timings) = prove_trace(&preprocessing, &io, &trace, progress)?;
+    timings.trace = trace_time;
+    Ok(ProvedRun {
+        preprocessing,
+        io,
+        proof,
+        timings,
+        cycles: trace.instructions,
+        steps: trace.steps.len(),
+    })
+}
