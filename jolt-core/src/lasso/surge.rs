@@ -12,14 +12,23 @@
 //! sumcheck) and, for every memory, read-only memory checking that `E_α(t)` really is
 //! `S_s[dim_c(t)]` (the verifier evaluates `S̃_s` itself). Every memory is read at every step
 //! (untoggled), which costs more lookups than Jolt's toggled variant but needs no flag in the
-//! memory check. Flags must be proven boolean and one-hot elsewhere (the VM's R1CS).
+//! memory check. Surge proves the relation for whatever flags are committed, so flags must be
+//! boolean and one-hot by another argument: in the zkVM they are columns of the preprocessed
+//! bytecode table, and the bytecode read-only memory check makes them equal to the public
+//! table's boolean, one-hot row flags.
+//!
+//! The committed polynomials and the claims to open are laid out by [`SurgeLayout`]
+//! ([`SurgeParams::committed_polynomials`], [`SurgeClaims::opening_claims`]); see
+//! `paper-notes/lasso.md`.
 
 use crate::memory_checking::{
     prove_read_only, verify_read_only, MemoryCheckingError, ReadOnlyClaims, ReadOnlyMemoryProof,
     ReadOnlyWitness,
 };
+use crate::opening::OpeningClaim;
 use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use std::time::{Duration, Instant};
 use sumcheck::{
     prove_sumcheck, verify_sumcheck, CombineFn, EqPolynomial, EqProductSumcheck,
     MultilinearPolynomial, SumcheckError, SumcheckProof, Transcript,
@@ -119,6 +128,243 @@ pub enum SurgeError {
     },
 }
 
+impl<F: PrimeField> SurgeParams<F> {
+    /// The memory values `E_α(t) = S_s[dim_c(t)]` of every memory `α = (s, c)`, as the honest
+    /// prover commits to them.
+    pub fn memory_values(&self, w: &SurgeWitness<F>) -> Vec<Vec<F>> {
+        self.memories
+            .iter()
+            .map(|&(s, c)| w.dims[c].iter().map(|&d| self.subtables[s][d]).collect())
+            .collect()
+    }
+
+    /// The layout of this instance's committed polynomials.
+    pub fn layout(&self) -> SurgeLayout {
+        SurgeLayout {
+            num_chunks: self.num_chunks,
+            num_memories: self.memories.len(),
+            num_instructions: self.instructions.len(),
+        }
+    }
+
+    /// Every committed polynomial of the honest witness `w`, in [`SurgeLayout`] order, each in
+    /// its smallest compact form (chunk indices, subtable values, counters and outputs are
+    /// small integers; flags are bits), so a pay-per-bit PCS commits them cheaply.
+    ///
+    /// The read counters of a memory `(s, c)` depend only on `dim_c`, so all memories of
+    /// chunk `c` share one committed pair of counter polynomials.
+    ///
+    /// # Panics
+    /// If a subtable entry or an output is not a small integer (`< 2^64`).
+    pub fn committed_polynomials(&self, w: &SurgeWitness<F>) -> Vec<MultilinearPolynomial<F>> {
+        let small_tables: Vec<Vec<u64>> = self
+            .subtables
+            .iter()
+            .map(|t| t.iter().map(|v| small_integer(v)).collect())
+            .collect();
+        let mut out: Vec<MultilinearPolynomial<F>> = w
+            .dims
+            .iter()
+            .map(|d| compact_column(d.iter().map(|&x| x as u64).collect()))
+            .collect();
+        out.extend(self.memories.iter().map(|&(s, c)| {
+            compact_column(w.dims[c].iter().map(|&d| small_tables[s][d]).collect())
+        }));
+        out.extend(
+            w.flags
+                .iter()
+                .map(|f| MultilinearPolynomial::from(f.clone())),
+        );
+        out.push(compact_column(
+            w.outputs.iter().map(small_integer).collect(),
+        ));
+        let counters: Vec<(Vec<u64>, Vec<u64>)> = w
+            .dims
+            .iter()
+            .map(|d| read_counters(d, 1 << self.log_m))
+            .collect();
+        out.extend(counters.iter().map(|(r, _)| compact_column(r.clone())));
+        out.extend(counters.into_iter().map(|(_, f)| compact_column(f)));
+        out
+    }
+}
+
+/// The order of a Surge instance's committed polynomials ([`SurgeParams::committed_polynomials`]):
+/// `dim_c` (C), `E_α` (one per memory), `flag_f` (one per instruction), `out`, the read
+/// counters of every chunk (C, `T` entries), the final counters of every chunk (C, `M`
+/// entries).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SurgeLayout {
+    /// `C`.
+    pub num_chunks: usize,
+    /// The number of memories.
+    pub num_memories: usize,
+    /// The number of instructions (flags).
+    pub num_instructions: usize,
+}
+
+impl SurgeLayout {
+    /// The index of `dim_c`.
+    pub fn dim(&self, c: usize) -> usize {
+        c
+    }
+
+    /// The index of `E_α`.
+    pub fn memory_value(&self, alpha: usize) -> usize {
+        self.num_chunks + alpha
+    }
+
+    /// The index of `flag_f`.
+    pub fn flag(&self, f: usize) -> usize {
+        self.num_chunks + self.num_memories + f
+    }
+
+    /// The index of `out`.
+    pub fn output(&self) -> usize {
+        self.num_chunks + self.num_memories + self.num_instructions
+    }
+
+    /// The index of chunk `c`'s read counters.
+    pub fn read_counts(&self, c: usize) -> usize {
+        self.output() + 1 + c
+    }
+
+    /// The index of chunk `c`'s final counters.
+    pub fn final_counts(&self, c: usize) -> usize {
+        self.output() + 1 + self.num_chunks + c
+    }
+
+    /// The number of committed polynomials.
+    pub fn len(&self) -> usize {
+        self.output() + 1 + 2 * self.num_chunks
+    }
+
+    /// Always false (there is at least the output polynomial).
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The number of variables of each committed polynomial for `2^log_t` lookups into
+    /// subtables of `2^log_m` entries.
+    pub fn num_vars(&self, log_t: usize, log_m: usize) -> Vec<usize> {
+        let mut n = vec![log_t; self.len()];
+        for c in 0..self.num_chunks {
+            n[self.final_counts(c)] = log_m;
+        }
+        n
+    }
+}
+
+impl<F: PrimeField> SurgeClaims<F> {
+    /// The claims to open, against commitments laid out as [`SurgeLayout`] starting at index
+    /// `first_commitment`: every primary evaluation, and per memory `(s, c)` the address
+    /// (`dim_c`), value (`E_α`) and read-counter claims at its access point and the
+    /// final-counter claim at its table point.
+    pub fn opening_claims(
+        &self,
+        params: &SurgeParams<F>,
+        first_commitment: usize,
+    ) -> Vec<OpeningClaim<F>> {
+        let layout = params.layout();
+        let m = layout.num_memories;
+        let claim = |index: usize, point: &Vec<F>, value: F| OpeningClaim {
+            commitment_index: first_commitment + index,
+            point: point.clone(),
+            value,
+        };
+        let mut out = Vec::with_capacity(self.primary_evals.len() + 4 * m);
+        for (i, &v) in self.primary_evals.iter().enumerate() {
+            let index = if i < m {
+                layout.memory_value(i)
+            } else if i < m + layout.num_instructions {
+                layout.flag(i - m)
+            } else {
+                layout.output()
+            };
+            out.push(claim(index, &self.primary_point, v));
+        }
+        for (alpha, (mc, &(_, c))) in self.memory_claims.iter().zip(&params.memories).enumerate() {
+            out.push(claim(layout.dim(c), &mc.access_point, mc.address_eval));
+            out.push(claim(
+                layout.memory_value(alpha),
+                &mc.access_point,
+                mc.value_eval,
+            ));
+            out.push(claim(
+                layout.read_counts(c),
+                &mc.access_point,
+                mc.read_count_eval,
+            ));
+            out.push(claim(
+                layout.final_counts(c),
+                &mc.table_point,
+                mc.final_count_eval,
+            ));
+        }
+        out
+    }
+}
+
+/// The honest read counters of reads at `addresses` into a memory of `size` cells, and the
+/// final counters.
+fn read_counters(addresses: &[usize], size: usize) -> (Vec<u64>, Vec<u64>) {
+    let mut fin = vec![0u64; size];
+    let reads = addresses
+        .iter()
+        .map(|&a| {
+            fin[a] += 1;
+            fin[a] - 1
+        })
+        .collect();
+    (reads, fin)
+}
+
+/// `v` as a `u64`.
+///
+/// # Panics
+/// If `v ≥ 2^64`.
+fn small_integer<F: PrimeField>(v: &F) -> u64 {
+    let big = v.into_bigint();
+    let limbs = big.as_ref();
+    assert!(
+        limbs[1..].iter().all(|&l| l == 0),
+        "a committed Surge value is not a small integer"
+    );
+    limbs[0]
+}
+
+/// `values` in the smallest compact polynomial form that holds them.
+pub fn compact_column<F: PrimeField>(values: Vec<u64>) -> MultilinearPolynomial<F> {
+    let max = values.iter().copied().max().unwrap_or(0);
+    if max <= 1 {
+        values
+            .into_iter()
+            .map(|v| v == 1)
+            .collect::<Vec<bool>>()
+            .into()
+    } else if max <= u8::MAX as u64 {
+        values
+            .into_iter()
+            .map(|v| v as u8)
+            .collect::<Vec<u8>>()
+            .into()
+    } else if max <= u16::MAX as u64 {
+        values
+            .into_iter()
+            .map(|v| v as u16)
+            .collect::<Vec<u16>>()
+            .into()
+    } else if max <= u32::MAX as u64 {
+        values
+            .into_iter()
+            .map(|v| v as u32)
+            .collect::<Vec<u32>>()
+            .into()
+    } else {
+        MultilinearPolynomial::from(values)
+    }
+}
+
 /// `Σ_f flag_f·g_f(E) − out` over one slice `[E_0.., flag_0.., out]`.
 fn primary_summand<F: PrimeField>(params: &SurgeParams<F>, vals: &[F]) -> F {
     let m = params.memories.len();
@@ -153,13 +399,77 @@ pub fn prove_surge<F: PrimeField>(
     w: &SurgeWitness<F>,
     transcript: &mut impl Transcript,
 ) -> (SurgeProof<F>, SurgeClaims<F>) {
+    let (proof, claims, _) = prove_surge_timed(params, w, transcript);
+    (proof, claims)
+}
+
+/// Where [`prove_surge_timed`] spent its time.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SurgeProverTimings {
+    /// Deriving the memory values and the primary zero-check.
+    pub primary_sumcheck: Duration,
+    /// The read-only memory checks of every memory (their grand products and leaf claims).
+    pub memory_checks: Duration,
+}
+
+/// [`prove_surge`], also reporting how long the primary sumcheck and the memory checks took
+/// (the same proof and transcript).
+pub fn prove_surge_timed<F: PrimeField>(
+    params: &SurgeParams<F>,
+    w: &SurgeWitness<F>,
+    transcript: &mut impl Transcript,
+) -> (SurgeProof<F>, SurgeClaims<F>, SurgeProverTimings) {
+    let start = Instant::now();
+    let memory_values = params.memory_values(w);
+    let mut timings = SurgeProverTimings {
+        primary_sumcheck: start.elapsed(),
+        ..Default::default()
+    };
+    let (proof, claims) = prove_surge_inner(params, w, memory_values, transcript, &mut timings);
+    (proof, claims, timings)
+}
+
+/// [`prove_surge`] with the committed memory values `E_α` given by the caller
+/// (`memory_values[α][t]`) instead of derived from the chunk indices: the prover commits to
+/// them, so a caller that already holds them passes them in; adversarial tests pass wrong
+/// ones. The read counters are still the honest ones for `dims`.
+///
+/// # Panics
+/// If `memory_values` does not have one vector of `T` values per memory.
+pub fn prove_surge_with_values<F: PrimeField>(
+    params: &SurgeParams<F>,
+    w: &SurgeWitness<F>,
+    memory_values: Vec<Vec<F>>,
+    transcript: &mut impl Transcript,
+) -> (SurgeProof<F>, SurgeClaims<F>) {
+    assert_eq!(
+        memory_values.len(),
+        params.memories.len(),
+        "one vector per memory"
+    );
+    assert!(
+        memory_values.iter().all(|v| v.len() == w.outputs.len()),
+        "one value per lookup"
+    );
+    prove_surge_inner(
+        params,
+        w,
+        memory_values,
+        transcript,
+        &mut Default::default(),
+    )
+}
+
+fn prove_surge_inner<F: PrimeField>(
+    params: &SurgeParams<F>,
+    w: &SurgeWitness<F>,
+    memory_values: Vec<Vec<F>>,
+    transcript: &mut impl Transcript,
+    timings: &mut SurgeProverTimings,
+) -> (SurgeProof<F>, SurgeClaims<F>) {
+    let start = Instant::now();
     let log_t = w.outputs.len().trailing_zeros() as usize;
     let r: Vec<F> = transcript.challenge_scalars(b"surge_r", log_t);
-    let memory_values: Vec<Vec<F>> = params
-        .memories
-        .iter()
-        .map(|&(s, c)| w.dims[c].iter().map(|&d| params.subtables[s][d]).collect())
-        .collect();
     let mut polys: Vec<MultilinearPolynomial<F>> = memory_values
         .iter()
         .map(|v| MultilinearPolynomial::dense(v.clone()))
@@ -174,16 +484,20 @@ pub fn prove_surge<F: PrimeField>(
     let h: &CombineFn<F> = &h;
     let mut primary = EqProductSumcheck::new(r, polys, h, degree(params), F::zero());
     let (primary_proof, point, primary_evals) = prove_sumcheck(&mut primary, transcript);
+    drop(primary);
     transcript.append_scalars(b"surge_primary_evals", &primary_evals);
+    timings.primary_sumcheck += start.elapsed();
+    let start = Instant::now();
     let mut memory_checks = Vec::with_capacity(params.memories.len());
     let mut memory_claims = Vec::with_capacity(params.memories.len());
-    for (alpha, &(s, c)) in params.memories.iter().enumerate() {
+    for (values, &(s, c)) in memory_values.into_iter().zip(&params.memories) {
         let mut witness = ReadOnlyWitness::honest(&params.subtables[s], &w.dims[c]);
-        witness.values = memory_values[alpha].clone();
+        witness.values = values;
         let (proof, claims) = prove_read_only(&params.subtables[s], &witness, transcript);
         memory_checks.push(proof);
         memory_claims.push(claims);
     }
+    timings.memory_checks += start.elapsed();
     (
         SurgeProof {
             primary: primary_proof,
@@ -247,5 +561,9 @@ pub fn verify_surge<F: PrimeField>(
     })
 }
 
+#[cfg(test)]
+mod opening_tests;
+#[cfg(test)]
+mod rv32_tests;
 #[cfg(test)]
 mod tests;
