@@ -257,4 +257,6 @@ pub fn verify_read_only<F: PrimeField>(
 }
 
 #[cfg(test)]
+mod random_trace_tests;
+#[cfg(test)]
 mod tests;

@@ -289,3 +289,5 @@ pub fn verify_read_write<F: PrimeField>(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod vm_trace_tests;
