@@ -142,6 +142,20 @@ pub fn read_proof_file<S: CommitmentScheme>(
     if !reader.is_empty() {
         return Err(ProofFileError::TrailingBytes(reader.len()));
     }
+    // Only the canonical encoding is accepted: some byte patterns decode to the same object
+    // (e.g. the point at infinity ignores its coordinate bytes), and a proof file should have
+    // exactly one valid form.
+    let mut canonical = Vec::with_capacity(rest.len());
+    io.serialize_compressed(&mut canonical)
+        .expect("writing to a Vec cannot fail");
+    proof
+        .serialize_compressed(&mut canonical)
+        .expect("writing to a Vec cannot fail");
+    if canonical != rest {
+        return Err(ProofFileError::Malformed(
+            "not the canonical encoding of its proof".into(),
+        ));
+    }
     if proof.log_t != header.log_t {
         return Err(ProofFileError::Malformed(
             "header and proof disagree on the trace length".into(),
