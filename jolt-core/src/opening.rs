@@ -82,7 +82,10 @@ fn group_claims<F: PrimeField>(claims: &[OpeningClaim<F>]) -> Groups<'_, F> {
 }
 
 /// Absorbs every claim and draws the claim coefficients `λ^i`.
-fn absorb_claims<F: PrimeField>(claims: &[OpeningClaim<F>], transcript: &mut impl Transcript) -> Vec<F> {
+fn absorb_claims<F: PrimeField>(
+    claims: &[OpeningClaim<F>],
+    transcript: &mut impl Transcript,
+) -> Vec<F> {
     transcript.append_u64(b"opening_claims", claims.len() as u64);
     for c in claims {
         transcript.append_u64(b"opening_claim_poly", c.commitment_index as u64);
@@ -95,11 +98,13 @@ fn absorb_claims<F: PrimeField>(claims: &[OpeningClaim<F>], transcript: &mut imp
 /// `acc += coeff · p` over the hypercube, for any representation of `p`.
 fn add_scaled<F: PrimeField>(acc: &mut [F], p: &MultilinearPolynomial<F>, coeff: F) {
     fn small<T: sumcheck::SmallScalar, F: PrimeField>(acc: &mut [F], v: &[T], coeff: F) {
-        acc.par_iter_mut().zip(v.par_iter()).for_each(|(a, x)| match x.to_u64() {
-            0 => {}
-            1 => *a += coeff,
-            x => *a += coeff * F::from(x),
-        });
+        acc.par_iter_mut()
+            .zip(v.par_iter())
+            .for_each(|(a, x)| match x.to_u64() {
+                0 => {}
+                1 => *a += coeff,
+                x => *a += coeff * F::from(x),
+            });
     }
     match p {
         MultilinearPolynomial::Dense(d) => acc
@@ -217,13 +222,20 @@ pub fn verify_openings<S: CommitmentScheme>(
     }
     let values: Vec<S::Field> = groups
         .iter()
-        .map(|(_, members)| members.iter().map(|&(i, _)| lambda[i] * claims[i].value).sum())
+        .map(|(_, members)| {
+            members
+                .iter()
+                .map(|&(i, _)| lambda[i] * claims[i].value)
+                .sum()
+        })
         .collect();
     let sizes: Vec<usize> = groups.iter().map(|(p, _)| p.len()).collect();
     let out = verify_batched(&proof.reduction, &values, &sizes, 2, transcript)?;
     let n = out.point.len();
     let eval_of = |j: usize| {
-        let pos = distinct.binary_search(&j).expect("j is a claimed polynomial");
+        let pos = distinct
+            .binary_search(&j)
+            .expect("j is a claimed polynomial");
         proof.reduced_evals[pos]
     };
     let expected: S::Field = groups
