@@ -22,8 +22,8 @@
 //! `paper-notes/lasso.md`.
 
 use crate::memory_checking::{
-    prove_read_only, verify_read_only, MemoryCheckingError, ReadOnlyClaims, ReadOnlyMemoryProof,
-    ReadOnlyWitness,
+    prove_read_only_batch, verify_read_only_batch, MemoryCheckingError, ReadOnlyBatchProof,
+    ReadOnlyClaims, ReadOnlyWitness,
 };
 use crate::opening::OpeningClaim;
 use ark_ff::PrimeField;
@@ -84,8 +84,9 @@ pub struct SurgeProof<F: PrimeField> {
     pub primary: SumcheckProof<F>,
     /// At its point: `E_α` for every memory, then every flag, then `out`.
     pub primary_evals: Vec<F>,
-    /// One read-only memory check per memory.
-    pub memory_checks: Vec<ReadOnlyMemoryProof<F>>,
+    /// The read-only memory checks of all memories, batched (one grand product over the
+    /// subtable-sized vectors, one over the lookup-sized ones).
+    pub memory_checks: ReadOnlyBatchProof<F>,
 }
 
 /// The claims the caller opens with the PCS.
@@ -488,15 +489,27 @@ fn prove_surge_inner<F: PrimeField>(
     transcript.append_scalars(b"surge_primary_evals", &primary_evals);
     timings.primary_sumcheck += start.elapsed();
     let start = Instant::now();
-    let mut memory_checks = Vec::with_capacity(params.memories.len());
-    let mut memory_claims = Vec::with_capacity(params.memories.len());
-    for (values, &(s, c)) in memory_values.into_iter().zip(&params.memories) {
-        let mut witness = ReadOnlyWitness::honest(&params.subtables[s], &w.dims[c]);
-        witness.values = values;
-        let (proof, claims) = prove_read_only(&params.subtables[s], &witness, transcript);
-        memory_checks.push(proof);
-        memory_claims.push(claims);
-    }
+    // Read counters depend only on the addresses, so memories of one chunk share them.
+    let counters: Vec<(Vec<u64>, Vec<u64>)> = (0..params.num_chunks)
+        .map(|c| read_counters(&w.dims[c], 1 << params.log_m))
+        .collect();
+    let witnesses: Vec<ReadOnlyWitness<F>> = memory_values
+        .into_iter()
+        .zip(&params.memories)
+        .map(|(values, &(_, c))| ReadOnlyWitness {
+            addresses: w.dims[c].clone(),
+            values,
+            read_counts: counters[c].0.clone(),
+            final_counts: counters[c].1.clone(),
+        })
+        .collect();
+    let tables: Vec<&[F]> = params
+        .memories
+        .iter()
+        .map(|&(s, _)| params.subtables[s].as_slice())
+        .collect();
+    let refs: Vec<&ReadOnlyWitness<F>> = witnesses.iter().collect();
+    let (memory_checks, memory_claims) = prove_read_only_batch(&tables, &refs, transcript);
     timings.memory_checks += start.elapsed();
     (
         SurgeProof {
@@ -527,13 +540,6 @@ pub fn verify_surge<F: PrimeField>(
             got: proof.primary_evals.len(),
         });
     }
-    if proof.memory_checks.len() != params.memories.len() {
-        return Err(SurgeError::WrongLength {
-            field: "memory checks",
-            expected: params.memories.len(),
-            got: proof.memory_checks.len(),
-        });
-    }
     let r: Vec<F> = transcript.challenge_scalars(b"surge_r", log_t);
     let (final_claim, point) =
         verify_sumcheck(&proof.primary, F::zero(), log_t, degree(params), transcript)?;
@@ -542,18 +548,17 @@ pub fn verify_surge<F: PrimeField>(
         return Err(SurgeError::PrimaryCheckFailed);
     }
     transcript.append_scalars(b"surge_primary_evals", &proof.primary_evals);
-    let mut memory_claims = Vec::with_capacity(params.memories.len());
-    for (alpha, (check, &(s, _))) in proof.memory_checks.iter().zip(&params.memories).enumerate() {
-        let mle = |x: &[F]| (params.subtable_mles[s])(x);
-        let claims =
-            verify_read_only(check, params.log_m, log_t, mle, transcript).map_err(|source| {
-                SurgeError::Memory {
-                    memory: alpha,
-                    source,
-                }
-            })?;
-        memory_claims.push(claims);
-    }
+    let mles: Vec<&dyn Fn(&[F]) -> F> = params
+        .memories
+        .iter()
+        .map(|&(s, _)| {
+            let f: &dyn Fn(&[F]) -> F = &params.subtable_mles[s];
+            f
+        })
+        .collect();
+    let memory_claims =
+        verify_read_only_batch(&proof.memory_checks, params.log_m, log_t, &mles, transcript)
+            .map_err(|(memory, source)| SurgeError::Memory { memory, source })?;
     Ok(SurgeClaims {
         primary_point: point,
         primary_evals: proof.primary_evals.clone(),

@@ -16,6 +16,7 @@
 use super::{fingerprint, identity_mle};
 use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use rayon::prelude::*;
 use sumcheck::{
     prove_grand_product, verify_grand_product, GrandProductProof, SumcheckError, Transcript,
 };
@@ -121,68 +122,224 @@ fn draw_fingerprint_challenges<F: PrimeField>(transcript: &mut impl Transcript) 
     )
 }
 
-/// Proves the reads in `witness` are consistent with `table` (sizes powers of two ≥ 2).
-/// The caller has already absorbed the commitments to `a, v, c, f`.
-pub fn prove_read_only<F: PrimeField>(
-    table: &[F],
-    witness: &ReadOnlyWitness<F>,
+/// Read-only memory checking of `K` memories at once: the same fingerprint challenges, one
+/// batched grand product over the `2K` table-sized vectors (`Init_k`, `Final_k`) and one over
+/// the `2K` access-sized vectors (`Reads_k`, `Writes_k`), so all memories share the points
+/// `r_M` and `r_T`. Vectors are interleaved per memory: `[Init_0, Final_0, Init_1, …]`.
+#[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
+pub struct ReadOnlyBatchProof<F: PrimeField> {
+    /// `[Π h(Init_k), Π h(Final_k)]` for each memory `k`.
+    pub table_products: Vec<F>,
+    /// `[Π h(Reads_k), Π h(Writes_k)]` for each memory `k`.
+    pub access_products: Vec<F>,
+    /// Grand product over the `2K` size-`M` vectors.
+    pub table_proof: GrandProductProof<F>,
+    /// Grand product over the `2K` size-`T` vectors.
+    pub access_proof: GrandProductProof<F>,
+    /// `ã_k(r_T), ṽ_k(r_T), c̃_k(r_T)` for each memory.
+    pub access_evals: Vec<F>,
+    /// `f̃_k(r_M)` for each memory.
+    pub final_count_evals: Vec<F>,
+}
+
+/// Proves the reads of every `witnesses[k]` are consistent with `tables[k]` (all tables of one
+/// size, all witnesses of one length; powers of two ≥ 2). The caller has absorbed the
+/// commitments to every `a, v, c, f`.
+///
+/// # Panics
+/// If the batch is empty or sizes differ (a programmer error).
+pub fn prove_read_only_batch<F: PrimeField>(
+    tables: &[&[F]],
+    witnesses: &[&ReadOnlyWitness<F>],
     transcript: &mut impl Transcript,
-) -> (ReadOnlyMemoryProof<F>, ReadOnlyClaims<F>) {
+) -> (ReadOnlyBatchProof<F>, Vec<ReadOnlyClaims<F>>) {
+    assert!(
+        !tables.is_empty() && tables.len() == witnesses.len(),
+        "one table per witness, at least one"
+    );
     let (gamma, tau) = draw_fingerprint_challenges::<F>(transcript);
     let gamma2 = gamma * gamma;
-    let init: Vec<F> = table
-        .iter()
-        .enumerate()
-        .map(|(i, v)| fingerprint(gamma, tau, F::from(i as u64), *v, F::zero()))
-        .collect();
-    let fin: Vec<F> = init
-        .iter()
-        .zip(&witness.final_counts)
-        .map(|(h, f)| *h + gamma2 * F::from(*f))
-        .collect();
-    let reads: Vec<F> = witness
-        .addresses
-        .iter()
-        .zip(&witness.values)
-        .zip(&witness.read_counts)
-        .map(|((a, v), c)| fingerprint(gamma, tau, F::from(*a as u64), *v, F::from(*c)))
-        .collect();
-    let writes: Vec<F> = reads.iter().map(|h| *h + gamma2).collect();
-    let (table_products, table_proof, table_leaves) =
-        prove_grand_product(vec![init, fin], transcript);
-    let (access_products, access_proof, access_leaves) =
-        prove_grand_product(vec![reads, writes], transcript);
-    let r_t = access_leaves.point;
-    let r_m = table_leaves.point;
-    let address_eval = eval_u64(witness.addresses.iter().map(|&a| a as u64), &r_t);
-    let value_eval = sumcheck::DensePolynomial::new(witness.values.clone()).evaluate(&r_t);
-    let read_count_eval = eval_u64(witness.read_counts.iter().copied(), &r_t);
-    let final_count_eval = eval_u64(witness.final_counts.iter().copied(), &r_m);
-    let access_evals = vec![address_eval, value_eval, read_count_eval];
+    let mut table_leaves = Vec::with_capacity(2 * tables.len());
+    let mut access_leaves = Vec::with_capacity(2 * tables.len());
+    for (table, witness) in tables.iter().zip(witnesses) {
+        let init: Vec<F> = table
+            .par_iter()
+            .enumerate()
+            .map(|(i, v)| fingerprint(gamma, tau, F::from(i as u64), *v, F::zero()))
+            .collect();
+        let fin: Vec<F> = init
+            .par_iter()
+            .zip(&witness.final_counts)
+            .map(|(h, f)| *h + gamma2 * F::from(*f))
+            .collect();
+        let reads: Vec<F> = witness
+            .addresses
+            .par_iter()
+            .zip(&witness.values)
+            .zip(&witness.read_counts)
+            .map(|((a, v), c)| fingerprint(gamma, tau, F::from(*a as u64), *v, F::from(*c)))
+            .collect();
+        let writes: Vec<F> = reads.par_iter().map(|h| *h + gamma2).collect();
+        table_leaves.extend([init, fin]);
+        access_leaves.extend([reads, writes]);
+    }
+    let (table_products, table_proof, table_claims) = prove_grand_product(table_leaves, transcript);
+    let (access_products, access_proof, access_claims) =
+        prove_grand_product(access_leaves, transcript);
+    let r_t = access_claims.point;
+    let r_m = table_claims.point;
+    let mut access_evals = Vec::with_capacity(3 * witnesses.len());
+    let mut final_count_evals = Vec::with_capacity(witnesses.len());
+    for witness in witnesses {
+        access_evals.push(eval_u64(witness.addresses.iter().map(|&a| a as u64), &r_t));
+        access_evals.push(sumcheck::DensePolynomial::new(witness.values.clone()).evaluate(&r_t));
+        access_evals.push(eval_u64(witness.read_counts.iter().copied(), &r_t));
+        final_count_evals.push(eval_u64(witness.final_counts.iter().copied(), &r_m));
+    }
     transcript.append_scalars(b"memory_access_evals", &access_evals);
-    transcript.append_scalar(b"memory_final_count_eval", &final_count_eval);
+    transcript.append_scalars(b"memory_final_count_evals", &final_count_evals);
+    let claims = (0..witnesses.len())
+        .map(|k| ReadOnlyClaims {
+            access_point: r_t.clone(),
+            address_eval: access_evals[3 * k],
+            value_eval: access_evals[3 * k + 1],
+            read_count_eval: access_evals[3 * k + 2],
+            table_point: r_m.clone(),
+            final_count_eval: final_count_evals[k],
+        })
+        .collect();
     (
-        ReadOnlyMemoryProof {
+        ReadOnlyBatchProof {
             table_products,
             access_products,
             table_proof,
             access_proof,
             access_evals,
-            final_count_eval,
+            final_count_evals,
         },
-        ReadOnlyClaims {
-            access_point: r_t,
-            address_eval,
-            value_eval,
-            read_count_eval,
-            table_point: r_m,
-            final_count_eval,
-        },
+        claims,
     )
+}
+
+/// Proves the reads in `witness` are consistent with `table` (sizes powers of two ≥ 2).
+/// The caller has already absorbed the commitments to `a, v, c, f`. A batch of one.
+pub fn prove_read_only<F: PrimeField>(
+    table: &[F],
+    witness: &ReadOnlyWitness<F>,
+    transcript: &mut impl Transcript,
+) -> (ReadOnlyMemoryProof<F>, ReadOnlyClaims<F>) {
+    let (batch, mut claims) = prove_read_only_batch(&[table], &[witness], transcript);
+    let proof = ReadOnlyMemoryProof {
+        table_products: batch.table_products,
+        access_products: batch.access_products,
+        table_proof: batch.table_proof,
+        access_proof: batch.access_proof,
+        access_evals: batch.access_evals,
+        final_count_eval: batch.final_count_evals[0],
+    };
+    (proof, claims.remove(0))
 }
 
 fn eval_u64<F: PrimeField>(values: impl Iterator<Item = u64>, point: &[F]) -> F {
     sumcheck::DensePolynomial::new(values.map(F::from).collect()).evaluate(point)
+}
+
+/// Verifies a [`ReadOnlyBatchProof`] for `K = table_mles.len()` tables of `2^log_m` cells,
+/// each read `2^log_t` times. `table_mles[k](r)` must return `Ṽ_k(r)`. Returns each memory's
+/// claims for the PCS (all at the same two points). An error comes with the index of the
+/// memory whose check failed (0 for failures of the whole batch: shapes, grand products).
+pub fn verify_read_only_batch<F: PrimeField>(
+    proof: &ReadOnlyBatchProof<F>,
+    log_m: usize,
+    log_t: usize,
+    table_mles: &[&dyn Fn(&[F]) -> F],
+    transcript: &mut impl Transcript,
+) -> Result<Vec<ReadOnlyClaims<F>>, (usize, MemoryCheckingError)> {
+    verify_batch_inner(proof, log_m, log_t, table_mles, transcript)
+}
+
+fn verify_batch_inner<F: PrimeField>(
+    proof: &ReadOnlyBatchProof<F>,
+    log_m: usize,
+    log_t: usize,
+    table_mles: &[&dyn Fn(&[F]) -> F],
+    transcript: &mut impl Transcript,
+) -> Result<Vec<ReadOnlyClaims<F>>, (usize, MemoryCheckingError)> {
+    let whole = |e: MemoryCheckingError| (0usize, e);
+    let k = table_mles.len();
+    let (gamma, tau) = draw_fingerprint_challenges::<F>(transcript);
+    let gamma2 = gamma * gamma;
+    for (field, v, n) in [
+        ("table_products", &proof.table_products, 2 * k),
+        ("access_products", &proof.access_products, 2 * k),
+        ("access_evals", &proof.access_evals, 3 * k),
+        ("final_count_evals", &proof.final_count_evals, k),
+    ] {
+        if v.len() != n || n == 0 {
+            return Err(whole(MemoryCheckingError::WrongLength {
+                field,
+                expected: n,
+                got: v.len(),
+            }));
+        }
+    }
+    let table_leaves =
+        verify_grand_product(&proof.table_proof, &proof.table_products, log_m, transcript)
+            .map_err(|e| whole(e.into()))?;
+    let access_leaves = verify_grand_product(
+        &proof.access_proof,
+        &proof.access_products,
+        log_t,
+        transcript,
+    )
+    .map_err(|e| whole(e.into()))?;
+    for j in 0..k {
+        let [p_init, p_final] = [proof.table_products[2 * j], proof.table_products[2 * j + 1]];
+        let [p_read, p_write] = [
+            proof.access_products[2 * j],
+            proof.access_products[2 * j + 1],
+        ];
+        if p_init * p_write != p_read * p_final {
+            return Err((j, MemoryCheckingError::MultisetMismatch));
+        }
+    }
+    transcript.append_scalars(b"memory_access_evals", &proof.access_evals);
+    transcript.append_scalars(b"memory_final_count_evals", &proof.final_count_evals);
+    // Leaf claims are affine in the stated evaluations.
+    let r_m = &table_leaves.point;
+    let id = identity_mle(r_m);
+    let mut claims = Vec::with_capacity(k);
+    for (j, table_mle) in table_mles.iter().enumerate() {
+        let init_leaf = fingerprint(gamma, tau, id, table_mle(r_m), F::zero());
+        if table_leaves.evals[2 * j] != init_leaf {
+            return Err((j, MemoryCheckingError::LeafMismatch("init")));
+        }
+        let final_count_eval = proof.final_count_evals[j];
+        if table_leaves.evals[2 * j + 1] != init_leaf + gamma2 * final_count_eval {
+            return Err((j, MemoryCheckingError::LeafMismatch("final")));
+        }
+        let [address_eval, value_eval, read_count_eval] = [
+            proof.access_evals[3 * j],
+            proof.access_evals[3 * j + 1],
+            proof.access_evals[3 * j + 2],
+        ];
+        let read_leaf = fingerprint(gamma, tau, address_eval, value_eval, read_count_eval);
+        if access_leaves.evals[2 * j] != read_leaf {
+            return Err((j, MemoryCheckingError::LeafMismatch("reads")));
+        }
+        if access_leaves.evals[2 * j + 1] != read_leaf + gamma2 {
+            return Err((j, MemoryCheckingError::LeafMismatch("writes")));
+        }
+        claims.push(ReadOnlyClaims {
+            access_point: access_leaves.point.clone(),
+            address_eval,
+            value_eval,
+            read_count_eval,
+            table_point: table_leaves.point.clone(),
+            final_count_eval,
+        });
+    }
+    Ok(claims)
 }
 
 /// Verifies a [`ReadOnlyMemoryProof`] for a table of `2^log_m` cells read `2^log_t` times.
@@ -195,65 +352,18 @@ pub fn verify_read_only<F: PrimeField>(
     table_mle: impl Fn(&[F]) -> F,
     transcript: &mut impl Transcript,
 ) -> Result<ReadOnlyClaims<F>, MemoryCheckingError> {
-    let (gamma, tau) = draw_fingerprint_challenges::<F>(transcript);
-    let gamma2 = gamma * gamma;
-    for (field, v, n) in [
-        ("table_products", &proof.table_products, 2),
-        ("access_products", &proof.access_products, 2),
-        ("access_evals", &proof.access_evals, 3),
-    ] {
-        if v.len() != n {
-            return Err(MemoryCheckingError::WrongLength {
-                field,
-                expected: n,
-                got: v.len(),
-            });
-        }
-    }
-    let [p_init, p_final] = [proof.table_products[0], proof.table_products[1]];
-    let [p_read, p_write] = [proof.access_products[0], proof.access_products[1]];
-    let table_leaves =
-        verify_grand_product(&proof.table_proof, &proof.table_products, log_m, transcript)?;
-    let access_leaves = verify_grand_product(
-        &proof.access_proof,
-        &proof.access_products,
-        log_t,
-        transcript,
-    )?;
-    if p_init * p_write != p_read * p_final {
-        return Err(MemoryCheckingError::MultisetMismatch);
-    }
-    let [address_eval, value_eval, read_count_eval] = [
-        proof.access_evals[0],
-        proof.access_evals[1],
-        proof.access_evals[2],
-    ];
-    transcript.append_scalars(b"memory_access_evals", &proof.access_evals);
-    transcript.append_scalar(b"memory_final_count_eval", &proof.final_count_eval);
-    // Leaf claims are affine in the stated evaluations.
-    let r_m = &table_leaves.point;
-    let init_leaf = fingerprint(gamma, tau, identity_mle(r_m), table_mle(r_m), F::zero());
-    if table_leaves.evals[0] != init_leaf {
-        return Err(MemoryCheckingError::LeafMismatch("init"));
-    }
-    if table_leaves.evals[1] != init_leaf + gamma2 * proof.final_count_eval {
-        return Err(MemoryCheckingError::LeafMismatch("final"));
-    }
-    let read_leaf = fingerprint(gamma, tau, address_eval, value_eval, read_count_eval);
-    if access_leaves.evals[0] != read_leaf {
-        return Err(MemoryCheckingError::LeafMismatch("reads"));
-    }
-    if access_leaves.evals[1] != read_leaf + gamma2 {
-        return Err(MemoryCheckingError::LeafMismatch("writes"));
-    }
-    Ok(ReadOnlyClaims {
-        access_point: access_leaves.point,
-        address_eval,
-        value_eval,
-        read_count_eval,
-        table_point: table_leaves.point,
-        final_count_eval: proof.final_count_eval,
-    })
+    let batch = ReadOnlyBatchProof {
+        table_products: proof.table_products.clone(),
+        access_products: proof.access_products.clone(),
+        table_proof: proof.table_proof.clone(),
+        access_proof: proof.access_proof.clone(),
+        access_evals: proof.access_evals.clone(),
+        final_count_evals: vec![proof.final_count_eval],
+    };
+    let mle: &dyn Fn(&[F]) -> F = &table_mle;
+    let mut claims =
+        verify_read_only_batch(&batch, log_m, log_t, &[mle], transcript).map_err(|(_, e)| e)?;
+    Ok(claims.remove(0))
 }
 
 #[cfg(test)]

@@ -257,12 +257,12 @@ pub fn opening_claims<F: ark_ff::PrimeField>(
             mc.value_eval,
         );
         claim(
-            layout.lookup_read_counts + alpha,
+            layout.lookup_read_counts + chunk,
             &mc.access_point,
             mc.read_count_eval,
         );
         claim(
-            layout.lookup_final_counts + alpha,
+            layout.lookup_final_counts + chunk,
             &mc.table_point,
             mc.final_count_eval,
         );

@@ -85,7 +85,7 @@ pub struct PolyLayout {
     pub memory_values: usize,
     /// The lookup output.
     pub lookup_output: usize,
-    /// First Surge read counter column.
+    /// First Surge read counter column (one per chunk: memories of a chunk share addresses).
     pub lookup_read_counts: usize,
     /// Region range-check read counters (`2T`).
     pub region_read_counts: usize,
@@ -101,7 +101,7 @@ pub struct PolyLayout {
     pub region_final_counts: usize,
     /// Bytecode final counters (table size).
     pub bc_final_counts: usize,
-    /// First Surge final counter column (`2^{log M}` each).
+    /// First Surge final counter column (one per chunk, `2^{log M}` each).
     pub lookup_final_counts: usize,
     /// Number of polynomials.
     pub total: usize,
@@ -138,7 +138,7 @@ impl PolyLayout {
         let dims = take(chunks);
         let memory_values = take(memories);
         let lookup_output = take(1);
-        let lookup_read_counts = take(memories);
+        let lookup_read_counts = take(chunks);
         let region_read_counts = take(1);
         let ts_read_counts = take(1);
         let ts_final_counts = take(1);
@@ -146,7 +146,7 @@ impl PolyLayout {
         let final_timestamps = take(1);
         let region_final_counts = take(1);
         let bc_final_counts = take(1);
-        let lookup_final_counts = take(memories);
+        let lookup_final_counts = take(chunks);
         PolyLayout {
             chunks,
             memories,
@@ -358,17 +358,18 @@ pub fn generate_witness(
             }
         }
     }
-    // Surge memory values and counters (every memory is read at every step).
+    // Surge memory values (every memory is read at every step) and per-chunk counters.
     for (alpha, &(subtable, c)) in surge_memories.iter().enumerate() {
-        let dims = &cols[layout.dims + c];
-        let values: Vec<u64> = dims
+        let values: Vec<u64> = cols[layout.dims + c]
             .iter()
             .map(|&d| subtable.entry(log_m, d % (1 << log_m)))
             .collect();
-        let (reads, finals) = read_counters(dims, 1 << log_m);
         cols[layout.memory_values + alpha] = values;
-        cols[layout.lookup_read_counts + alpha] = reads;
-        cols[layout.lookup_final_counts + alpha] = finals;
+    }
+    for c in 0..layout.chunks {
+        let (reads, finals) = read_counters(&cols[layout.dims + c], 1 << log_m);
+        cols[layout.lookup_read_counts + c] = reads;
+        cols[layout.lookup_final_counts + c] = finals;
     }
     // Bytecode counters.
     let (reads, finals) = read_counters(&cols[layout.bc_index], table.rows.len());

@@ -1,4 +1,5 @@
 use super::*;
+use crate::memory_checking::MemoryCheckingError;
 use ark_bn254::Fr;
 use proptest::prelude::*;
 use sumcheck::{DensePolynomial, MerlinTranscript};
@@ -203,10 +204,13 @@ fn malformed_proofs_are_errors() {
         Err(SurgeError::WrongLength { .. })
     ));
     let mut bad = proof.clone();
-    bad.memory_checks.pop();
+    bad.memory_checks.final_count_evals.pop();
     assert!(matches!(
         verify_surge(&p, 3, &bad, &mut MerlinTranscript::new(b"surge")),
-        Err(SurgeError::WrongLength { .. })
+        Err(SurgeError::Memory {
+            source: MemoryCheckingError::WrongLength { .. },
+            ..
+        })
     ));
     let mut bad = proof;
     bad.primary_evals[0] += Fr::from(1u64);
