@@ -65,10 +65,14 @@ fn identity<F: Copy>(v: &[F]) -> F {
 
 /// The claims grouped by point: `(point, [(claim index, polynomial index)])`, in order of
 /// first appearance, and the sorted distinct polynomial indices.
-type Groups<'a, F> = (Vec<(&'a [F], Vec<(usize, usize)>)>, Vec<usize>);
+type Group<'a, F> = (&'a [F], Vec<(usize, usize)>);
+type Groups<'a, F> = (Vec<Group<'a, F>>, Vec<usize>);
+
+/// One group's combined claim: its point, value and polynomial.
+type CombinedClaim<F> = (Vec<F>, F, MultilinearPolynomial<F>);
 
 fn group_claims<F: PrimeField>(claims: &[OpeningClaim<F>]) -> Groups<'_, F> {
-    let mut groups: Vec<(&[F], Vec<(usize, usize)>)> = Vec::new();
+    let mut groups: Vec<Group<'_, F>> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
         match groups.iter_mut().find(|(p, _)| *p == c.point.as_slice()) {
             Some((_, members)) => members.push((i, c.commitment_index)),
@@ -143,7 +147,7 @@ pub fn prove_openings<S: CommitmentScheme>(
     }
     let lambda = absorb_claims(claims, transcript);
     let (groups, distinct) = group_claims(claims);
-    let combined: Vec<(Vec<S::Field>, S::Field, MultilinearPolynomial<S::Field>)> = groups
+    let combined: Vec<CombinedClaim<S::Field>> = groups
         .iter()
         .map(|(point, members)| {
             let mut acc = vec![S::Field::zero(); 1 << point.len()];

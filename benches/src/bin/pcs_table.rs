@@ -280,7 +280,7 @@ fn main() {
     }
     println!("{md}");
     println!("{csv}");
-    if let Err(e) = std::fs::create_dir_all(&out_dir)
+    if let Err(e) = std::fs::create_dir_all(out_dir)
         .and_then(|_| std::fs::write(format!("{out_dir}/pcs.md"), &md))
         .and_then(|_| std::fs::write(format!("{out_dir}/pcs.csv"), &csv))
     {

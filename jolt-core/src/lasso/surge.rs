@@ -23,7 +23,7 @@
 
 use crate::memory_checking::{
     prove_read_only_batch, verify_read_only_batch, MemoryCheckingError, ReadOnlyBatchProof,
-    ReadOnlyClaims, ReadOnlyWitness,
+    ReadOnlyClaims, ReadOnlyWitness, TableMle,
 };
 use crate::opening::OpeningClaim;
 use ark_ff::PrimeField;
@@ -548,11 +548,11 @@ pub fn verify_surge<F: PrimeField>(
         return Err(SurgeError::PrimaryCheckFailed);
     }
     transcript.append_scalars(b"surge_primary_evals", &proof.primary_evals);
-    let mles: Vec<&dyn Fn(&[F]) -> F> = params
+    let mles: Vec<TableMle<'_, F>> = params
         .memories
         .iter()
         .map(|&(s, _)| {
-            let f: &dyn Fn(&[F]) -> F = &params.subtable_mles[s];
+            let f: TableMle<'_, F> = &params.subtable_mles[s];
             f
         })
         .collect();

@@ -122,6 +122,9 @@ fn draw_fingerprint_challenges<F: PrimeField>(transcript: &mut impl Transcript) 
     )
 }
 
+/// A public table's multilinear extension `r ↦ Ṽ(r)`, evaluated by the verifier.
+pub type TableMle<'a, F> = &'a dyn Fn(&[F]) -> F;
+
 /// Read-only memory checking of `K` memories at once: the same fingerprint challenges, one
 /// batched grand product over the `2K` table-sized vectors (`Init_k`, `Final_k`) and one over
 /// the `2K` access-sized vectors (`Reads_k`, `Writes_k`), so all memories share the points
@@ -252,7 +255,7 @@ pub fn verify_read_only_batch<F: PrimeField>(
     proof: &ReadOnlyBatchProof<F>,
     log_m: usize,
     log_t: usize,
-    table_mles: &[&dyn Fn(&[F]) -> F],
+    table_mles: &[TableMle<'_, F>],
     transcript: &mut impl Transcript,
 ) -> Result<Vec<ReadOnlyClaims<F>>, (usize, MemoryCheckingError)> {
     verify_batch_inner(proof, log_m, log_t, table_mles, transcript)
@@ -262,7 +265,7 @@ fn verify_batch_inner<F: PrimeField>(
     proof: &ReadOnlyBatchProof<F>,
     log_m: usize,
     log_t: usize,
-    table_mles: &[&dyn Fn(&[F]) -> F],
+    table_mles: &[TableMle<'_, F>],
     transcript: &mut impl Transcript,
 ) -> Result<Vec<ReadOnlyClaims<F>>, (usize, MemoryCheckingError)> {
     let whole = |e: MemoryCheckingError| (0usize, e);
@@ -360,7 +363,7 @@ pub fn verify_read_only<F: PrimeField>(
         access_evals: proof.access_evals.clone(),
         final_count_evals: vec![proof.final_count_eval],
     };
-    let mle: &dyn Fn(&[F]) -> F = &table_mle;
+    let mle: TableMle<'_, F> = &table_mle;
     let mut claims =
         verify_read_only_batch(&batch, log_m, log_t, &[mle], transcript).map_err(|(_, e)| e)?;
     Ok(claims.remove(0))
