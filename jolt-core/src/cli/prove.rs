@@ -277,6 +277,14 @@ fn prove_text(r: &ProveReport) -> String {
     for (name, d) in r.timings.stages() {
         let share = 100.0 * d.as_secs_f64() / total.as_secs_f64().max(1e-9);
         let _ = writeln!(s, "  {name:<10} {:>10.1} ms {share:>5.1}%", ms(d));
+        if name == "lookups" {
+            let _ = writeln!(
+                s,
+                "    primary sumcheck {:.1} ms, memory checks {:.1} ms",
+                ms(r.timings.lookups_primary),
+                ms(d.saturating_sub(r.timings.lookups_primary))
+            );
+        }
     }
     let z = &r.sizes;
     let _ = writeln!(

@@ -77,6 +77,9 @@ pub struct SurgeWitness<F> {
     pub outputs: Vec<F>,
 }
 
+/// How many memories share one batched read-only check.
+pub const MEMORY_BATCH: usize = 16;
+
 /// A Surge proof.
 #[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
 pub struct SurgeProof<F: PrimeField> {
@@ -84,9 +87,11 @@ pub struct SurgeProof<F: PrimeField> {
     pub primary: SumcheckProof<F>,
     /// At its point: `E_α` for every memory, then every flag, then `out`.
     pub primary_evals: Vec<F>,
-    /// The read-only memory checks of all memories, batched (one grand product over the
-    /// subtable-sized vectors, one over the lookup-sized ones).
-    pub memory_checks: ReadOnlyBatchProof<F>,
+    /// The read-only memory checks of all memories, in batches of [`MEMORY_BATCH`]
+    /// consecutive memories (each batch: one grand product over its subtable-sized vectors,
+    /// one over its lookup-sized ones). Batching bounds the number of proofs; the batch size
+    /// bounds the prover's memory (a batch holds `4·MEMORY_BATCH` product trees).
+    pub memory_checks: Vec<ReadOnlyBatchProof<F>>,
 }
 
 /// The claims the caller opens with the PCS.
@@ -508,8 +513,17 @@ fn prove_surge_inner<F: PrimeField>(
         .iter()
         .map(|&(s, _)| params.subtables[s].as_slice())
         .collect();
-    let refs: Vec<&ReadOnlyWitness<F>> = witnesses.iter().collect();
-    let (memory_checks, memory_claims) = prove_read_only_batch(&tables, &refs, transcript);
+    let mut memory_checks = Vec::new();
+    let mut memory_claims = Vec::with_capacity(witnesses.len());
+    for (tables, witnesses) in tables
+        .chunks(MEMORY_BATCH)
+        .zip(witnesses.chunks(MEMORY_BATCH))
+    {
+        let refs: Vec<&ReadOnlyWitness<F>> = witnesses.iter().collect();
+        let (proof, claims) = prove_read_only_batch(tables, &refs, transcript);
+        memory_checks.push(proof);
+        memory_claims.extend(claims);
+    }
     timings.memory_checks += start.elapsed();
     (
         SurgeProof {
@@ -556,9 +570,29 @@ pub fn verify_surge<F: PrimeField>(
             f
         })
         .collect();
-    let memory_claims =
-        verify_read_only_batch(&proof.memory_checks, params.log_m, log_t, &mles, transcript)
-            .map_err(|(memory, source)| SurgeError::Memory { memory, source })?;
+    let batches = mles.len().div_ceil(MEMORY_BATCH);
+    if proof.memory_checks.len() != batches {
+        return Err(SurgeError::WrongLength {
+            field: "memory check batches",
+            expected: batches,
+            got: proof.memory_checks.len(),
+        });
+    }
+    let mut memory_claims = Vec::with_capacity(mles.len());
+    for (b, (check, mles)) in proof
+        .memory_checks
+        .iter()
+        .zip(mles.chunks(MEMORY_BATCH))
+        .enumerate()
+    {
+        let claims = verify_read_only_batch(check, params.log_m, log_t, mles, transcript).map_err(
+            |(memory, source)| SurgeError::Memory {
+                memory: b * MEMORY_BATCH + memory,
+                source,
+            },
+        )?;
+        memory_claims.extend(claims);
+    }
     Ok(SurgeClaims {
         primary_point: point,
         primary_evals: proof.primary_evals.clone(),

@@ -17,7 +17,8 @@ use super::proof::{
 };
 use super::statement::{absorb_statement, compress_tuple, PublicMemory};
 use super::witness::{generate_witness, region_checked_values, JoltWitness, OPS_PER_STEP};
-use crate::lasso::{prove_surge, SurgeWitness};
+use crate::lasso::surge::prove_surge_timed;
+use crate::lasso::SurgeWitness;
 use crate::memory_checking::{
     prove_read_only, prove_read_write, ReadOnlyWitness, ReadWriteWitness,
 };
@@ -63,6 +64,8 @@ pub struct ProveTimings {
     pub bytecode: Duration,
     /// Instruction lookups (Surge).
     pub lookups: Duration,
+    /// Of [`ProveTimings::lookups`]: the primary sumcheck (the rest is the memory checks).
+    pub lookups_primary: Duration,
     /// Registers/RAM, output check, region check.
     pub memory: Duration,
     /// CPU constraints (Spartan).
@@ -246,8 +249,10 @@ pub fn prove_witness<S: CommitmentScheme>(
             .map(|&v| S::Field::from(v))
             .collect(),
     };
-    let (lookups, lookup_claims) = prove_surge(&pre.surge, &surge_witness, &mut transcript);
+    let (lookups, lookup_claims, surge_timings) =
+        prove_surge_timed(&pre.surge, &surge_witness, &mut transcript);
     timings.lookups = clock.elapsed();
+    timings.lookups_primary = surge_timings.primary_sumcheck;
 
     // Registers and RAM: 4T operations, interleaved 4t + k.
     progress.stage("memory");
