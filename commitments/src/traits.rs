@@ -135,27 +135,41 @@ pub trait CommitmentScheme: Clone + Send + Sync + 'static {
         evals: &[Self::Field],
         transcript: &mut impl Transcript,
     ) -> Result<Self::Proof, PcsError> {
-        if commitments.len() != polys.len() {
-            return Err(PcsError::MalformedBatch("one commitment per polynomial"));
-        }
         let sizes: Vec<usize> = polys.iter().map(|p| p.num_vars()).collect();
-        let rho = batch_challenges(commitments, &sizes, point, evals, transcript)?;
-        let combined_commitment =
-            Self::combine_commitments(commitments, &rho).ok_or(PcsError::NotHomomorphic)?;
-        let mut combined = vec![<Self::Field as ark_ff::Zero>::zero(); 1 << point.len()];
-        for (p, r) in polys.iter().zip(&rho) {
-            for (c, v) in combined.iter_mut().zip(p.evals()) {
-                *c += *r * v;
-            }
-        }
-        let eval = combined_eval(&sizes, point, evals, &rho);
-        Self::open(
+        batch_open_with::<Self>(
             setup,
-            &DensePolynomial::new(combined),
-            &combined_commitment,
+            &sizes,
+            commitments,
             point,
-            &eval,
+            evals,
             transcript,
+            |i, acc, r| {
+                for (c, v) in acc.iter_mut().zip(polys[i].evals()) {
+                    *c += r * v;
+                }
+            },
+        )
+    }
+
+    /// [`CommitmentScheme::batch_open`] for polynomials in any representation (compact
+    /// columns are combined without a dense copy of each). The proof is the same.
+    fn batch_open_multilinear(
+        setup: &Self::ProverSetup,
+        polys: &[&MultilinearPolynomial<Self::Field>],
+        commitments: &[Self::Commitment],
+        point: &[Self::Field],
+        evals: &[Self::Field],
+        transcript: &mut impl Transcript,
+    ) -> Result<Self::Proof, PcsError> {
+        let sizes: Vec<usize> = polys.iter().map(|p| p.num_vars()).collect();
+        batch_open_with::<Self>(
+            setup,
+            &sizes,
+            commitments,
+            point,
+            evals,
+            transcript,
+            |i, acc, r| polys[i].add_scaled_into(acc, r),
         )
     }
 
@@ -179,6 +193,38 @@ pub trait CommitmentScheme: Clone + Send + Sync + 'static {
         let eval = combined_eval(num_vars, point, evals, &rho);
         Self::verify(setup, &combined, point, &eval, proof, transcript)
     }
+}
+
+/// The batch opening both `batch_open` forms share: `add(i, acc, ρ^i)` adds `ρ^i·p_i`
+/// (zero-padded) into the combined polynomial.
+fn batch_open_with<S: CommitmentScheme>(
+    setup: &S::ProverSetup,
+    sizes: &[usize],
+    commitments: &[S::Commitment],
+    point: &[S::Field],
+    evals: &[S::Field],
+    transcript: &mut impl Transcript,
+    add: impl Fn(usize, &mut [S::Field], S::Field),
+) -> Result<S::Proof, PcsError> {
+    if commitments.len() != sizes.len() {
+        return Err(PcsError::MalformedBatch("one commitment per polynomial"));
+    }
+    let rho = batch_challenges(commitments, sizes, point, evals, transcript)?;
+    let combined_commitment =
+        S::combine_commitments(commitments, &rho).ok_or(PcsError::NotHomomorphic)?;
+    let mut combined = vec![<S::Field as ark_ff::Zero>::zero(); 1 << point.len()];
+    for (i, r) in rho.iter().enumerate() {
+        add(i, &mut combined, *r);
+    }
+    let eval = combined_eval(sizes, point, evals, &rho);
+    S::open(
+        setup,
+        &DensePolynomial::new(combined),
+        &combined_commitment,
+        point,
+        &eval,
+        transcript,
+    )
 }
 
 /// Absorbs the commitments, sizes, point and claimed evaluations of a batch, then draws the

@@ -16,7 +16,7 @@ use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use commitments::{CommitmentScheme, PcsError};
 use rayon::prelude::*;
 use sumcheck::{
-    prove_batched, verify_batched, CombineFn, DensePolynomial, EqPolynomial, EqProductSumcheck,
+    prove_batched, verify_batched, CombineFn, EqPolynomial, EqProductSumcheck,
     MultilinearPolynomial, SumcheckError, SumcheckInstance, SumcheckProof, Transcript,
 };
 
@@ -99,30 +99,6 @@ fn absorb_claims<F: PrimeField>(
     transcript.challenge_powers(b"opening_lambda", claims.len())
 }
 
-/// `acc += coeff · p` over the hypercube, for any representation of `p`.
-fn add_scaled<F: PrimeField>(acc: &mut [F], p: &MultilinearPolynomial<F>, coeff: F) {
-    fn small<T: sumcheck::SmallScalar, F: PrimeField>(acc: &mut [F], v: &[T], coeff: F) {
-        acc.par_iter_mut()
-            .zip(v.par_iter())
-            .for_each(|(a, x)| match x.to_u64() {
-                0 => {}
-                1 => *a += coeff,
-                x => *a += coeff * F::from(x),
-            });
-    }
-    match p {
-        MultilinearPolynomial::Dense(d) => acc
-            .par_iter_mut()
-            .zip(d.evals().par_iter())
-            .for_each(|(a, x)| *a += coeff * x),
-        MultilinearPolynomial::Bool(c) => small(acc, c.small_values(), coeff),
-        MultilinearPolynomial::U8(c) => small(acc, c.small_values(), coeff),
-        MultilinearPolynomial::U16(c) => small(acc, c.small_values(), coeff),
-        MultilinearPolynomial::U32(c) => small(acc, c.small_values(), coeff),
-        MultilinearPolynomial::U64(c) => small(acc, c.small_values(), coeff),
-    }
-}
-
 /// Reduces `claims` about `polys` (by `commitment_index`) to one point and opens them all.
 ///
 /// # Panics
@@ -153,7 +129,7 @@ pub fn prove_openings<S: CommitmentScheme>(
             let mut acc = vec![S::Field::zero(); 1 << point.len()];
             let mut value = S::Field::zero();
             for &(i, j) in members {
-                add_scaled(&mut acc, &polys[j], lambda[i]);
+                polys[j].add_scaled_into(&mut acc, lambda[i]);
                 value += lambda[i] * claims[i].value;
             }
             (point.to_vec(), value, MultilinearPolynomial::dense(acc))
@@ -171,17 +147,15 @@ pub fn prove_openings<S: CommitmentScheme>(
     let (reduction, point, _) = prove_batched(&mut refs, transcript);
     drop(instances);
     let n = point.len();
-    let dense: Vec<DensePolynomial<S::Field>> =
-        distinct.par_iter().map(|&j| polys[j].to_dense()).collect();
-    let reduced_evals: Vec<S::Field> = dense
+    let reduced_evals: Vec<S::Field> = distinct
         .par_iter()
-        .map(|p| p.evaluate(&point[n - p.num_vars()..]))
+        .map(|&j| polys[j].evaluate(&point[n - polys[j].num_vars()..]))
         .collect();
     transcript.append_scalars(b"opening_reduced_evals", &reduced_evals);
-    let refs: Vec<&DensePolynomial<S::Field>> = dense.iter().collect();
+    let refs: Vec<&MultilinearPolynomial<S::Field>> = distinct.iter().map(|&j| &polys[j]).collect();
     let claim_commitments: Vec<S::Commitment> =
         distinct.iter().map(|&j| commitments[j].clone()).collect();
-    let pcs = S::batch_open(
+    let pcs = S::batch_open_multilinear(
         setup,
         &refs,
         &claim_commitments,

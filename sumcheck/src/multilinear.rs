@@ -404,6 +404,39 @@ impl<F: PrimeField> From<DensePolynomial<F>> for MultilinearPolynomial<F> {
 }
 
 impl<F: PrimeField> MultilinearPolynomial<F> {
+    /// `acc[i] += coeff·p(i)` for every hypercube point `i < len` (the polynomial's own
+    /// representation is read directly: small values cost one multiplication, 0 and 1 none).
+    ///
+    /// # Panics
+    /// If `acc` is shorter than the polynomial.
+    pub fn add_scaled_into(&self, acc: &mut [F], coeff: F) {
+        use rayon::prelude::*;
+        fn small<T: SmallScalar, F: PrimeField>(acc: &mut [F], v: &[T], coeff: F) {
+            acc[..v.len()]
+                .par_iter_mut()
+                .zip(v.par_iter())
+                .for_each(|(a, x)| match x.to_u64() {
+                    0 => {}
+                    1 => *a += coeff,
+                    x => *a += coeff * F::from(x),
+                });
+        }
+        match self {
+            MultilinearPolynomial::Bool(c) if !c.is_bound() => small(acc, c.small_values(), coeff),
+            MultilinearPolynomial::U8(c) if !c.is_bound() => small(acc, c.small_values(), coeff),
+            MultilinearPolynomial::U16(c) if !c.is_bound() => small(acc, c.small_values(), coeff),
+            MultilinearPolynomial::U32(c) if !c.is_bound() => small(acc, c.small_values(), coeff),
+            MultilinearPolynomial::U64(c) if !c.is_bound() => small(acc, c.small_values(), coeff),
+            other => {
+                let dense = other.to_dense();
+                acc[..dense.len()]
+                    .par_iter_mut()
+                    .zip(dense.evals().par_iter())
+                    .for_each(|(a, x)| *a += coeff * x);
+            }
+        }
+    }
+
     /// The dense polynomial with these evaluations.
     pub fn dense(evals: Vec<F>) -> Self {
         MultilinearPolynomial::Dense(DensePolynomial::new(evals))
