@@ -14,7 +14,6 @@
 use ark_ff::{PrimeField, Zero};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use commitments::{CommitmentScheme, PcsError};
-use rayon::prelude::*;
 use sumcheck::{
     prove_batched, verify_batched, CombineFn, EqPolynomial, EqProductSumcheck,
     MultilinearPolynomial, SumcheckError, SumcheckInstance, SumcheckProof, Transcript,
@@ -128,9 +127,17 @@ pub fn prove_openings<S: CommitmentScheme>(
         .map(|(point, members)| {
             let mut acc = vec![S::Field::zero(); 1 << point.len()];
             let mut value = S::Field::zero();
+            // Claims on the same polynomial at this point add their coefficients first.
+            let mut coeffs: Vec<(usize, S::Field)> = Vec::new();
             for &(i, j) in members {
-                polys[j].add_scaled_into(&mut acc, lambda[i]);
                 value += lambda[i] * claims[i].value;
+                match coeffs.iter_mut().find(|(p, _)| *p == j) {
+                    Some((_, c)) => *c += lambda[i],
+                    None => coeffs.push((j, lambda[i])),
+                }
+            }
+            for (j, c) in coeffs {
+                polys[j].add_scaled_into(&mut acc, c);
             }
             (point.to_vec(), value, MultilinearPolynomial::dense(acc))
         })
@@ -147,10 +154,26 @@ pub fn prove_openings<S: CommitmentScheme>(
     let (reduction, point, _) = prove_batched(&mut refs, transcript);
     drop(instances);
     let n = point.len();
+    // One eq table per distinct size, shared by every polynomial of that size.
+    let mut eq_tables: Vec<(usize, Vec<S::Field>)> = Vec::new();
+    for &j in &distinct {
+        let k = polys[j].num_vars();
+        if !eq_tables.iter().any(|(size, _)| *size == k) {
+            eq_tables.push((k, EqPolynomial::evals(&point[n - k..])));
+        }
+    }
     let reduced_evals: Vec<S::Field> = distinct
-        .par_iter()
-        .map(|&j| polys[j].evaluate(&point[n - polys[j].num_vars()..]))
+        .iter()
+        .map(|&j| {
+            let k = polys[j].num_vars();
+            let (_, eq) = eq_tables
+                .iter()
+                .find(|(size, _)| *size == k)
+                .expect("a table per size");
+            polys[j].evaluate_with_eq_table(eq)
+        })
         .collect();
+    drop(eq_tables);
     transcript.append_scalars(b"opening_reduced_evals", &reduced_evals);
     let refs: Vec<&MultilinearPolynomial<S::Field>> = distinct.iter().map(|&j| &polys[j]).collect();
     let claim_commitments: Vec<S::Commitment> =

@@ -437,6 +437,34 @@ impl<F: PrimeField> MultilinearPolynomial<F> {
         }
     }
 
+    /// `Σ_x eq[x]·p(x)`: the evaluation at `r` given the table `eq[x] = eq(r, x)`, so many
+    /// polynomials can share one table (small values cost at most one multiplication each).
+    ///
+    /// # Panics
+    /// If `eq` and the polynomial differ in length.
+    pub fn evaluate_with_eq_table(&self, eq: &[F]) -> F {
+        use rayon::prelude::*;
+        assert_eq!(eq.len(), self.len(), "eq table of the wrong length");
+        fn small<T: SmallScalar, F: PrimeField>(eq: &[F], v: &[T]) -> F {
+            eq.par_iter()
+                .zip(v.par_iter())
+                .map(|(e, x)| match x.to_u64() {
+                    0 => F::zero(),
+                    1 => *e,
+                    x => *e * F::from(x),
+                })
+                .sum()
+        }
+        match self {
+            MultilinearPolynomial::Bool(c) if !c.is_bound() => small(eq, c.small_values()),
+            MultilinearPolynomial::U8(c) if !c.is_bound() => small(eq, c.small_values()),
+            MultilinearPolynomial::U16(c) if !c.is_bound() => small(eq, c.small_values()),
+            MultilinearPolynomial::U32(c) if !c.is_bound() => small(eq, c.small_values()),
+            MultilinearPolynomial::U64(c) if !c.is_bound() => small(eq, c.small_values()),
+            other => inner_product(eq, other.to_dense().evals()),
+        }
+    }
+
     /// The dense polynomial with these evaluations.
     pub fn dense(evals: Vec<F>) -> Self {
         MultilinearPolynomial::Dense(DensePolynomial::new(evals))
