@@ -16,8 +16,11 @@
 //! | pc | `out·imm = p₁`, `out·imm_neg = p₂`, target = `out` (jump), `pc + 4 + p₁ − 4·out − 2^32·p₂` (branch), `pc + 4` (else); `ENDS·(Next(pc) − target) = 0`; `ENDS·(1 − Next(IS_FIRST)) = 0`; `IN_SEQ·(Next(bc) − bc − 1) = 0`; `HALT·Next(ACTIVE) = 0`; `(1 − ACTIVE)·Next(ACTIVE) = 0` |
 //!
 //! The first step is pinned by an opening claim (`bc(0)` = the entry row), not a constraint.
-//! [`CpuConstraints::new`] reports the counts; for the default parameters and a program with
-//! five address regions they are 51 constraints over 79 columns (see the unit test).
+//! **Size.** With `R` address regions (4 or 5: input, output, the code, RAM above it, and RAM
+//! below it when the code does not start at the program base) and the default parameters,
+//! a step has `44 + R` constraints over `94 + R` witness columns, 4 of them also read at the
+//! next step (`pc`, `IS_FIRST`, the bytecode index, `ACTIVE`); the unit test
+//! `cpu_constraint_counts_match_the_module_doc` keeps these figures true.
 
 use instructions::{LookupId, LookupParams, QueryKind};
 

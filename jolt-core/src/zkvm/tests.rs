@@ -33,3 +33,27 @@ fn honest_witness_satisfies_the_constraints() {
         assert_eq!(pre.constraints.check_witness(&w), Ok(()), "{name}");
     }
 }
+
+#[test]
+fn cpu_constraint_counts_match_the_module_doc() {
+    let pre = preprocess(guests::FIB_ELF);
+    let r1cs = &pre.constraints.r1cs;
+    println!(
+        "regions {}, constraints {}, columns {}, next-step columns {:?}",
+        pre.regions.len(),
+        r1cs.num_constraints(),
+        r1cs.num_columns(),
+        r1cs.next_step_columns().len()
+    );
+    // fib's code starts at the program base: input, output, code, RAM above the code.
+    let regions = pre.regions.len();
+    assert_eq!(regions, 4);
+    assert_eq!(
+        (
+            r1cs.num_constraints(),
+            r1cs.num_columns(),
+            r1cs.next_step_columns().len()
+        ),
+        (44 + regions, 94 + regions, 4)
+    );
+}
