@@ -18,7 +18,7 @@ use commitments::{CommitmentScheme, HyperKzg, Hyrax, Zeromorph};
 use indicatif::{ProgressBar, ProgressStyle};
 use instructions::LookupParams;
 
-use crate::cli::run::{hex, printable, read};
+use crate::cli::run::{hex, load_run, printable, read};
 use crate::cli::{print_stdout, CliError, LayoutArgs};
 use crate::vm::{Program, RunOptions};
 use crate::zkvm::file::{read_header, read_proof_file, write_proof_file};
@@ -303,15 +303,8 @@ fn prove_text(r: &ProveReport) -> String {
 
 /// Runs `jolt prove`.
 pub fn execute_prove(args: &ProveArgs) -> Result<(), CliError> {
-    let elf = read(&args.program)?;
-    let input = match &args.input {
-        Some(path) => read(path)?,
-        None => Vec::new(),
-    };
-    let program = Program::load(&elf, &args.layout.config(input.len()))?;
-    let options = RunOptions {
-        max_cycles: args.max_cycles,
-    };
+    let (program, input, options) =
+        load_run(&args.program, &args.input, &args.layout, args.max_cycles)?;
     let params = lookup_params(args.log_m);
     let report =
         with_pcs!(args.pcs, S => prove_program::<S>(program, &input, params, &options, args.json)?);

@@ -37,17 +37,27 @@ pub struct RunArgs {
     pub layout: LayoutArgs,
 }
 
-/// Runs `jolt run` and prints its report to stdout.
-pub fn execute(args: &RunArgs) -> Result<(), CliError> {
-    let elf = read(&args.program)?;
-    let input = match &args.input {
+/// Reads a guest and its optional input file and loads the program with the layout flags:
+/// what `jolt run` and `jolt prove` both start with.
+pub(crate) fn load_run(
+    program: &PathBuf,
+    input: &Option<PathBuf>,
+    layout: &LayoutArgs,
+    max_cycles: u64,
+) -> Result<(Program, Vec<u8>, RunOptions), CliError> {
+    let elf = read(program)?;
+    let input = match input {
         Some(path) => read(path)?,
         None => Vec::new(),
     };
-    let program = Program::load(&elf, &args.layout.config(input.len()))?;
-    let options = RunOptions {
-        max_cycles: args.max_cycles,
-    };
+    let program = Program::load(&elf, &layout.config(input.len()))?;
+    Ok((program, input, RunOptions { max_cycles }))
+}
+
+/// Runs `jolt run` and prints its report to stdout.
+pub fn execute(args: &RunArgs) -> Result<(), CliError> {
+    let (program, input, options) =
+        load_run(&args.program, &args.input, &args.layout, args.max_cycles)?;
     let start = Instant::now();
     let summary = vm::run(&program, &input, &options)?;
     let seconds = start.elapsed().as_secs_f64();
