@@ -16,6 +16,10 @@
 //!   `paper-notes/instructions-table.md`).
 //! - [`subtables`]: the small tables ([`SubtableId`], trait [`Subtable`]) with entry and MLE
 //!   formulas.
+//! - [`testing`]: the generic subtable and decomposition checks the tests run, public so a new
+//!   subtable or lookup defined outside the crate passes the same ones
+//!   ([`testing::check_subtable`], [`testing::check_decomposition`]; see
+//!   `jolt-core/examples/toy_instruction.rs`).
 
 pub mod decode;
 pub mod introspection;
@@ -24,6 +28,7 @@ pub mod params;
 pub mod semantics;
 pub mod sequences;
 pub mod subtables;
+pub mod testing;
 
 pub use decode::{decode, DecodeError, DecodeErrorKind, Format, Instruction, Opcode};
 pub use lookups::{memories_in_use, subtables_in_use, LookupId, LookupInstruction};
