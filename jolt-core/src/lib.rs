@@ -3,6 +3,7 @@
 //! - [`vm`]: ELF loading, the verifier-side memory layout, the emulator.
 //! - [`guests`]: the example guest ELFs embedded in the crate.
 //! - [`cli`]: the `jolt` command line.
+//! - [`bench`]: the benchmark suites behind `jolt bench` (tables and plots).
 //! - [`r1cs`]: the uniform per-step constraint system and its Spartan proof
 //!   (`paper-notes/spartan.md`).
 //! - [`memory_checking`]: read-only and read-write offline memory checking
@@ -13,6 +14,7 @@
 //!
 //! The protocols are generic over the field and over `commitments::CommitmentScheme`; the
 //! end-to-end prover that composes them over a VM trace is the next milestone (see README).
+pub mod bench;
 pub mod cli;
 pub mod guests;
 pub mod lasso;

@@ -5,6 +5,7 @@
 //! the verifier-side memory layout are shared ([`LayoutArgs`]) so every subcommand that
 //! loads a program derives the same layout from the same flags.
 
+pub mod bench;
 pub mod explain;
 pub mod prove;
 pub mod run;
@@ -85,6 +86,8 @@ pub enum Command {
     Verify(prove::VerifyArgs),
     /// Show how an instruction decomposes into rows, lookups and subtables.
     Explain(explain::ExplainArgs),
+    /// Run a benchmark suite and write its tables and plot (Markdown, CSV, SVG).
+    Bench(bench::BenchArgs),
 }
 
 /// Memory-layout options (verifier-side parameters, see `vm::layout`).
@@ -142,6 +145,7 @@ pub fn main() -> ExitCode {
         Some(Command::Prove(args)) => prove::execute_prove(args),
         Some(Command::Verify(args)) => prove::execute_verify(args),
         Some(Command::Explain(args)) => explain::execute(args),
+        Some(Command::Bench(args)) => bench::execute(args),
         None => prove::demo(),
     };
     match result {

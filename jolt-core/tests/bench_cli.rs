@@ -1,0 +1,135 @@
+//! `jolt bench`: each suite's quick mode at its smallest size writes Markdown, CSV and SVG
+//! (the `(C, log M) = (8, 8)` setting keeps the dev-profile runs to seconds). The e2e and
+//! params suites measure their prover runs in child processes (`jolt bench worker`), so this
+//! also covers the re-executed worker and its JSON.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A fresh folder under the system temp dir, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("jolt-bench-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Runs `jolt bench SUITE ARGS… --out DIR` and returns (md, csv, svg).
+fn bench(suite: &str, args: &[&str], dir: &Path) -> (String, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jolt"))
+        .arg("bench")
+        .arg(suite)
+        .args(args)
+        .arg("--out")
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "jolt bench {suite} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{suite}.{ext}"))).unwrap();
+    let md = read("md");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), md.trim());
+    (md, read("csv"), read("svg"))
+}
+
+/// The header every document carries.
+fn assert_header(md: &str) {
+    for fact in [
+        "Machine:",
+        "Threads used:",
+        "Build profile:",
+        "Commit:",
+        "Baseline:",
+    ] {
+        assert!(md.contains(fact), "missing {fact:?} in\n{md}");
+    }
+}
+
+fn data_rows(csv: &str) -> Vec<&str> {
+    csv.lines().skip(1).collect()
+}
+
+#[test]
+fn e2e_quick_smallest_size() {
+    let dir = TempDir::new("e2e");
+    let (md, csv, svg) = bench(
+        "e2e",
+        &["--quick", "--max-log-t", "10", "--log-m", "8"],
+        &dir.0,
+    );
+    assert_header(&md);
+    assert!(md.contains("| fib | 2^10 |"), "{md}");
+    assert!(md.contains("sha256 cannot fill T = 2^10"), "{md}");
+    let rows = data_rows(&csv);
+    assert_eq!(rows.len(), 1, "{csv}");
+    assert!(rows[0].starts_with("fib,10,"), "{csv}");
+    assert!(svg.starts_with("<svg") && svg.contains("<polyline"));
+}
+
+#[test]
+fn pcs_quick_smallest_size() {
+    let dir = TempDir::new("pcs");
+    let (md, csv, svg) = bench("pcs", &["--quick", "--max-log-t", "10"], &dir.0);
+    assert_header(&md);
+    let rows = data_rows(&csv);
+    assert_eq!(rows.len(), 3, "{csv}");
+    for scheme in ["hyperkzg", "zeromorph", "hyrax"] {
+        assert!(rows.iter().any(|r| r.starts_with(&format!("{scheme},10,"))));
+    }
+    assert!(svg.contains("<polyline"));
+}
+
+#[test]
+fn params_quick_smallest_size() {
+    let dir = TempDir::new("params");
+    let (md, csv, svg) = bench(
+        "params",
+        &["--quick", "--max-log-t", "10", "--log-m", "8"],
+        &dir.0,
+    );
+    assert_header(&md);
+    assert!(
+        md.contains("## Committed witness") && md.contains("| (8, 8) |"),
+        "{md}"
+    );
+    assert_eq!(data_rows(&csv).len(), 1, "{csv}");
+    assert!(svg.contains("<rect x="));
+}
+
+#[test]
+fn lookups_quick_smallest_size() {
+    let dir = TempDir::new("lookups");
+    let (md, csv, svg) = bench(
+        "lookups",
+        &["--quick", "--max-log-t", "8", "--log-m", "8"],
+        &dir.0,
+    );
+    assert_header(&md);
+    assert!(md.contains("| ADD |") && md.contains("| div |"), "{md}");
+    // 37 tables, the all-tables instance, 48 instructions.
+    assert_eq!(data_rows(&csv).len(), 37 + 1 + 48, "{csv}");
+    assert!(svg.contains("<rect x="));
+}
+
+#[test]
+fn the_worker_rejects_a_bad_spec() {
+    let out = Command::new(env!("CARGO_BIN_EXE_jolt"))
+        .args(["bench", "worker", "--spec", "{}"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad --spec"));
+}
