@@ -6,7 +6,7 @@ use commitments::CommitmentScheme;
 use sumcheck::SumcheckProof;
 
 use super::bytecode_table::NUM_FIELDS;
-use super::witness::PolyLayout;
+use super::witness::{PolyLayout, OPS_PER_STEP};
 use crate::lasso::{SurgeClaims, SurgeError, SurgeProof};
 use crate::memory_checking::{
     MemoryCheckingError, ReadOnlyClaims, ReadOnlyMemoryProof, ReadWriteClaims, ReadWriteMemoryProof,
@@ -44,7 +44,9 @@ pub struct JoltProof<S: CommitmentScheme> {
     /// The 14 per-step columns behind the interleaved operation polynomials, at the access
     /// point's step part: `a_0..a_3, rv_0..rv_3, wv_2, wv_3, rt_0..rt_3`.
     pub memory_evals: Vec<S::Field>,
-    /// `rt_0..rt_3` at the timestamp range check's step point.
+    /// `rt_0..rt_3` at the timestamp range check's step point, then the four read-counter
+    /// columns at its read point's step part, then the four final-counter columns at its
+    /// table point's step part.
     pub timestamp_evals: Vec<S::Field>,
     /// The output check `Σ_m eq(ρ, m)·io(m)·fv(m) = Σ_m eq(ρ, m)·expected(m)`.
     pub output_check: SumcheckProof<S::Field>,
@@ -52,7 +54,8 @@ pub struct JoltProof<S: CommitmentScheme> {
     pub output_final_value: S::Field,
     /// The address-region range check (offset and slack of every RAM access).
     pub regions: ReadOnlyMemoryProof<S::Field>,
-    /// `õ` and each region flag at the region check's step point.
+    /// `õ` and each region flag at the region check's step point, then the two read-counter
+    /// columns there.
     pub region_evals: Vec<S::Field>,
     /// The CPU constraints (Spartan).
     pub r1cs: UniformSpartanProof<S::Field>,
@@ -280,12 +283,24 @@ pub fn opening_claims<F: ark_ff::PrimeField>(
         mem.final_evals[1],
     );
     let range_step = &mem.range_point[..log_t];
-    for (k, value) in proof.timestamp_evals.iter().enumerate() {
-        claim(layout.read_timestamps[k], range_step, *value);
+    let [(p0, _), (p1, _)] = &mem.range_counter_claims;
+    for k in 0..OPS_PER_STEP {
+        claim(
+            layout.read_timestamps[k],
+            range_step,
+            proof.timestamp_evals[k],
+        );
+        claim(
+            layout.ts_read_counts + k,
+            &p0[..log_t],
+            proof.timestamp_evals[OPS_PER_STEP + k],
+        );
+        claim(
+            layout.ts_final_counts + k,
+            &p1[..log_t],
+            proof.timestamp_evals[2 * OPS_PER_STEP + k],
+        );
     }
-    let [(p0, v0), (p1, v1)] = &mem.range_counter_claims;
-    claim(layout.ts_read_counts, p0, *v0);
-    claim(layout.ts_final_counts, p1, *v1);
     claim(
         layout.final_values,
         &parts.output_point,
@@ -302,11 +317,13 @@ pub fn opening_claims<F: ark_ff::PrimeField>(
             proof.region_evals[1 + k],
         );
     }
-    claim(
-        layout.region_read_counts,
-        &rg.access_point,
-        rg.read_count_eval,
-    );
+    for k in 0..2 {
+        claim(
+            layout.region_read_counts + k,
+            region_step,
+            proof.region_evals[1 + layout.regions + k],
+        );
+    }
     claim(
         layout.region_final_counts,
         &rg.table_point,

@@ -280,11 +280,26 @@ pub fn prove_witness<S: CommitmentScheme>(
         .map(|&p| eval(&polys, p, step_point))
         .collect();
     let range_step = &memory_claims.range_point[..log_t];
-    let timestamp_evals: Vec<S::Field> = layout
+    let [(read_point, _), (final_point, _)] = &memory_claims.range_counter_claims;
+    let mut timestamp_evals: Vec<S::Field> = layout
         .read_timestamps
         .iter()
         .map(|&p| eval(&polys, p, range_step))
         .collect();
+    for k in 0..OPS_PER_STEP {
+        timestamp_evals.push(eval(
+            &polys,
+            layout.ts_read_counts + k,
+            &read_point[..log_t],
+        ));
+    }
+    for k in 0..OPS_PER_STEP {
+        timestamp_evals.push(eval(
+            &polys,
+            layout.ts_final_counts + k,
+            &final_point[..log_t],
+        ));
+    }
     transcript.append_scalars(b"memory_step_evals", &memory_evals);
     transcript.append_scalars(b"timestamp_step_evals", &timestamp_evals);
 
@@ -315,7 +330,9 @@ pub fn prove_witness<S: CommitmentScheme>(
     let region_witness = ReadOnlyWitness {
         addresses: checked.iter().map(|&v| (v % m) as usize).collect(),
         values: checked.iter().map(|&v| S::Field::from(v)).collect(),
-        read_counts: cols[layout.region_read_counts].clone(),
+        read_counts: (0..2 * t)
+            .map(|i| cols[layout.region_read_counts + i % 2][i / 2])
+            .collect(),
         final_counts: cols[layout.region_final_counts].clone(),
     };
     let (regions, region_claims) = prove_read_only(&identity, &region_witness, &mut transcript);
@@ -323,6 +340,7 @@ pub fn prove_witness<S: CommitmentScheme>(
     let mut region_evals = vec![eval(&polys, layout.ram_offset, region_step)];
     region_evals
         .extend((0..layout.regions).map(|k| eval(&polys, layout.region_flags + k, region_step)));
+    region_evals.extend((0..2).map(|k| eval(&polys, layout.region_read_counts + k, region_step)));
     transcript.append_scalars(b"region_step_evals", &region_evals);
     timings.memory = clock.elapsed();
 

@@ -64,11 +64,11 @@ pub fn verify<S: CommitmentScheme>(
         NUM_FIELDS,
     )?;
     expect_len("memory evaluations", proof.memory_evals.len(), 14)?;
-    expect_len("timestamp evaluations", proof.timestamp_evals.len(), 4)?;
+    expect_len("timestamp evaluations", proof.timestamp_evals.len(), 12)?;
     expect_len(
         "region evaluations",
         proof.region_evals.len(),
-        1 + layout.regions,
+        3 + layout.regions,
     )?;
     let public = PublicMemory::new(pre, io).ok_or(JoltError::IoTooLarge)?;
     let mut transcript = MerlinTranscript::new(b"jolt");
@@ -142,8 +142,24 @@ pub fn verify<S: CommitmentScheme>(
         ),
         (
             "range-checked timestamp",
-            interleaved(&memory.range_point, &proof.timestamp_evals),
+            interleaved(&memory.range_point, &proof.timestamp_evals[0..4]),
             memory.range_read_timestamp_eval,
+        ),
+        (
+            "range-check read counter",
+            interleaved(
+                &memory.range_counter_claims[0].0,
+                &proof.timestamp_evals[4..8],
+            ),
+            memory.range_counter_claims[0].1,
+        ),
+        (
+            "range-check final counter",
+            interleaved(
+                &memory.range_counter_claims[1].0,
+                &proof.timestamp_evals[8..12],
+            ),
+            memory.range_counter_claims[1].1,
         ),
     ];
     for (what, got, expected) in checks {
@@ -187,11 +203,15 @@ pub fn verify<S: CommitmentScheme>(
         .regions
         .regions
         .iter()
-        .zip(&proof.region_evals[1..])
+        .zip(&proof.region_evals[1..1 + layout.regions])
         .map(|(r, flag)| *flag * S::Field::from(r.words - 1))
         .sum();
     let checked = interleaved(&regions.access_point, &[offset, limit - offset]);
-    if regions.address_eval != regions.value_eval || regions.value_eval != checked {
+    let counters = &proof.region_evals[1 + layout.regions..];
+    if regions.address_eval != regions.value_eval
+        || regions.value_eval != checked
+        || regions.read_count_eval != interleaved(&regions.access_point, counters)
+    {
         return Err(JoltError::RegionValues);
     }
     transcript.append_scalars(b"region_step_evals", &proof.region_evals);

@@ -87,11 +87,14 @@ pub struct PolyLayout {
     pub lookup_output: usize,
     /// First Surge read counter column (one per chunk: memories of a chunk share addresses).
     pub lookup_read_counts: usize,
-    /// Region range-check read counters (`2T`).
+    /// Region range-check read counters: the `2T`-long vector split by its lowest index bit
+    /// into 2 columns of length `T` (column `k` holds entries `2t + k`).
     pub region_read_counts: usize,
-    /// Timestamp range-check read counters (`4T`).
+    /// Timestamp range-check read counters: the `4T`-long vector split by its two lowest
+    /// index bits into 4 columns of length `T` (so no committed polynomial is longer than the
+    /// trace and the one batched opening stays at `log T` variables).
     pub ts_read_counts: usize,
-    /// Timestamp range-check final counters (`4T`).
+    /// Timestamp range-check final counters (`4T` cells), split the same way into 4 columns.
     pub ts_final_counts: usize,
     /// Final memory values (`M`).
     pub final_values: usize,
@@ -139,9 +142,9 @@ impl PolyLayout {
         let memory_values = take(memories);
         let lookup_output = take(1);
         let lookup_read_counts = take(chunks);
-        let region_read_counts = take(1);
-        let ts_read_counts = take(1);
-        let ts_final_counts = take(1);
+        let region_read_counts = take(2);
+        let ts_read_counts = take(OPS_PER_STEP);
+        let ts_final_counts = take(OPS_PER_STEP);
         let final_values = take(1);
         let final_timestamps = take(1);
         let region_final_counts = take(1);
@@ -192,12 +195,8 @@ impl PolyLayout {
     /// The number of variables of polynomial `index`.
     pub fn num_vars(&self, index: usize, sizes: &WitnessSizes) -> usize {
         let t = sizes.log_t;
-        if index < self.region_read_counts {
+        if index < self.final_values {
             t
-        } else if index == self.region_read_counts {
-            t + 1
-        } else if index < self.final_values {
-            t + 2
         } else if index < self.bc_final_counts {
             sizes.log_memory
         } else if index == self.bc_final_counts {
@@ -289,7 +288,7 @@ pub fn generate_witness(
     let m = initial.len().next_power_of_two().max(2);
     let mut cols: Vec<Vec<u64>> = vec![Vec::new(); layout.total];
     for (j, col) in cols.iter_mut().enumerate() {
-        if j < layout.region_read_counts {
+        if j < layout.final_values {
             *col = vec![0; t];
         }
     }
@@ -396,14 +395,28 @@ pub fn generate_witness(
     for (k, col) in ts.into_iter().enumerate() {
         cols[layout.read_timestamps[k]] = col;
     }
-    cols[layout.ts_read_counts] = ts_reads;
-    cols[layout.ts_final_counts] = ts_finals;
+    for k in 0..OPS_PER_STEP {
+        cols[layout.ts_read_counts + k] = ts_reads
+            .iter()
+            .skip(k)
+            .step_by(OPS_PER_STEP)
+            .copied()
+            .collect();
+        cols[layout.ts_final_counts + k] = ts_finals
+            .iter()
+            .skip(k)
+            .step_by(OPS_PER_STEP)
+            .copied()
+            .collect();
+    }
     cols[layout.final_values] = values;
     cols[layout.final_timestamps] = stamps;
     // Region range check: offset and slack of every step, interleaved.
     let checked = region_checked_values(&layout, regions, &cols);
     let (reads, finals) = read_counters(&checked, m);
-    cols[layout.region_read_counts] = reads;
+    for k in 0..2 {
+        cols[layout.region_read_counts + k] = reads.iter().skip(k).step_by(2).copied().collect();
+    }
     cols[layout.region_final_counts] = finals;
     // Silence the unused-params lint for the Surge instance: the witness must match it.
     debug_assert_eq!(
