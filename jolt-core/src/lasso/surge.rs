@@ -77,6 +77,23 @@ pub struct SurgeWitness<F> {
     pub outputs: Vec<F>,
 }
 
+/// The distinct subtables a batch of memories reads (first-appearance order) and, per memory,
+/// its subtable's position among them: memories of one subtable share its `Init` product.
+fn batch_tables(memories: &[(usize, usize)]) -> (Vec<usize>, Vec<usize>) {
+    let mut used: Vec<usize> = Vec::new();
+    let table_of = memories
+        .iter()
+        .map(|&(s, _)| match used.iter().position(|&u| u == s) {
+            Some(p) => p,
+            None => {
+                used.push(s);
+                used.len() - 1
+            }
+        })
+        .collect();
+    (used, table_of)
+}
+
 /// How many memories share one batched read-only check.
 pub const MEMORY_BATCH: usize = 16;
 
@@ -508,19 +525,20 @@ fn prove_surge_inner<F: PrimeField>(
             final_counts: counters[c].1.clone(),
         })
         .collect();
-    let tables: Vec<&[F]> = params
-        .memories
-        .iter()
-        .map(|&(s, _)| params.subtables[s].as_slice())
-        .collect();
     let mut memory_checks = Vec::new();
     let mut memory_claims = Vec::with_capacity(witnesses.len());
-    for (tables, witnesses) in tables
+    for (memories, witnesses) in params
+        .memories
         .chunks(MEMORY_BATCH)
         .zip(witnesses.chunks(MEMORY_BATCH))
     {
+        let (used, table_of) = batch_tables(memories);
+        let tables: Vec<&[F]> = used
+            .iter()
+            .map(|&s| params.subtables[s].as_slice())
+            .collect();
         let refs: Vec<&ReadOnlyWitness<F>> = witnesses.iter().collect();
-        let (proof, claims) = prove_read_only_batch(tables, &refs, transcript);
+        let (proof, claims) = prove_read_only_batch(&tables, &table_of, &refs, transcript);
         memory_checks.push(proof);
         memory_claims.extend(claims);
     }
@@ -562,15 +580,7 @@ pub fn verify_surge<F: PrimeField>(
         return Err(SurgeError::PrimaryCheckFailed);
     }
     transcript.append_scalars(b"surge_primary_evals", &proof.primary_evals);
-    let mles: Vec<TableMle<'_, F>> = params
-        .memories
-        .iter()
-        .map(|&(s, _)| {
-            let f: TableMle<'_, F> = &params.subtable_mles[s];
-            f
-        })
-        .collect();
-    let batches = mles.len().div_ceil(MEMORY_BATCH);
+    let batches = params.memories.len().div_ceil(MEMORY_BATCH);
     if proof.memory_checks.len() != batches {
         return Err(SurgeError::WrongLength {
             field: "memory check batches",
@@ -578,19 +588,27 @@ pub fn verify_surge<F: PrimeField>(
             got: proof.memory_checks.len(),
         });
     }
-    let mut memory_claims = Vec::with_capacity(mles.len());
-    for (b, (check, mles)) in proof
+    let mut memory_claims = Vec::with_capacity(params.memories.len());
+    for (b, (check, memories)) in proof
         .memory_checks
         .iter()
-        .zip(mles.chunks(MEMORY_BATCH))
+        .zip(params.memories.chunks(MEMORY_BATCH))
         .enumerate()
     {
-        let claims = verify_read_only_batch(check, params.log_m, log_t, mles, transcript).map_err(
-            |(memory, source)| SurgeError::Memory {
-                memory: b * MEMORY_BATCH + memory,
-                source,
-            },
-        )?;
+        let (used, table_of) = batch_tables(memories);
+        let mles: Vec<TableMle<'_, F>> = used
+            .iter()
+            .map(|&s| {
+                let f: TableMle<'_, F> = &params.subtable_mles[s];
+                f
+            })
+            .collect();
+        let claims =
+            verify_read_only_batch(check, params.log_m, log_t, &mles, &table_of, transcript)
+                .map_err(|(memory, source)| SurgeError::Memory {
+                    memory: b * MEMORY_BATCH + memory,
+                    source,
+                })?;
         memory_claims.extend(claims);
     }
     Ok(SurgeClaims {

@@ -125,17 +125,18 @@ fn draw_fingerprint_challenges<F: PrimeField>(transcript: &mut impl Transcript) 
 /// A public table's multilinear extension `r ↦ Ṽ(r)`, evaluated by the verifier.
 pub type TableMle<'a, F> = &'a dyn Fn(&[F]) -> F;
 
-/// Read-only memory checking of `K` memories at once: the same fingerprint challenges, one
-/// batched grand product over the `2K` table-sized vectors (`Init_k`, `Final_k`) and one over
-/// the `2K` access-sized vectors (`Reads_k`, `Writes_k`), so all memories share the points
-/// `r_M` and `r_T`. Vectors are interleaved per memory: `[Init_0, Final_0, Init_1, …]`.
+/// Read-only memory checking of `K` memories over `U ≤ K` distinct public tables at once: the
+/// same fingerprint challenges, one batched grand product over the `U + K` table-sized
+/// vectors (`Init_u` once per distinct table — memories reading the same table share it —
+/// then `Final_k` per memory) and one over the `2K` access-sized vectors (`Reads_k`,
+/// `Writes_k`, interleaved per memory), so all memories share the points `r_M` and `r_T`.
 #[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
 pub struct ReadOnlyBatchProof<F: PrimeField> {
-    /// `[Π h(Init_k), Π h(Final_k)]` for each memory `k`.
+    /// `Π h(Init_u)` for each distinct table `u`, then `Π h(Final_k)` for each memory `k`.
     pub table_products: Vec<F>,
     /// `[Π h(Reads_k), Π h(Writes_k)]` for each memory `k`.
     pub access_products: Vec<F>,
-    /// Grand product over the `2K` size-`M` vectors.
+    /// Grand product over the `U + K` size-`M` vectors.
     pub table_proof: GrandProductProof<F>,
     /// Grand product over the `2K` size-`T` vectors.
     pub access_proof: GrandProductProof<F>,
@@ -145,36 +146,45 @@ pub struct ReadOnlyBatchProof<F: PrimeField> {
     pub final_count_evals: Vec<F>,
 }
 
-/// Proves the reads of every `witnesses[k]` are consistent with `tables[k]` (all tables of one
-/// size, all witnesses of one length; powers of two ≥ 2). The caller has absorbed the
-/// commitments to every `a, v, c, f`.
+/// Proves the reads of every `witnesses[k]` are consistent with `tables[table_of[k]]` (all
+/// tables of one size, all witnesses of one length; powers of two ≥ 2). The caller has
+/// absorbed the commitments to every `a, v, c, f`.
 ///
 /// # Panics
-/// If the batch is empty or sizes differ (a programmer error).
+/// If the batch is empty, a `table_of` entry is out of range or sizes differ (a programmer
+/// error).
 pub fn prove_read_only_batch<F: PrimeField>(
     tables: &[&[F]],
+    table_of: &[usize],
     witnesses: &[&ReadOnlyWitness<F>],
     transcript: &mut impl Transcript,
 ) -> (ReadOnlyBatchProof<F>, Vec<ReadOnlyClaims<F>>) {
     assert!(
-        !tables.is_empty() && tables.len() == witnesses.len(),
-        "one table per witness, at least one"
+        !tables.is_empty()
+            && table_of.len() == witnesses.len()
+            && table_of.iter().all(|&u| u < tables.len()),
+        "every witness names one of the tables, at least one"
     );
     let (gamma, tau) = draw_fingerprint_challenges::<F>(transcript);
     let gamma2 = gamma * gamma;
-    let mut table_leaves = Vec::with_capacity(2 * tables.len());
-    let mut access_leaves = Vec::with_capacity(2 * tables.len());
-    for (table, witness) in tables.iter().zip(witnesses) {
-        let init: Vec<F> = table
-            .par_iter()
-            .enumerate()
-            .map(|(i, v)| fingerprint(gamma, tau, F::from(i as u64), *v, F::zero()))
-            .collect();
-        let fin: Vec<F> = init
+    let mut table_leaves: Vec<Vec<F>> = tables
+        .iter()
+        .map(|table| {
+            table
+                .par_iter()
+                .enumerate()
+                .map(|(i, v)| fingerprint(gamma, tau, F::from(i as u64), *v, F::zero()))
+                .collect()
+        })
+        .collect();
+    let mut access_leaves = Vec::with_capacity(2 * witnesses.len());
+    for (&u, witness) in table_of.iter().zip(witnesses) {
+        let fin: Vec<F> = table_leaves[u]
             .par_iter()
             .zip(&witness.final_counts)
             .map(|(h, f)| *h + gamma2 * F::from(*f))
             .collect();
+        table_leaves.push(fin);
         let reads: Vec<F> = witness
             .addresses
             .par_iter()
@@ -183,7 +193,6 @@ pub fn prove_read_only_batch<F: PrimeField>(
             .map(|((a, v), c)| fingerprint(gamma, tau, F::from(*a as u64), *v, F::from(*c)))
             .collect();
         let writes: Vec<F> = reads.par_iter().map(|h| *h + gamma2).collect();
-        table_leaves.extend([init, fin]);
         access_leaves.extend([reads, writes]);
     }
     let (table_products, table_proof, table_claims) = prove_grand_product(table_leaves, transcript);
@@ -231,7 +240,7 @@ pub fn prove_read_only<F: PrimeField>(
     witness: &ReadOnlyWitness<F>,
     transcript: &mut impl Transcript,
 ) -> (ReadOnlyMemoryProof<F>, ReadOnlyClaims<F>) {
-    let (batch, mut claims) = prove_read_only_batch(&[table], &[witness], transcript);
+    let (batch, mut claims) = prove_read_only_batch(&[table], &[0], &[witness], transcript);
     let proof = ReadOnlyMemoryProof {
         table_products: batch.table_products,
         access_products: batch.access_products,
@@ -247,33 +256,34 @@ fn eval_u64<F: PrimeField>(values: impl Iterator<Item = u64>, point: &[F]) -> F 
     sumcheck::DensePolynomial::new(values.map(F::from).collect()).evaluate(point)
 }
 
-/// Verifies a [`ReadOnlyBatchProof`] for `K = table_mles.len()` tables of `2^log_m` cells,
-/// each read `2^log_t` times. `table_mles[k](r)` must return `Ṽ_k(r)`. Returns each memory's
-/// claims for the PCS (all at the same two points). An error comes with the index of the
-/// memory whose check failed (0 for failures of the whole batch: shapes, grand products).
+/// Verifies a [`ReadOnlyBatchProof`] for `K = table_of.len()` memories over the tables whose
+/// MLEs are `table_mles` (`2^log_m` cells each; memory `k` reads table `table_of[k]`, each
+/// memory read `2^log_t` times). `table_mles[u](r)` must return `Ṽ_u(r)`. Returns each
+/// memory's claims for the PCS (all at the same two points). An error comes with the index
+/// of the memory whose check failed (0 for failures of the whole batch: shapes, grand
+/// products).
 pub fn verify_read_only_batch<F: PrimeField>(
     proof: &ReadOnlyBatchProof<F>,
     log_m: usize,
     log_t: usize,
     table_mles: &[TableMle<'_, F>],
-    transcript: &mut impl Transcript,
-) -> Result<Vec<ReadOnlyClaims<F>>, (usize, MemoryCheckingError)> {
-    verify_batch_inner(proof, log_m, log_t, table_mles, transcript)
-}
-
-fn verify_batch_inner<F: PrimeField>(
-    proof: &ReadOnlyBatchProof<F>,
-    log_m: usize,
-    log_t: usize,
-    table_mles: &[TableMle<'_, F>],
+    table_of: &[usize],
     transcript: &mut impl Transcript,
 ) -> Result<Vec<ReadOnlyClaims<F>>, (usize, MemoryCheckingError)> {
     let whole = |e: MemoryCheckingError| (0usize, e);
-    let k = table_mles.len();
+    let u = table_mles.len();
+    let k = table_of.len();
+    if table_of.iter().any(|&t| t >= u) {
+        return Err(whole(MemoryCheckingError::WrongLength {
+            field: "table index",
+            expected: u,
+            got: k,
+        }));
+    }
     let (gamma, tau) = draw_fingerprint_challenges::<F>(transcript);
     let gamma2 = gamma * gamma;
     for (field, v, n) in [
-        ("table_products", &proof.table_products, 2 * k),
+        ("table_products", &proof.table_products, u + k),
         ("access_products", &proof.access_products, 2 * k),
         ("access_evals", &proof.access_evals, 3 * k),
         ("final_count_evals", &proof.final_count_evals, k),
@@ -296,8 +306,8 @@ fn verify_batch_inner<F: PrimeField>(
         transcript,
     )
     .map_err(|e| whole(e.into()))?;
-    for j in 0..k {
-        let [p_init, p_final] = [proof.table_products[2 * j], proof.table_products[2 * j + 1]];
+    for (j, &t) in table_of.iter().enumerate() {
+        let [p_init, p_final] = [proof.table_products[t], proof.table_products[u + j]];
         let [p_read, p_write] = [
             proof.access_products[2 * j],
             proof.access_products[2 * j + 1],
@@ -311,14 +321,20 @@ fn verify_batch_inner<F: PrimeField>(
     // Leaf claims are affine in the stated evaluations.
     let r_m = &table_leaves.point;
     let id = identity_mle(r_m);
-    let mut claims = Vec::with_capacity(k);
-    for (j, table_mle) in table_mles.iter().enumerate() {
+    let mut init_leaves = Vec::with_capacity(u);
+    for (t, table_mle) in table_mles.iter().enumerate() {
         let init_leaf = fingerprint(gamma, tau, id, table_mle(r_m), F::zero());
-        if table_leaves.evals[2 * j] != init_leaf {
-            return Err((j, MemoryCheckingError::LeafMismatch("init")));
+        if table_leaves.evals[t] != init_leaf {
+            let first = table_of.iter().position(|&x| x == t).unwrap_or(0);
+            return Err((first, MemoryCheckingError::LeafMismatch("init")));
         }
+        init_leaves.push(init_leaf);
+    }
+    let mut claims = Vec::with_capacity(k);
+    for (j, &t) in table_of.iter().enumerate() {
+        let init_leaf = init_leaves[t];
         let final_count_eval = proof.final_count_evals[j];
-        if table_leaves.evals[2 * j + 1] != init_leaf + gamma2 * final_count_eval {
+        if table_leaves.evals[u + j] != init_leaf + gamma2 * final_count_eval {
             return Err((j, MemoryCheckingError::LeafMismatch("final")));
         }
         let [address_eval, value_eval, read_count_eval] = [
@@ -364,8 +380,8 @@ pub fn verify_read_only<F: PrimeField>(
         final_count_evals: vec![proof.final_count_eval],
     };
     let mle: TableMle<'_, F> = &table_mle;
-    let mut claims =
-        verify_read_only_batch(&batch, log_m, log_t, &[mle], transcript).map_err(|(_, e)| e)?;
+    let mut claims = verify_read_only_batch(&batch, log_m, log_t, &[mle], &[0], transcript)
+        .map_err(|(_, e)| e)?;
     Ok(claims.remove(0))
 }
 
