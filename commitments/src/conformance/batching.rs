@@ -134,10 +134,14 @@ pub fn batch_soundness<S: CommitmentScheme>(setup: &S::ProverSetup) {
                     "swapped commitments accepted"
                 );
             }
-            prop_assert!(
-                b.verify(&vk, &c[1..], &k[1..], r, &e[1..]).is_err(),
-                "proof of a batch accepted for the batch with a claim dropped"
-            );
+            // With an empty point every polynomial is a constant and every proof is empty, so
+            // the batch without one (true) claim is a true statement with a valid proof.
+            if !r.is_empty() {
+                prop_assert!(
+                    b.verify(&vk, &c[1..], &k[1..], r, &e[1..]).is_err(),
+                    "proof of a batch accepted for the batch with a claim dropped"
+                );
+            }
             prop_assert!(
                 b.verify(&vk, &c[1..], k, r, e).is_err(),
                 "missing commitment accepted"
