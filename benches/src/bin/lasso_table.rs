@@ -20,13 +20,12 @@
 //! distinct points" measured in the same run (as in `pcs_table`). Every proof is verified. It
 //! prints Markdown and CSV and writes `lasso.md` / `lasso.csv` to `--out`.
 
-use ark_bn254::{Fr, G1Projective};
-use ark_ec::VariableBaseMSM;
+use ark_bn254::Fr;
 use ark_serialize::CanonicalSerialize;
-use ark_std::UniformRand;
 use commitments::kzg::KzgProverSetup;
 use commitments::{CommitmentScheme, HyperKzg};
 use instructions::{LookupId, LookupParams};
+use jolt_core::bench::{ms_since, msm_baseline_ms, peak_rss_mib, Header};
 use jolt_core::lasso::rv32::{lookup_index, rv32_surge_params};
 use jolt_core::lasso::surge::{
     compact_column, prove_surge_timed, verify_surge, SurgeParams, SurgeWitness,
@@ -70,37 +69,6 @@ impl Row {
     }
 }
 
-fn ms(t: Instant) -> f64 {
-    t.elapsed().as_secs_f64() * 1e3
-}
-
-/// The process's peak resident set so far (`VmHWM`), in MiB.
-fn peak_rss_mib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<u64>().ok())
-        })
-        .map_or(0, |kb| kb / 1024)
-}
-
-/// Best of `reps` full-scalar MSMs over the first `2^log_t` KZG powers (distinct points).
-fn msm_baseline(kzg: &KzgProverSetup, log_t: usize, reps: usize) -> f64 {
-    let mut rng = ChaCha20Rng::seed_from_u64(log_t as u64);
-    let scalars: Vec<Fr> = (0..1usize << log_t).map(|_| Fr::rand(&mut rng)).collect();
-    let bases = &kzg.powers_g1[..scalars.len()];
-    (0..reps)
-        .map(|_| {
-            let t = Instant::now();
-            let _ = G1Projective::msm_unchecked(bases, &scalars);
-            ms(t)
-        })
-        .fold(f64::INFINITY, f64::min)
-}
-
 fn absorb_commitments<C: CanonicalSerialize>(t: &mut MerlinTranscript, commitments: &[C]) {
     let mut bytes = Vec::new();
     commitments
@@ -140,12 +108,12 @@ fn measure_surge(params: &SurgeParams<Fr>, kzg: &KzgProverSetup, log_t: usize, m
     let start = Instant::now();
     let w = surge_witness(&p, log_t);
     let polys = params.committed_polynomials(&w);
-    let witness_ms = ms(start);
+    let witness_ms = ms_since(start);
     let num_vars = params.layout().num_vars(log_t, params.log_m);
 
     let start = Instant::now();
     let commitments = HyperKzg::batch_commit(kzg, &polys).expect("commit");
-    let commit_ms = ms(start);
+    let commit_ms = ms_since(start);
     eprintln!(
         "  witness {witness_ms:.0} ms, commit {commit_ms:.0} ms ({} polynomials)",
         polys.len()
@@ -163,7 +131,7 @@ fn measure_surge(params: &SurgeParams<Fr>, kzg: &KzgProverSetup, log_t: usize, m
     let start = Instant::now();
     let opening = prove_openings::<HyperKzg>(kzg, &polys, &commitments, &opening_claims, &mut pt)
         .expect("open");
-    let opening_ms = ms(start);
+    let opening_ms = ms_since(start);
     drop(polys);
     eprintln!(
         "  opening {opening_ms:.0} ms ({} claims)",
@@ -184,7 +152,7 @@ fn measure_surge(params: &SurgeParams<Fr>, kzg: &KzgProverSetup, log_t: usize, m
         &mut vt,
     )
     .expect("openings verify");
-    let verify_ms = ms(start);
+    let verify_ms = ms_since(start);
     Row {
         part: "surge",
         log_t,
@@ -197,7 +165,7 @@ fn measure_surge(params: &SurgeParams<Fr>, kzg: &KzgProverSetup, log_t: usize, m
         verify_ms,
         polys: num_vars.len(),
         claims: opening_claims.len(),
-        peak_rss_mib: peak_rss_mib(),
+        peak_rss_mib: peak_rss_mib().unwrap_or(0),
     }
 }
 
@@ -279,20 +247,20 @@ fn measure_read_write(kzg: &KzgProverSetup, log_t: usize, msm_ms: f64) -> Row {
     let start = Instant::now();
     let w = ReadWriteWitness::from_ops(&initial, &vm_ops(log_t));
     let polys = read_write_polynomials(&w);
-    let witness_ms = ms(start);
+    let witness_ms = ms_since(start);
     let num_vars: Vec<usize> = polys.iter().map(|p| p.num_vars()).collect();
     let log_n = num_vars[0];
 
     let start = Instant::now();
     let commitments = HyperKzg::batch_commit(kzg, &polys).expect("commit");
-    let commit_ms = ms(start);
+    let commit_ms = ms_since(start);
     eprintln!("  witness {witness_ms:.0} ms, commit {commit_ms:.0} ms");
 
     let mut pt = MerlinTranscript::new(b"lasso-table-rw");
     absorb_commitments(&mut pt, &commitments);
     let start = Instant::now();
     let (proof, claims) = prove_read_write::<Fr>(&initial, &w, &mut pt);
-    let grand_products_ms = ms(start);
+    let grand_products_ms = ms_since(start);
     drop(w);
     eprintln!("  grand products {grand_products_ms:.0} ms");
 
@@ -300,7 +268,7 @@ fn measure_read_write(kzg: &KzgProverSetup, log_t: usize, msm_ms: f64) -> Row {
     let start = Instant::now();
     let opening = prove_openings::<HyperKzg>(kzg, &polys, &commitments, &opening_claims, &mut pt)
         .expect("open");
-    let opening_ms = ms(start);
+    let opening_ms = ms_since(start);
     drop(polys);
     eprintln!("  opening {opening_ms:.0} ms");
 
@@ -321,7 +289,7 @@ fn measure_read_write(kzg: &KzgProverSetup, log_t: usize, msm_ms: f64) -> Row {
         &mut vt,
     )
     .expect("openings verify");
-    let verify_ms = ms(start);
+    let verify_ms = ms_since(start);
     Row {
         part: "read-write",
         log_t,
@@ -334,46 +302,8 @@ fn measure_read_write(kzg: &KzgProverSetup, log_t: usize, msm_ms: f64) -> Row {
         verify_ms,
         polys: num_vars.len(),
         claims: opening_claims.len(),
-        peak_rss_mib: peak_rss_mib(),
+        peak_rss_mib: peak_rss_mib().unwrap_or(0),
     }
-}
-
-/// The CPU model and core count, for the table's header.
-fn machine() -> String {
-    let model = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("model name"))
-                .and_then(|l| l.split(':').nth(1))
-                .map(|m| m.trim().to_string())
-        })
-        .unwrap_or_else(|| "unknown CPU".into());
-    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let mem = std::fs::read_to_string("/proc/meminfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("MemTotal:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<u64>().ok())
-        })
-        .map_or(String::new(), |kb| {
-            format!(", {} GiB", (kb + (1 << 19)) >> 20)
-        });
-    format!("{model}, {cores} logical cores (nproc){mem}")
-}
-
-/// The commit the binary was run at (`git rev-parse --short HEAD`), if known.
-fn commit() -> String {
-    std::process::Command::new("git")
-        .args(["rev-parse", "--short", "HEAD"])
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map_or("unknown".into(), |o| {
-            String::from_utf8_lossy(&o.stdout).trim().to_string()
-        })
 }
 
 /// Command-line options.
@@ -428,16 +358,28 @@ fn ratio(x: f64, msm: f64) -> String {
     format!("{:.2}", x / msm)
 }
 
+/// The machine line of the table's header, from the shared bench [`Header`].
+fn machine(h: &Header) -> String {
+    let mem = h.memory_gib.map_or(String::new(), |g| format!(", {g} GiB"));
+    format!("{}, {} logical cores (nproc){mem}", h.cpu, h.cores)
+}
+
+/// The commit the binary ran at, shortened.
+fn short_commit(h: &Header) -> String {
+    h.commit.chars().take(7).collect()
+}
+
 fn main() {
     let options = parse_args();
     let threads = rayon::current_num_threads();
+    let header = Header::collect(threads);
     let start = Instant::now();
     let params = rv32_surge_params::<Fr>(&LookupParams::DEFAULT);
     eprintln!(
         "Surge instance: {} memories, {} instructions ({:.0} ms to build)",
         params.memories.len(),
         params.instructions.len(),
-        ms(start)
+        ms_since(start)
     );
     let mut rows = Vec::new();
     for &log_t in &options.sizes {
@@ -448,7 +390,7 @@ fn main() {
         let kzg = KzgProverSetup::insecure(max_vars, 1);
         eprintln!("  setup {:.1} s", setup_start.elapsed().as_secs_f64());
         let reps = if log_t <= 20 { 3 } else { 1 };
-        let msm_ms = msm_baseline(&kzg, log_t, reps);
+        let msm_ms = msm_baseline_ms(&kzg.powers_g1[..1 << log_t], reps);
         eprintln!("  MSM(2^{log_t}) = {msm_ms:.1} ms");
         rows.push(measure_surge(&params, &kzg, log_t, msm_ms));
         rows.push(measure_read_write(&kzg, log_t, msm_ms));
@@ -468,8 +410,8 @@ fn main() {
          batched HyperKZG opening. The prover total excludes witness generation. Every proof was verified.\n\n\
          | part | T | MSM(T) ms | witness ms | commit ms | ×MSM | primary sumcheck ms | ×MSM | grand products ms | ×MSM | opening ms | ×MSM | prover total ms | ×MSM | verify ms | polys | claims | peak RSS MiB |\n\
          |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n",
-        machine(),
-        commit(),
+        machine(&header),
+        short_commit(&header),
         options
             .sizes
             .iter()
