@@ -465,6 +465,31 @@ impl<F: PrimeField> MultilinearPolynomial<F> {
         }
     }
 
+    /// The polynomial with evaluations `values` in the smallest compact form that holds
+    /// them (0/1, `u8`, `u16`, `u32`, else `u64`): pay-per-bit commitments read that form.
+    pub fn compact_from_u64s(values: &[u64]) -> Self {
+        let max = values.iter().copied().max().unwrap_or(0);
+        if max <= 1 {
+            values.iter().map(|&v| v == 1).collect::<Vec<bool>>().into()
+        } else if max <= u8::MAX as u64 {
+            values.iter().map(|&v| v as u8).collect::<Vec<u8>>().into()
+        } else if max <= u16::MAX as u64 {
+            values
+                .iter()
+                .map(|&v| v as u16)
+                .collect::<Vec<u16>>()
+                .into()
+        } else if max <= u32::MAX as u64 {
+            values
+                .iter()
+                .map(|&v| v as u32)
+                .collect::<Vec<u32>>()
+                .into()
+        } else {
+            values.to_vec().into()
+        }
+    }
+
     /// The dense polynomial with these evaluations.
     pub fn dense(evals: Vec<F>) -> Self {
         MultilinearPolynomial::Dense(DensePolynomial::new(evals))

@@ -27,9 +27,7 @@ use commitments::{CommitmentScheme, HyperKzg};
 use instructions::{LookupId, LookupParams};
 use jolt_core::bench::{ms_since, msm_baseline_ms, peak_rss_mib, Header};
 use jolt_core::lasso::rv32::{lookup_index, rv32_surge_params};
-use jolt_core::lasso::surge::{
-    compact_column, prove_surge_timed, verify_surge, SurgeParams, SurgeWitness,
-};
+use jolt_core::lasso::surge::{prove_surge_timed, verify_surge, SurgeParams, SurgeWitness};
 use jolt_core::memory_checking::{
     prove_read_write, verify_read_write, MemoryOp, ReadOnlyWitness, ReadWriteClaims,
     ReadWriteWitness,
@@ -215,7 +213,7 @@ fn read_write_polynomials(w: &ReadWriteWitness) -> Vec<MultilinearPolynomial<Fr>
         &range.final_counts,
     ]
     .into_iter()
-    .map(|v| compact_column(v.clone()))
+    .map(|v| MultilinearPolynomial::compact_from_u64s(v))
     .collect()
 }
 

@@ -22,8 +22,8 @@
 //! `paper-notes/lasso.md`.
 
 use crate::memory_checking::{
-    prove_read_only_batch, verify_read_only_batch, MemoryCheckingError, ReadOnlyBatchProof,
-    ReadOnlyClaims, ReadOnlyWitness, TableMle,
+    prove_read_only_batch, read_counters, verify_read_only_batch, MemoryCheckingError,
+    ReadOnlyBatchProof, ReadOnlyClaims, ReadOnlyWitness, TableMle,
 };
 use crate::opening::OpeningClaim;
 use ark_ff::PrimeField;
@@ -188,26 +188,37 @@ impl<F: PrimeField> SurgeParams<F> {
         let mut out: Vec<MultilinearPolynomial<F>> = w
             .dims
             .iter()
-            .map(|d| compact_column(d.iter().map(|&x| x as u64).collect()))
+            .map(|d| {
+                let d: Vec<u64> = d.iter().map(|&x| x as u64).collect();
+                MultilinearPolynomial::compact_from_u64s(&d)
+            })
             .collect();
         out.extend(self.memories.iter().map(|&(s, c)| {
-            compact_column(w.dims[c].iter().map(|&d| small_tables[s][d]).collect())
+            let v: Vec<u64> = w.dims[c].iter().map(|&d| small_tables[s][d]).collect();
+            MultilinearPolynomial::compact_from_u64s(&v)
         }));
         out.extend(
             w.flags
                 .iter()
                 .map(|f| MultilinearPolynomial::from(f.clone())),
         );
-        out.push(compact_column(
-            w.outputs.iter().map(small_integer).collect(),
-        ));
+        let outputs: Vec<u64> = w.outputs.iter().map(small_integer).collect();
+        out.push(MultilinearPolynomial::compact_from_u64s(&outputs));
         let counters: Vec<(Vec<u64>, Vec<u64>)> = w
             .dims
             .iter()
-            .map(|d| read_counters(d, 1 << self.log_m))
+            .map(|d| read_counters(d.iter().copied(), 1 << self.log_m))
             .collect();
-        out.extend(counters.iter().map(|(r, _)| compact_column(r.clone())));
-        out.extend(counters.into_iter().map(|(_, f)| compact_column(f)));
+        out.extend(
+            counters
+                .iter()
+                .map(|(r, _)| MultilinearPolynomial::compact_from_u64s(r)),
+        );
+        out.extend(
+            counters
+                .iter()
+                .map(|(_, f)| MultilinearPolynomial::compact_from_u64s(f)),
+        );
         out
     }
 }
@@ -328,20 +339,6 @@ impl<F: PrimeField> SurgeClaims<F> {
     }
 }
 
-/// The honest read counters of reads at `addresses` into a memory of `size` cells, and the
-/// final counters.
-fn read_counters(addresses: &[usize], size: usize) -> (Vec<u64>, Vec<u64>) {
-    let mut fin = vec![0u64; size];
-    let reads = addresses
-        .iter()
-        .map(|&a| {
-            fin[a] += 1;
-            fin[a] - 1
-        })
-        .collect();
-    (reads, fin)
-}
-
 /// `v` as a `u64`.
 ///
 /// # Panics
@@ -354,38 +351,6 @@ fn small_integer<F: PrimeField>(v: &F) -> u64 {
         "a committed Surge value is not a small integer"
     );
     limbs[0]
-}
-
-/// `values` in the smallest compact polynomial form that holds them.
-pub fn compact_column<F: PrimeField>(values: Vec<u64>) -> MultilinearPolynomial<F> {
-    let max = values.iter().copied().max().unwrap_or(0);
-    if max <= 1 {
-        values
-            .into_iter()
-            .map(|v| v == 1)
-            .collect::<Vec<bool>>()
-            .into()
-    } else if max <= u8::MAX as u64 {
-        values
-            .into_iter()
-            .map(|v| v as u8)
-            .collect::<Vec<u8>>()
-            .into()
-    } else if max <= u16::MAX as u64 {
-        values
-            .into_iter()
-            .map(|v| v as u16)
-            .collect::<Vec<u16>>()
-            .into()
-    } else if max <= u32::MAX as u64 {
-        values
-            .into_iter()
-            .map(|v| v as u32)
-            .collect::<Vec<u32>>()
-            .into()
-    } else {
-        MultilinearPolynomial::from(values)
-    }
 }
 
 /// `Σ_f flag_f·g_f(E) − out` over one slice `[E_0.., flag_0.., out]`.
@@ -513,7 +478,7 @@ fn prove_surge_inner<F: PrimeField>(
     let start = Instant::now();
     // Read counters depend only on the addresses, so memories of one chunk share them.
     let counters: Vec<(Vec<u64>, Vec<u64>)> = (0..params.num_chunks)
-        .map(|c| read_counters(&w.dims[c], 1 << params.log_m))
+        .map(|c| read_counters(w.dims[c].iter().copied(), 1 << params.log_m))
         .collect();
     let witnesses: Vec<ReadOnlyWitness<F>> = memory_values
         .into_iter()

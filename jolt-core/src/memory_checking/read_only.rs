@@ -34,20 +34,33 @@ pub struct ReadOnlyWitness<F: PrimeField> {
     pub final_counts: Vec<u64>,
 }
 
+/// The honest counters of reading a table of `size` cells at `addresses`: `c_t` = reads of
+/// the same cell before read `t`, and `f_i` = all reads of cell `i`. Addresses are taken mod
+/// `size`, so a corrupted witness cannot make witness generation panic.
+pub fn read_counters(
+    addresses: impl IntoIterator<Item = usize>,
+    size: usize,
+) -> (Vec<u64>, Vec<u64>) {
+    let mut finals = vec![0u64; size];
+    let reads = addresses
+        .into_iter()
+        .map(|a| {
+            let cell = &mut finals[a % size];
+            *cell += 1;
+            *cell - 1
+        })
+        .collect();
+    (reads, finals)
+}
+
 impl<F: PrimeField> ReadOnlyWitness<F> {
     /// The honest witness for reading `table` at `addresses`.
     ///
     /// # Panics
     /// If an address is outside the table (a programmer error in witness generation).
     pub fn honest(table: &[F], addresses: &[usize]) -> Self {
-        let mut final_counts = vec![0u64; table.len()];
-        let mut read_counts = Vec::with_capacity(addresses.len());
-        let mut values = Vec::with_capacity(addresses.len());
-        for &a in addresses {
-            read_counts.push(final_counts[a]);
-            final_counts[a] += 1;
-            values.push(table[a]);
-        }
+        let values = addresses.iter().map(|&a| table[a]).collect();
+        let (read_counts, final_counts) = read_counters(addresses.iter().copied(), table.len());
         Self {
             addresses: addresses.to_vec(),
             values,

@@ -16,7 +16,8 @@ use sumcheck::MultilinearPolynomial;
 
 use super::bytecode_table::{field, BytecodeTable, NUM_FIELDS};
 use super::regions::AddressRegions;
-use crate::lasso::{rv32_memories, rv32_surge_params};
+use crate::lasso::rv32_memories;
+use crate::memory_checking::read_counters;
 use crate::vm::{RamOpKind, Trace};
 
 /// Operations on the read-write memory per step.
@@ -223,31 +224,10 @@ pub struct JoltWitness {
 impl JoltWitness {
     /// The polynomials to commit, each in the smallest compact form that holds it.
     pub fn polynomials<F: PrimeField>(&self) -> Vec<MultilinearPolynomial<F>> {
-        self.columns.iter().map(|c| compact(c)).collect()
-    }
-}
-
-/// `values` as the smallest compact polynomial that holds them.
-pub fn compact<F: PrimeField>(values: &[u64]) -> MultilinearPolynomial<F> {
-    let max = values.iter().copied().max().unwrap_or(0);
-    if max <= 1 {
-        values.iter().map(|&v| v == 1).collect::<Vec<bool>>().into()
-    } else if max <= u8::MAX as u64 {
-        values.iter().map(|&v| v as u8).collect::<Vec<u8>>().into()
-    } else if max <= u16::MAX as u64 {
-        values
+        self.columns
             .iter()
-            .map(|&v| v as u16)
-            .collect::<Vec<u16>>()
-            .into()
-    } else if max <= u32::MAX as u64 {
-        values
-            .iter()
-            .map(|&v| v as u32)
-            .collect::<Vec<u32>>()
-            .into()
-    } else {
-        values.to_vec().into()
+            .map(|c| MultilinearPolynomial::compact_from_u64s(c))
+            .collect()
     }
 }
 
@@ -257,20 +237,10 @@ pub fn padded_steps(steps: usize) -> usize {
     (steps + 1).next_power_of_two().max(8)
 }
 
-/// Read counters and final counters of reading a table of `size` cells at `addresses`
-/// (addresses are reduced mod `size` so a corrupted witness cannot panic).
-pub fn read_counters(addresses: &[u64], size: usize) -> (Vec<u64>, Vec<u64>) {
-    let mut finals = vec![0u64; size];
-    let reads = addresses
-        .iter()
-        .map(|&a| {
-            let cell = &mut finals[(a % size as u64) as usize];
-            let c = *cell;
-            *cell += 1;
-            c
-        })
-        .collect();
-    (reads, finals)
+/// `u64` column entries as table indices (wrapping values stay huge and are reduced by
+/// [`read_counters`]).
+fn as_indices(values: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    values.iter().map(|&v| v as usize)
 }
 
 /// Builds the witness of `trace` for a program with bytecode `table`, initial memory
@@ -366,12 +336,12 @@ pub fn generate_witness(
         cols[layout.memory_values + alpha] = values;
     }
     for c in 0..layout.chunks {
-        let (reads, finals) = read_counters(&cols[layout.dims + c], 1 << log_m);
+        let (reads, finals) = read_counters(as_indices(&cols[layout.dims + c]), 1 << log_m);
         cols[layout.lookup_read_counts + c] = reads;
         cols[layout.lookup_final_counts + c] = finals;
     }
     // Bytecode counters.
-    let (reads, finals) = read_counters(&cols[layout.bc_index], table.rows.len());
+    let (reads, finals) = read_counters(as_indices(&cols[layout.bc_index]), table.rows.len());
     cols[layout.bc_read_counts] = reads;
     cols[layout.bc_final_counts] = finals;
     // Read-write memory: timestamps, final values and timestamps.
@@ -391,7 +361,7 @@ pub fn generate_witness(
     let diffs: Vec<u64> = (0..n)
         .map(|i| (i as u64).wrapping_sub(ts[i % OPS_PER_STEP][i / OPS_PER_STEP]) % n as u64)
         .collect();
-    let (ts_reads, ts_finals) = read_counters(&diffs, n);
+    let (ts_reads, ts_finals) = read_counters(as_indices(&diffs), n);
     for (k, col) in ts.into_iter().enumerate() {
         cols[layout.read_timestamps[k]] = col;
     }
@@ -413,16 +383,11 @@ pub fn generate_witness(
     cols[layout.final_timestamps] = stamps;
     // Region range check: offset and slack of every step, interleaved.
     let checked = region_checked_values(&layout, regions, &cols);
-    let (reads, finals) = read_counters(&checked, m);
+    let (reads, finals) = read_counters(as_indices(&checked), m);
     for k in 0..2 {
         cols[layout.region_read_counts + k] = reads.iter().skip(k).step_by(2).copied().collect();
     }
     cols[layout.region_final_counts] = finals;
-    // Silence the unused-params lint for the Surge instance: the witness must match it.
-    debug_assert_eq!(
-        rv32_surge_params::<ark_bn254::Fr>(params).memories.len(),
-        layout.memories
-    );
     JoltWitness {
         sizes: WitnessSizes {
             log_t,
