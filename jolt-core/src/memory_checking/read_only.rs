@@ -283,6 +283,35 @@ pub fn verify_read_only_batch<F: PrimeField>(
     table_of: &[usize],
     transcript: &mut impl Transcript,
 ) -> Result<Vec<ReadOnlyClaims<F>>, (usize, MemoryCheckingError)> {
+    let view = BatchView {
+        table_products: &proof.table_products,
+        access_products: &proof.access_products,
+        table_proof: &proof.table_proof,
+        access_proof: &proof.access_proof,
+        access_evals: &proof.access_evals,
+        final_count_evals: &proof.final_count_evals,
+    };
+    verify_batch_view(&view, log_m, log_t, table_mles, table_of, transcript)
+}
+
+/// A batch proof's parts, borrowed (so a single-memory proof is checked without a copy).
+struct BatchView<'a, F: PrimeField> {
+    table_products: &'a [F],
+    access_products: &'a [F],
+    table_proof: &'a GrandProductProof<F>,
+    access_proof: &'a GrandProductProof<F>,
+    access_evals: &'a [F],
+    final_count_evals: &'a [F],
+}
+
+fn verify_batch_view<F: PrimeField>(
+    proof: &BatchView<'_, F>,
+    log_m: usize,
+    log_t: usize,
+    table_mles: &[TableMle<'_, F>],
+    table_of: &[usize],
+    transcript: &mut impl Transcript,
+) -> Result<Vec<ReadOnlyClaims<F>>, (usize, MemoryCheckingError)> {
     let whole = |e: MemoryCheckingError| (0usize, e);
     let u = table_mles.len();
     let k = table_of.len();
@@ -310,15 +339,11 @@ pub fn verify_read_only_batch<F: PrimeField>(
         }
     }
     let table_leaves =
-        verify_grand_product(&proof.table_proof, &proof.table_products, log_m, transcript)
+        verify_grand_product(proof.table_proof, proof.table_products, log_m, transcript)
             .map_err(|e| whole(e.into()))?;
-    let access_leaves = verify_grand_product(
-        &proof.access_proof,
-        &proof.access_products,
-        log_t,
-        transcript,
-    )
-    .map_err(|e| whole(e.into()))?;
+    let access_leaves =
+        verify_grand_product(proof.access_proof, proof.access_products, log_t, transcript)
+            .map_err(|e| whole(e.into()))?;
     for (j, &t) in table_of.iter().enumerate() {
         let [p_init, p_final] = [proof.table_products[t], proof.table_products[u + j]];
         let [p_read, p_write] = [
@@ -329,8 +354,8 @@ pub fn verify_read_only_batch<F: PrimeField>(
             return Err((j, MemoryCheckingError::MultisetMismatch));
         }
     }
-    transcript.append_scalars(b"memory_access_evals", &proof.access_evals);
-    transcript.append_scalars(b"memory_final_count_evals", &proof.final_count_evals);
+    transcript.append_scalars(b"memory_access_evals", proof.access_evals);
+    transcript.append_scalars(b"memory_final_count_evals", proof.final_count_evals);
     // Leaf claims are affine in the stated evaluations.
     let r_m = &table_leaves.point;
     let id = identity_mle(r_m);
@@ -384,17 +409,17 @@ pub fn verify_read_only<F: PrimeField>(
     table_mle: impl Fn(&[F]) -> F,
     transcript: &mut impl Transcript,
 ) -> Result<ReadOnlyClaims<F>, MemoryCheckingError> {
-    let batch = ReadOnlyBatchProof {
-        table_products: proof.table_products.clone(),
-        access_products: proof.access_products.clone(),
-        table_proof: proof.table_proof.clone(),
-        access_proof: proof.access_proof.clone(),
-        access_evals: proof.access_evals.clone(),
-        final_count_evals: vec![proof.final_count_eval],
+    let view = BatchView {
+        table_products: &proof.table_products,
+        access_products: &proof.access_products,
+        table_proof: &proof.table_proof,
+        access_proof: &proof.access_proof,
+        access_evals: &proof.access_evals,
+        final_count_evals: std::slice::from_ref(&proof.final_count_eval),
     };
     let mle: TableMle<'_, F> = &table_mle;
-    let mut claims = verify_read_only_batch(&batch, log_m, log_t, &[mle], &[0], transcript)
-        .map_err(|(_, e)| e)?;
+    let mut claims =
+        verify_batch_view(&view, log_m, log_t, &[mle], &[0], transcript).map_err(|(_, e)| e)?;
     Ok(claims.remove(0))
 }
 
