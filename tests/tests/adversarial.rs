@@ -291,3 +291,23 @@ fn flipped_or_truncated_proof_files_never_verify() {
     longer.push(0);
     assert!(read_proof_file::<S>(&longer).is_err(), "trailing byte");
 }
+
+#[test]
+fn wrong_range_check_counters_are_rejected() {
+    // The counters of the timestamp and region range checks are committed as T-long columns
+    // split by their low index bits; a wrong entry in any of them must not pass.
+    let s = setup("conformance/lw.elf", &[]);
+    let l = &s.pre.layout;
+    for (name, column) in [
+        ("timestamp read counter", l.ts_read_counts + 1),
+        ("timestamp final counter", l.ts_final_counts + 2),
+        ("region read counter", l.region_read_counts + 1),
+    ] {
+        rejected(
+            name,
+            witness_verdict(&s, |w, _| {
+                w.columns[column][4] += 1;
+            }),
+        );
+    }
+}

@@ -112,3 +112,77 @@ fn malformed_proofs_are_errors() {
     let (proof, _) = prove_read_only(&tab, &w, &mut MerlinTranscript::new(b"ro"));
     assert!(verify_read_only(&proof, 3, 2, mle, &mut MerlinTranscript::new(b"ro")).is_err());
 }
+
+/// Three memories over two tables (memories 0 and 2 share table 0, so its Init product):
+/// proves the batch and verifies it with the given table assignment.
+fn run_batch(
+    witnesses: &[ReadOnlyWitness<Fr>],
+    table_of: &[usize],
+) -> Result<Vec<ReadOnlyClaims<Fr>>, (usize, MemoryCheckingError)> {
+    let tables = [table(4), table(4).iter().map(|v| *v + Fr::one()).collect()];
+    let refs: Vec<&ReadOnlyWitness<Fr>> = witnesses.iter().collect();
+    let slices: Vec<&[Fr]> = tables.iter().map(|t| t.as_slice()).collect();
+    let (proof, _) = prove_read_only_batch(
+        &slices,
+        &[0, 1, 0],
+        &refs,
+        &mut MerlinTranscript::new(b"ro"),
+    );
+    let polys: Vec<DensePolynomial<Fr>> = tables
+        .iter()
+        .map(|t| DensePolynomial::new(t.clone()))
+        .collect();
+    let mle0 = |r: &[Fr]| polys[0].evaluate(r);
+    let mle1 = |r: &[Fr]| polys[1].evaluate(r);
+    let mles: [TableMle<'_, Fr>; 2] = [&mle0, &mle1];
+    verify_read_only_batch(
+        &proof,
+        4,
+        5,
+        &mles,
+        table_of,
+        &mut MerlinTranscript::new(b"ro"),
+    )
+}
+
+fn batch_witnesses() -> Vec<ReadOnlyWitness<Fr>> {
+    let t0 = table(4);
+    let t1: Vec<Fr> = t0.iter().map(|v| *v + Fr::one()).collect();
+    let addrs = |k: usize| -> Vec<usize> { (0..32).map(|i| (i * (k + 3) + k) % 16).collect() };
+    vec![
+        ReadOnlyWitness::honest(&t0, &addrs(0)),
+        ReadOnlyWitness::honest(&t1, &addrs(1)),
+        ReadOnlyWitness::honest(&t0, &addrs(2)),
+    ]
+}
+
+#[test]
+fn a_batch_with_a_shared_table_verifies_and_its_claims_hold() {
+    let w = batch_witnesses();
+    let claims = run_batch(&w, &[0, 1, 0]).unwrap();
+    for (w, c) in w.iter().zip(&claims) {
+        assert!(claims_hold(w, c));
+    }
+}
+
+#[test]
+fn a_batch_member_reading_the_other_table_is_rejected_with_its_index() {
+    // Memory 2 claims table 0 but its values are table 1's.
+    let mut w = batch_witnesses();
+    let t1: Vec<Fr> = table(4).iter().map(|v| *v + Fr::one()).collect();
+    w[2] = ReadOnlyWitness::honest(&t1, &w[2].addresses);
+    assert_eq!(
+        run_batch(&w, &[0, 1, 0]).unwrap_err(),
+        (2, MemoryCheckingError::MultisetMismatch)
+    );
+}
+
+#[test]
+fn a_batch_verified_against_another_table_assignment_is_rejected() {
+    let w = batch_witnesses();
+    assert!(run_batch(&w, &[0, 1, 1]).is_err());
+    assert!(matches!(
+        run_batch(&w, &[0, 1, 2]),
+        Err((0, MemoryCheckingError::WrongLength { .. }))
+    ));
+}
