@@ -14,7 +14,7 @@
 //!   [`ProductSumcheck`] and the eq-factor [`EqProductSumcheck`].
 //! - [`prover`] and [`proof`]: single and batched sumcheck provers, the proof type and the
 //!   verifiers ([`verify_sumcheck`], [`verify_batched`]).
-//! - [`grand_product`]: the batched (optionally toggled) GKR grand-product argument.
+//! - [`grand_product`]: the batched GKR grand-product argument (one stacked tree per batch).
 //! - [`error`]: [`SumcheckError`], which every verifier here returns.
 //!
 //! The protocols are described, with the papers' equations mapped to these files, in
@@ -46,10 +46,7 @@ pub mod univariate;
 
 pub use eq::EqPolynomial;
 pub use error::SumcheckError;
-pub use grand_product::{
-    prove_grand_product, prove_toggled_grand_product, verify_grand_product,
-    verify_toggled_grand_product, GrandProductProof, LeafClaims,
-};
+pub use grand_product::{prove_grand_product, verify_grand_product, GrandProductProof, LeafClaims};
 pub use instance::{CombineFn, EqProductSumcheck, ProductSumcheck, SumcheckInstance};
 pub use multilinear::{
     inner_product, CompactPolynomial, DensePolynomial, MultilinearPolynomial, SmallScalar,

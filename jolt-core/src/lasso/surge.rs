@@ -94,9 +94,6 @@ fn batch_tables(memories: &[(usize, usize)]) -> (Vec<usize>, Vec<usize>) {
     (used, table_of)
 }
 
-/// How many memories share one batched read-only check.
-pub const MEMORY_BATCH: usize = 16;
-
 /// A Surge proof.
 #[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
 pub struct SurgeProof<F: PrimeField> {
@@ -104,11 +101,11 @@ pub struct SurgeProof<F: PrimeField> {
     pub primary: SumcheckProof<F>,
     /// At its point: `E_α` for every memory, then every flag, then `out`.
     pub primary_evals: Vec<F>,
-    /// The read-only memory checks of all memories, in batches of [`MEMORY_BATCH`]
-    /// consecutive memories (each batch: one grand product over its subtable-sized vectors,
-    /// one over its lookup-sized ones). Batching bounds the number of proofs; the batch size
-    /// bounds the prover's memory (a batch holds `4·MEMORY_BATCH` product trees).
-    pub memory_checks: Vec<ReadOnlyBatchProof<F>>,
+    /// The read-only memory check of all memories at once: one grand product over every
+    /// subtable-sized vector, and the lookup-sized ones in groups of
+    /// [`crate::memory_checking::access_group_size`] memories (the group size bounds the
+    /// prover's memory).
+    pub memory_check: ReadOnlyBatchProof<F>,
 }
 
 /// The claims the caller opens with the PCS.
@@ -490,29 +487,22 @@ fn prove_surge_inner<F: PrimeField>(
             final_counts: counters[c].1.clone(),
         })
         .collect();
-    let mut memory_checks = Vec::new();
-    let mut memory_claims = Vec::with_capacity(witnesses.len());
-    for (memories, witnesses) in params
-        .memories
-        .chunks(MEMORY_BATCH)
-        .zip(witnesses.chunks(MEMORY_BATCH))
-    {
-        let (used, table_of) = batch_tables(memories);
-        let tables: Vec<&[F]> = used
-            .iter()
-            .map(|&s| params.subtables[s].as_slice())
-            .collect();
-        let refs: Vec<&ReadOnlyWitness<F>> = witnesses.iter().collect();
-        let (proof, claims) = prove_read_only_batch(&tables, &table_of, &refs, transcript);
-        memory_checks.push(proof);
-        memory_claims.extend(claims);
-    }
+    let (used, table_of) = batch_tables(&params.memories);
+    let tables: Vec<&[F]> = used
+        .iter()
+        .map(|&s| params.subtables[s].as_slice())
+        .collect();
+    let refs: Vec<&ReadOnlyWitness<F>> = witnesses.iter().collect();
+    let (memory_check, memory_claims) =
+        prove_read_only_batch(&tables, &table_of, &refs, transcript);
+    drop(refs);
+    drop(witnesses);
     timings.memory_checks += start.elapsed();
     (
         SurgeProof {
             primary: primary_proof,
             primary_evals: primary_evals.clone(),
-            memory_checks,
+            memory_check,
         },
         SurgeClaims {
             primary_point: point,
@@ -545,37 +535,23 @@ pub fn verify_surge<F: PrimeField>(
         return Err(SurgeError::PrimaryCheckFailed);
     }
     transcript.append_scalars(b"surge_primary_evals", &proof.primary_evals);
-    let batches = params.memories.len().div_ceil(MEMORY_BATCH);
-    if proof.memory_checks.len() != batches {
-        return Err(SurgeError::WrongLength {
-            field: "memory check batches",
-            expected: batches,
-            got: proof.memory_checks.len(),
-        });
-    }
-    let mut memory_claims = Vec::with_capacity(params.memories.len());
-    for (b, (check, memories)) in proof
-        .memory_checks
+    let (used, table_of) = batch_tables(&params.memories);
+    let mles: Vec<TableMle<'_, F>> = used
         .iter()
-        .zip(params.memories.chunks(MEMORY_BATCH))
-        .enumerate()
-    {
-        let (used, table_of) = batch_tables(memories);
-        let mles: Vec<TableMle<'_, F>> = used
-            .iter()
-            .map(|&s| {
-                let f: TableMle<'_, F> = &params.subtable_mles[s];
-                f
-            })
-            .collect();
-        let claims =
-            verify_read_only_batch(check, params.log_m, log_t, &mles, &table_of, transcript)
-                .map_err(|(memory, source)| SurgeError::Memory {
-                    memory: b * MEMORY_BATCH + memory,
-                    source,
-                })?;
-        memory_claims.extend(claims);
-    }
+        .map(|&s| {
+            let f: TableMle<'_, F> = &params.subtable_mles[s];
+            f
+        })
+        .collect();
+    let memory_claims = verify_read_only_batch(
+        &proof.memory_check,
+        params.log_m,
+        log_t,
+        &mles,
+        &table_of,
+        transcript,
+    )
+    .map_err(|(memory, source)| SurgeError::Memory { memory, source })?;
     Ok(SurgeClaims {
         primary_point: point,
         primary_evals: proof.primary_evals.clone(),

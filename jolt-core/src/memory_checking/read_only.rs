@@ -139,10 +139,12 @@ fn draw_fingerprint_challenges<F: PrimeField>(transcript: &mut impl Transcript) 
 pub type TableMle<'a, F> = &'a dyn Fn(&[F]) -> F;
 
 /// Read-only memory checking of `K` memories over `U ≤ K` distinct public tables at once: the
-/// same fingerprint challenges, one batched grand product over the `U + K` table-sized
-/// vectors (`Init_u` once per distinct table — memories reading the same table share it —
-/// then `Final_k` per memory) and one over the `2K` access-sized vectors (`Reads_k`,
-/// `Writes_k`, interleaved per memory), so all memories share the points `r_M` and `r_T`.
+/// same fingerprint challenges, **one** grand product over the `U + K` table-sized vectors
+/// (`Init_u` once per distinct table — memories reading the same table share it — then
+/// `Final_k` per memory), and the `2K` access-sized vectors (`Reads_k`, `Writes_k` per memory)
+/// in groups of [`access_group_size`] memories, one grand product per group, so the prover
+/// holds at most [`MAX_ACCESS_LEAVES`] access leaves at a time. All memories share `r_M`; the
+/// memories of one group share their `r_T`.
 #[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
 pub struct ReadOnlyBatchProof<F: PrimeField> {
     /// `Π h(Init_u)` for each distinct table `u`, then `Π h(Final_k)` for each memory `k`.
@@ -151,12 +153,54 @@ pub struct ReadOnlyBatchProof<F: PrimeField> {
     pub access_products: Vec<F>,
     /// Grand product over the `U + K` size-`M` vectors.
     pub table_proof: GrandProductProof<F>,
-    /// Grand product over the `2K` size-`T` vectors.
-    pub access_proof: GrandProductProof<F>,
-    /// `ã_k(r_T), ṽ_k(r_T), c̃_k(r_T)` for each memory.
+    /// One grand product per group of memories over its `Reads_k, Writes_k` (size `T`).
+    pub access_proofs: Vec<GrandProductProof<F>>,
+    /// `ã_k(r_T), ṽ_k(r_T), c̃_k(r_T)` for each memory (at its group's `r_T`).
     pub access_evals: Vec<F>,
     /// `f̃_k(r_M)` for each memory.
     pub final_count_evals: Vec<F>,
+}
+
+/// The most access-side leaves (`2·T` per memory) one grand product of a batch holds: `2^25`
+/// field elements, 1 GiB, so a group's tree stays within 2 GiB at any `T`. This crate's unit
+/// tests use `2^6` instead, so that their small batches are split into several groups.
+pub const MAX_ACCESS_LEAVES: usize = if cfg!(test) { 1 << 6 } else { 1 << 25 };
+
+/// How many memories share one access-side grand product when each is read `2^log_t` times:
+/// `max(1, MAX_ACCESS_LEAVES / 2^{log_t + 1})`. Prover and verifier both derive the grouping
+/// from this, so it is not part of the proof.
+pub fn access_group_size(log_t: usize) -> usize {
+    (MAX_ACCESS_LEAVES >> (log_t + 1).min(usize::BITS as usize - 1)).max(1)
+}
+
+/// `[0, γ², 2γ², …]` up to `max·γ²`: the count term of every fingerprint, by additions.
+fn count_terms<F: PrimeField>(gamma2: F, max: u64) -> Vec<F> {
+    let mut terms = Vec::with_capacity(max as usize + 1);
+    let mut acc = F::zero();
+    for _ in 0..=max {
+        terms.push(acc);
+        acc += gamma2;
+    }
+    terms
+}
+
+/// `Σ_j eq[j]·x_j` for small integers `x_j < buckets`: sum `eq` into one bucket per value, then
+/// `Σ_x x·B[x] = Σ_{x ≥ 1} Σ_{y ≥ x} B[y]`, additions only.
+fn small_values_eval<F: PrimeField>(
+    eq: &[F],
+    values: impl Iterator<Item = usize>,
+    buckets: usize,
+) -> F {
+    let mut bucket = vec![F::zero(); buckets];
+    for (e, x) in eq.iter().zip(values) {
+        bucket[x] += e;
+    }
+    let (mut suffix, mut total) = (F::zero(), F::zero());
+    for b in bucket.iter().skip(1).rev() {
+        suffix += b;
+        total += suffix;
+    }
+    total
 }
 
 /// Proves the reads of every `witnesses[k]` are consistent with `tables[table_of[k]]` (all
@@ -180,52 +224,124 @@ pub fn prove_read_only_batch<F: PrimeField>(
     );
     let (gamma, tau) = draw_fingerprint_challenges::<F>(transcript);
     let gamma2 = gamma * gamma;
-    let mut table_leaves: Vec<Vec<F>> = tables
+    let m_len = tables[0].len();
+    let t_len = witnesses[0].addresses.len();
+    let log_t = t_len.trailing_zeros() as usize;
+    // h(i, V[i], 0) per table; every other leaf is one of these plus a count term, because the
+    // fingerprint a + γ·v + γ²·t − τ is affine: reads of honest values cost two additions.
+    let max_count = witnesses
         .iter()
-        .map(|table| {
+        .flat_map(|w| w.final_counts.iter().chain(&w.read_counts))
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(t_len as u64);
+    let counts = count_terms(gamma2, max_count);
+    let mut table_leaves: Vec<F> = Vec::with_capacity((tables.len() + witnesses.len()) * m_len);
+    for table in tables {
+        table_leaves.par_extend(
             table
                 .par_iter()
                 .enumerate()
-                .map(|(i, v)| fingerprint(gamma, tau, F::from(i as u64), *v, F::zero()))
-                .collect()
-        })
-        .collect();
-    let mut access_leaves = Vec::with_capacity(2 * witnesses.len());
+                .map(|(i, v)| fingerprint(gamma, tau, F::from(i as u64), *v, F::zero())),
+        );
+    }
     for (&u, witness) in table_of.iter().zip(witnesses) {
-        let fin: Vec<F> = table_leaves[u]
+        let fin: Vec<F> = table_leaves[u * m_len..(u + 1) * m_len]
             .par_iter()
             .zip(&witness.final_counts)
-            .map(|(h, f)| *h + gamma2 * F::from(*f))
+            .map(|(h, f)| *h + counts[*f as usize])
             .collect();
-        table_leaves.push(fin);
-        let reads: Vec<F> = witness
-            .addresses
-            .par_iter()
-            .zip(&witness.values)
-            .zip(&witness.read_counts)
-            .map(|((a, v), c)| fingerprint(gamma, tau, F::from(*a as u64), *v, F::from(*c)))
-            .collect();
-        let writes: Vec<F> = reads.par_iter().map(|h| *h + gamma2).collect();
-        access_leaves.extend([reads, writes]);
+        table_leaves.extend_from_slice(&fin);
     }
-    let (table_products, table_proof, table_claims) = prove_grand_product(table_leaves, transcript);
-    let (access_products, access_proof, access_claims) =
-        prove_grand_product(access_leaves, transcript);
-    let r_t = access_claims.point;
+    let inits = table_leaves[..tables.len() * m_len].to_vec();
+    let (table_products, table_proof, table_claims) =
+        prove_grand_product(table_leaves, tables.len() + witnesses.len(), transcript);
     let r_m = table_claims.point;
+
+    let group = access_group_size(log_t);
+    let mut access_products = Vec::with_capacity(2 * witnesses.len());
+    let mut access_proofs = Vec::new();
+    let mut access_points = Vec::new();
+    for (g, members) in witnesses.chunks(group).enumerate() {
+        let mut leaves: Vec<F> = Vec::with_capacity(2 * members.len() * t_len);
+        for (k, witness) in members.iter().enumerate() {
+            let u = table_of[g * group + k];
+            let (table, init) = (tables[u], &inits[u * m_len..(u + 1) * m_len]);
+            let reads: Vec<F> = witness
+                .addresses
+                .par_iter()
+                .zip(&witness.values)
+                .zip(&witness.read_counts)
+                .map(
+                    |((&a, v), &c)| match (table.get(a), counts.get(c as usize)) {
+                        (Some(tv), Some(ct)) if tv == v => init[a] + ct,
+                        _ => fingerprint(gamma, tau, F::from(a as u64), *v, F::from(c)),
+                    },
+                )
+                .collect();
+            leaves.extend_from_slice(&reads);
+            leaves.par_extend(reads.into_par_iter().map(|h| h + gamma2));
+        }
+        let (products, proof, claims) = prove_grand_product(leaves, 2 * members.len(), transcript);
+        access_products.extend(products);
+        access_proofs.push(proof);
+        access_points.push(claims.point);
+    }
+    drop(inits);
+
+    // Stated evaluations: one eq table per point, bucketed sums for the small-integer columns.
+    let eq_m = sumcheck::EqPolynomial::evals(&r_m);
     let mut access_evals = Vec::with_capacity(3 * witnesses.len());
     let mut final_count_evals = Vec::with_capacity(witnesses.len());
-    for witness in witnesses {
-        access_evals.push(eval_u64(witness.addresses.iter().map(|&a| a as u64), &r_t));
-        access_evals.push(sumcheck::DensePolynomial::new(witness.values.clone()).evaluate(&r_t));
-        access_evals.push(eval_u64(witness.read_counts.iter().copied(), &r_t));
-        final_count_evals.push(eval_u64(witness.final_counts.iter().copied(), &r_m));
+    for (g, members) in witnesses.chunks(group).enumerate() {
+        let eq_t = sumcheck::EqPolynomial::evals(&access_points[g]);
+        for (k, witness) in members.iter().enumerate() {
+            let table = tables[table_of[g * group + k]];
+            let in_table = witness.addresses.iter().all(|&a| a < m_len);
+            let honest = in_table
+                && witness
+                    .addresses
+                    .par_iter()
+                    .zip(&witness.values)
+                    .all(|(&a, v)| table[a] == *v);
+            let address_eval = if in_table {
+                small_values_eval(&eq_t, witness.addresses.iter().copied(), m_len)
+            } else {
+                eval_u64(
+                    witness.addresses.iter().map(|&a| a as u64),
+                    &access_points[g],
+                )
+            };
+            let value_eval = if honest {
+                // ṽ(r) = Σ_a V[a]·Σ_{j: a_j = a} eq(r, j).
+                let mut bucket = vec![F::zero(); m_len];
+                for (e, &a) in eq_t.iter().zip(&witness.addresses) {
+                    bucket[a] += e;
+                }
+                bucket.iter().zip(table.iter()).map(|(b, v)| *b * v).sum()
+            } else {
+                sumcheck::inner_product(&eq_t, &witness.values)
+            };
+            let read_count_eval = small_values_eval(
+                &eq_t,
+                witness.read_counts.iter().map(|&c| c as usize),
+                max_count as usize + 1,
+            );
+            access_evals.extend([address_eval, value_eval, read_count_eval]);
+            final_count_evals.push(
+                eq_m.iter()
+                    .zip(&witness.final_counts)
+                    .map(|(e, &f)| *e * F::from(f))
+                    .sum(),
+            );
+        }
     }
     transcript.append_scalars(b"memory_access_evals", &access_evals);
     transcript.append_scalars(b"memory_final_count_evals", &final_count_evals);
     let claims = (0..witnesses.len())
         .map(|k| ReadOnlyClaims {
-            access_point: r_t.clone(),
+            access_point: access_points[k / group].clone(),
             address_eval: access_evals[3 * k],
             value_eval: access_evals[3 * k + 1],
             read_count_eval: access_evals[3 * k + 2],
@@ -238,7 +354,7 @@ pub fn prove_read_only_batch<F: PrimeField>(
             table_products,
             access_products,
             table_proof,
-            access_proof,
+            access_proofs,
             access_evals,
             final_count_evals,
         },
@@ -253,12 +369,12 @@ pub fn prove_read_only<F: PrimeField>(
     witness: &ReadOnlyWitness<F>,
     transcript: &mut impl Transcript,
 ) -> (ReadOnlyMemoryProof<F>, ReadOnlyClaims<F>) {
-    let (batch, mut claims) = prove_read_only_batch(&[table], &[0], &[witness], transcript);
+    let (mut batch, mut claims) = prove_read_only_batch(&[table], &[0], &[witness], transcript);
     let proof = ReadOnlyMemoryProof {
         table_products: batch.table_products,
         access_products: batch.access_products,
         table_proof: batch.table_proof,
-        access_proof: batch.access_proof,
+        access_proof: batch.access_proofs.remove(0),
         access_evals: batch.access_evals,
         final_count_eval: batch.final_count_evals[0],
     };
@@ -272,7 +388,7 @@ fn eval_u64<F: PrimeField>(values: impl Iterator<Item = u64>, point: &[F]) -> F 
 /// Verifies a [`ReadOnlyBatchProof`] for `K = table_of.len()` memories over the tables whose
 /// MLEs are `table_mles` (`2^log_m` cells each; memory `k` reads table `table_of[k]`, each
 /// memory read `2^log_t` times). `table_mles[u](r)` must return `Ṽ_u(r)`. Returns each
-/// memory's claims for the PCS (all at the same two points). An error comes with the index
+/// memory's claims for the PCS (every memory at `r_M`, each group of [`access_group_size`] memories at its own `r_T`). An error comes with the index
 /// of the memory whose check failed (0 for failures of the whole batch: shapes, grand
 /// products).
 pub fn verify_read_only_batch<F: PrimeField>(
@@ -287,7 +403,7 @@ pub fn verify_read_only_batch<F: PrimeField>(
         table_products: &proof.table_products,
         access_products: &proof.access_products,
         table_proof: &proof.table_proof,
-        access_proof: &proof.access_proof,
+        access_proofs: &proof.access_proofs,
         access_evals: &proof.access_evals,
         final_count_evals: &proof.final_count_evals,
     };
@@ -299,7 +415,7 @@ struct BatchView<'a, F: PrimeField> {
     table_products: &'a [F],
     access_products: &'a [F],
     table_proof: &'a GrandProductProof<F>,
-    access_proof: &'a GrandProductProof<F>,
+    access_proofs: &'a [GrandProductProof<F>],
     access_evals: &'a [F],
     final_count_evals: &'a [F],
 }
@@ -341,9 +457,21 @@ fn verify_batch_view<F: PrimeField>(
     let table_leaves =
         verify_grand_product(proof.table_proof, proof.table_products, log_m, transcript)
             .map_err(|e| whole(e.into()))?;
-    let access_leaves =
-        verify_grand_product(proof.access_proof, proof.access_products, log_t, transcript)
-            .map_err(|e| whole(e.into()))?;
+    let group = access_group_size(log_t);
+    if proof.access_proofs.len() != k.div_ceil(group) {
+        return Err(whole(MemoryCheckingError::WrongLength {
+            field: "access_proofs",
+            expected: k.div_ceil(group),
+            got: proof.access_proofs.len(),
+        }));
+    }
+    let mut access_leaves = Vec::with_capacity(proof.access_proofs.len());
+    for (g, access_proof) in proof.access_proofs.iter().enumerate() {
+        let products = &proof.access_products[2 * g * group..(2 * (g + 1) * group).min(2 * k)];
+        let leaves = verify_grand_product(access_proof, products, log_t, transcript)
+            .map_err(|e| (g * group, e.into()))?;
+        access_leaves.push(leaves);
+    }
     for (j, &t) in table_of.iter().enumerate() {
         let [p_init, p_final] = [proof.table_products[t], proof.table_products[u + j]];
         let [p_read, p_write] = [
@@ -381,14 +509,15 @@ fn verify_batch_view<F: PrimeField>(
             proof.access_evals[3 * j + 2],
         ];
         let read_leaf = fingerprint(gamma, tau, address_eval, value_eval, read_count_eval);
-        if access_leaves.evals[2 * j] != read_leaf {
+        let (group_leaves, i) = (&access_leaves[j / group], j % group);
+        if group_leaves.evals[2 * i] != read_leaf {
             return Err((j, MemoryCheckingError::LeafMismatch("reads")));
         }
-        if access_leaves.evals[2 * j + 1] != read_leaf + gamma2 {
+        if group_leaves.evals[2 * i + 1] != read_leaf + gamma2 {
             return Err((j, MemoryCheckingError::LeafMismatch("writes")));
         }
         claims.push(ReadOnlyClaims {
-            access_point: access_leaves.point.clone(),
+            access_point: group_leaves.point.clone(),
             address_eval,
             value_eval,
             read_count_eval,
@@ -413,7 +542,7 @@ pub fn verify_read_only<F: PrimeField>(
         table_products: &proof.table_products,
         access_products: &proof.access_products,
         table_proof: &proof.table_proof,
-        access_proof: &proof.access_proof,
+        access_proofs: std::slice::from_ref(&proof.access_proof),
         access_evals: &proof.access_evals,
         final_count_evals: std::slice::from_ref(&proof.final_count_eval),
     };

@@ -128,25 +128,18 @@ pub fn prove_read_write<F: PrimeField>(
     let gamma: F = transcript.challenge_scalar(b"rw_memory_gamma");
     let tau: F = transcript.challenge_scalar(b"rw_memory_tau");
     let h = |a: u64, v: u64, t: u64| fingerprint(gamma, tau, F::from(a), F::from(v), F::from(t));
-    let init: Vec<F> = initial
-        .iter()
-        .enumerate()
-        .map(|(m, v)| h(m as u64, *v, 0))
-        .collect();
-    let fin: Vec<F> = (0..initial.len())
-        .map(|m| h(m as u64, w.final_values[m], w.final_timestamps[m]))
-        .collect();
+    // Stacked leaves: [Init ‖ Final] and [Reads ‖ Writes].
+    let init = initial.iter().enumerate().map(|(m, v)| h(m as u64, *v, 0));
+    let fin = (0..initial.len()).map(|m| h(m as u64, w.final_values[m], w.final_timestamps[m]));
+    let memory_leaves: Vec<F> = init.chain(fin).collect();
     let n = w.addresses.len();
-    let reads: Vec<F> = (0..n)
-        .map(|i| h(w.addresses[i], w.read_values[i], w.read_timestamps[i]))
-        .collect();
-    let writes: Vec<F> = (0..n)
-        .map(|i| h(w.addresses[i], w.write_values[i], i as u64 + 1))
-        .collect();
+    let reads = (0..n).map(|i| h(w.addresses[i], w.read_values[i], w.read_timestamps[i]));
+    let writes = (0..n).map(|i| h(w.addresses[i], w.write_values[i], i as u64 + 1));
+    let access_leaves: Vec<F> = reads.chain(writes).collect();
     let (memory_products, memory_proof, mem_leaves) =
-        prove_grand_product(vec![init, fin], transcript);
+        prove_grand_product(memory_leaves, 2, transcript);
     let (access_products, access_proof, acc_leaves) =
-        prove_grand_product(vec![reads, writes], transcript);
+        prove_grand_product(access_leaves, 2, transcript);
     let r_n = acc_leaves.point;
     let r_m = mem_leaves.point;
     let ev = |v: &[u64], r: &[F]| DensePolynomial::new(field_vec::<F>(v)).evaluate(r);

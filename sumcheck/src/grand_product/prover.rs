@@ -1,10 +1,11 @@
-//! Prover side of the batched grand product.
+//! Prover side of the batched grand product: the stacked tree and the dedicated layer prover.
 
 use super::*;
-use crate::instance::{CombineFn, EqProductSumcheck};
-use crate::multilinear::{DensePolynomial, MultilinearPolynomial, PARALLEL_THRESHOLD};
-use crate::prover::prove_sumcheck;
+use crate::eq::EqPolynomial;
+use crate::multilinear::PARALLEL_THRESHOLD;
+use crate::proof::absorb_statement;
 use crate::transcript::Transcript;
+use crate::univariate::UniPoly;
 use rayon::prelude::*;
 
 /// The layer above `layer`: products of sibling pairs `(2i, 2i+1)`.
@@ -16,201 +17,271 @@ fn parent_layer<F: PrimeField>(layer: &[F]) -> Vec<F> {
     }
 }
 
-/// Even and odd entries of a layer: `L(x) = V(x, 0)`, `R(x) = V(x, 1)`.
-fn split_siblings<F: PrimeField>(layer: &[F]) -> (Vec<F>, Vec<F>) {
-    layer.chunks_exact(2).map(|p| (p[0], p[1])).unzip()
+type Sums<F> = (F, F);
+
+fn add_sums<F: PrimeField>(a: Sums<F>, b: Sums<F>) -> Sums<F> {
+    (a.0 + b.0, a.1 + b.1)
 }
 
-/// All layers of each vector's tree: `trees[i][k]` is layer `k` (root = layer 0).
-fn build_trees<F: PrimeField>(leaves: Vec<Vec<F>>) -> Vec<Vec<Vec<F>>> {
-    leaves
-        .into_iter()
-        .map(|leaf_layer| {
-            let mut layers = vec![leaf_layer];
-            while layers.last().map_or(0, Vec::len) > 1 {
-                let parent = parent_layer(layers.last().expect("non-empty"));
-                layers.push(parent);
-            }
-            layers.reverse();
-            layers
-        })
-        .collect()
+/// `(E·L₀R₀, E·(L₁−L₀)(R₁−R₀))` for one pair `c = [L₀, R₀, L₁, R₁]`, with `L₀R₀` given.
+fn pair_sums<F: PrimeField>(c: &[F], e: F, l0r0: F) -> Sums<F> {
+    (e * l0r0, e * ((c[2] - c[0]) * (c[3] - c[1])))
 }
 
-/// Runs the layer sumchecks from the root down to layer `stop` (exclusive of the leaf layer
-/// when `stop = n − 1` and the caller proves it separately). Returns the layer proofs, the
-/// current point and the current per-vector claims.
-fn prove_inner_layers<F: PrimeField, T: Transcript>(
-    trees: &[Vec<Vec<F>>],
-    products: &[F],
-    stop: usize,
-    transcript: &mut T,
-) -> (Vec<LayerProof<F>>, Vec<F>, Vec<F>) {
-    let m = trees.len();
-    let mut point: Vec<F> = Vec::new();
-    let mut claims = products.to_vec();
-    let mut layers = Vec::with_capacity(stop);
-    for k in 0..stop {
-        let lambda: Vec<F> = transcript.challenge_powers(LABEL_LAMBDA, m);
-        let mut polys = Vec::with_capacity(2 * m);
-        for tree in trees {
-            let (l, r) = split_siblings(&tree[k + 1]);
-            polys.push(MultilinearPolynomial::Dense(DensePolynomial::new(l)));
-            polys.push(MultilinearPolynomial::Dense(DensePolynomial::new(r)));
-        }
-        let lam = lambda.clone();
-        let h = move |v: &[F]| -> F {
-            v.chunks_exact(2)
-                .zip(lam.iter())
-                .map(|(lr, l)| *l * lr[0] * lr[1])
-                .sum()
-        };
-        let h: &CombineFn<F> = &h;
-        let claim: F = claims.iter().zip(&lambda).map(|(c, l)| *c * l).sum();
-        let mut instance = EqProductSumcheck::new(point.clone(), polys, h, 3, claim);
-        let (sumcheck, r_prime, finals) = prove_sumcheck(&mut instance, transcript);
-        transcript.append_scalars(LABEL_LAYER_CLAIMS, &finals);
-        let c: F = transcript.challenge_scalar(LABEL_LAYER_CHALLENGE);
-        claims = finals
-            .chunks_exact(2)
-            .map(|lr| lr[0] + c * (lr[1] - lr[0]))
-            .collect();
-        point = r_prime;
-        point.push(c);
-        layers.push(LayerProof {
-            sumcheck,
-            claims: finals,
-        });
+/// Round 0 of a layer: `(Σ_j E[j]·L₀R₀, Σ_j E[j]·(L₁−L₀)(R₁−R₀))` over the interleaved child
+/// `w = [L(2j), R(2j), L(2j+1), R(2j+1), …]`, that is `q(0)` and the `X²` coefficient of
+/// `q(X)`. `L₀R₀` is the parent layer's entry `2j`, so it is read, not multiplied.
+fn first_round_sums<F: PrimeField>(w: &[F], parent: &[F], eq: &[F]) -> Sums<F> {
+    let term = |((c, p), e): ((&[F], &[F]), &F)| pair_sums(c, *e, p[0]);
+    let zero = (F::zero(), F::zero());
+    if eq.len() >= PARALLEL_THRESHOLD {
+        w.par_chunks_exact(4)
+            .zip(parent.par_chunks_exact(2))
+            .zip(eq.par_iter())
+            .with_min_len(1 << 10)
+            .map(term)
+            .reduce(|| zero, add_sums)
+    } else {
+        w.chunks_exact(4)
+            .zip(parent.chunks_exact(2))
+            .zip(eq)
+            .map(term)
+            .fold(zero, add_sums)
     }
-    (layers, point, claims)
 }
 
-/// Proves `P_i = Π_j leaves[i][j]` for every vector `i` (all of length `2^n`, `n ≥ 1`).
-/// Absorbs the products, returns them with the proof and the leaf claims.
+/// `Σ_j E[j]·L₁R₁`: `q(1)` computed directly, only needed if the running claim cannot give it
+/// (a challenge or eq factor of zero, probability ≈ 2^-250).
+fn round_sum_at_one<F: PrimeField>(w: &[F], eq: &[F]) -> F {
+    w.chunks_exact(4)
+        .zip(eq)
+        .map(|(c, e)| *e * c[2] * c[3])
+        .sum()
+}
+
+/// Binds the lowest variable of an interleaved layer to `c` (`L'(j) = L(2j) + c·(L(2j+1) −
+/// L(2j))`, likewise `R'`, stored interleaved again) and, in the same pass, computes the next
+/// round's sums over the bound layer with its eq table `next_eq` (empty in the last round).
+fn bind_and_sum<F: PrimeField>(w: &[F], c: F, next_eq: &[F]) -> (Vec<F>, Sums<F>) {
+    let zero = (F::zero(), F::zero());
+    let mut out = vec![F::zero(); w.len() / 2];
+    let bind = |o: &mut [F], ch: &[F]| {
+        for (o, ch) in o.chunks_exact_mut(2).zip(ch.chunks_exact(4)) {
+            o[0] = ch[0] + c * (ch[2] - ch[0]);
+            o[1] = ch[1] + c * (ch[3] - ch[1]);
+        }
+    };
+    if next_eq.is_empty() {
+        bind(&mut out, w);
+        return (out, zero);
+    }
+    // Eight entries in, four out: one pair of the next round.
+    let step = |((o, ch), e): ((&mut [F], &[F]), &F)| -> Sums<F> {
+        bind(o, ch);
+        pair_sums(o, *e, o[0] * o[1])
+    };
+    let sums = if next_eq.len() >= PARALLEL_THRESHOLD {
+        out.par_chunks_exact_mut(4)
+            .zip(w.par_chunks_exact(8))
+            .zip(next_eq.par_iter())
+            .with_min_len(1 << 10)
+            .map(step)
+            .reduce(|| zero, add_sums)
+    } else {
+        out.chunks_exact_mut(4)
+            .zip(w.chunks_exact(8))
+            .zip(next_eq)
+            .map(step)
+            .fold(zero, add_sums)
+    };
+    (out, sums)
+}
+
+/// `E'[j] = E[2j] + E[2j+1]`: the eq table with its last variable summed out
+/// (`eq(r, 0) + eq(r, 1) = 1`).
+fn fold_eq<F: PrimeField>(eq: &[F]) -> Vec<F> {
+    if eq.len() / 2 >= PARALLEL_THRESHOLD {
+        eq.par_chunks_exact(2).map(|p| p[0] + p[1]).collect()
+    } else {
+        eq.chunks_exact(2).map(|p| p[0] + p[1]).collect()
+    }
+}
+
+/// What one layer's sumcheck hands on.
+struct LayerOutput<F: PrimeField> {
+    sumcheck: SumcheckProof<F>,
+    /// The sumcheck point, MSB-first (the challenges in reverse round order).
+    point: Vec<F>,
+    /// `[L, R]` at the point after all rounds.
+    last: [F; 2],
+    /// The interleaved `[L_i, R_i]` after `capture_after` rounds, if asked.
+    captured: Option<Vec<F>>,
+}
+
+/// Proves `claim = Σ_p eq(point, p)·L(p)·R(p)` for the interleaved child layer `w`
+/// (`w[2p] = L(p)`, `w[2p+1] = R(p)`, `|point| = ℓ`, `|w| = 2^{ℓ+1}`) whose parent layer
+/// (`parent[p] = L(p)·R(p)`) is `parent`, binding the least significant variable first.
+/// Absorbs the statement and the rounds.
+fn prove_layer<F: PrimeField, T: Transcript>(
+    child: &[F],
+    parent: &[F],
+    point: &[F],
+    mut claim: F,
+    capture_after: Option<usize>,
+    transcript: &mut T,
+) -> LayerOutput<F> {
+    let num_rounds = point.len();
+    debug_assert_eq!(child.len(), 2 << num_rounds);
+    absorb_statement(transcript, &claim, num_rounds, 3);
+    let mut eq = match num_rounds {
+        0 => Vec::new(),
+        _ => EqPolynomial::evals(&point[..num_rounds - 1]),
+    };
+    let mut sums = match num_rounds {
+        0 => (F::zero(), F::zero()),
+        _ => first_round_sums(child, parent, &eq),
+    };
+    // The layer bound so far: the child itself until the first round binds it into scratch.
+    let mut bound: Option<Vec<F>> = None;
+    // α = Π over bound rounds of eq(r_t, c_t): the factor the bound variables leave on s(X).
+    let mut alpha = F::one();
+    let mut round_polys = Vec::with_capacity(num_rounds);
+    let mut challenges = Vec::with_capacity(num_rounds);
+    let mut captured = None;
+    for t in 0..num_rounds {
+        let w = bound.as_deref().unwrap_or(child);
+        if capture_after == Some(t) {
+            captured = Some(w.to_vec());
+        }
+        let r_t = point[num_rounds - 1 - t];
+        let (q0, q_top) = sums;
+        // claim = α·((1 − r_t)·q(0) + r_t·q(1)).
+        let q1 = match (alpha * r_t).inverse() {
+            Some(inv) => (claim - alpha * (F::one() - r_t) * q0) * inv,
+            None => round_sum_at_one(w, &eq),
+        };
+        let q_lin = q1 - q0 - q_top;
+        // s(X) = α·((1 − r_t) + (2r_t − 1)X)·(q0 + q_lin X + q_top X²).
+        let (e0, e1) = (alpha * (F::one() - r_t), alpha * (r_t.double() - F::one()));
+        let poly = UniPoly::from_coeffs(vec![
+            e0 * q0,
+            e0 * q_lin + e1 * q0,
+            e0 * q_top + e1 * q_lin,
+            e1 * q_top,
+        ]);
+        let compressed = poly.compress();
+        transcript.append_scalars(b"sumcheck_round", &compressed.coeffs_except_linear);
+        let c: F = transcript.challenge_scalar(b"sumcheck_challenge");
+        claim = poly.evaluate(&c);
+        alpha *= r_t * c + (F::one() - r_t) * (F::one() - c);
+        eq = if eq.len() > 1 {
+            fold_eq(&eq)
+        } else {
+            Vec::new()
+        };
+        let (next, next_sums) = bind_and_sum(w, c, &eq);
+        (bound, sums) = (Some(next), next_sums);
+        round_polys.push(compressed);
+        challenges.push(c);
+    }
+    let w = bound.as_deref().unwrap_or(child);
+    if capture_after == Some(num_rounds) {
+        captured = Some(w.to_vec());
+    }
+    challenges.reverse();
+    LayerOutput {
+        sumcheck: SumcheckProof { round_polys },
+        point: challenges,
+        last: [w[0], w[1]],
+        captured,
+    }
+}
+
+/// Proves `P_i = Π_j leaves[i·2^n + j]` for the `num_vectors` vectors stacked in `leaves`
+/// (each of length `2^n`, `n ≥ 1`). Absorbs the products, returns them with the proof and the
+/// leaf claims `ṽ_i(r)`.
 ///
 /// # Panics
-/// If the vectors are empty, of different lengths, or not of power-of-two length ≥ 2.
+/// If `num_vectors` is zero or `leaves.len()` is not `num_vectors · 2^n` with `n ≥ 1` (a
+/// programmer error).
 pub fn prove_grand_product<F: PrimeField, T: Transcript>(
-    leaves: Vec<Vec<F>>,
+    mut leaves: Vec<F>,
+    num_vectors: usize,
     transcript: &mut T,
 ) -> (Vec<F>, GrandProductProof<F>, LeafClaims<F>) {
-    check_shapes(leaves.iter().map(Vec::len));
-    let n = leaves[0].len().trailing_zeros() as usize;
-    let trees = build_trees(leaves);
-    let products: Vec<F> = trees.iter().map(|t| t[0][0]).collect();
-    transcript.append_scalars(LABEL_PRODUCTS, &products);
-    let (layers, point, claims) = prove_inner_layers(&trees, &products, n, transcript);
-    (
-        products,
-        GrandProductProof { layers },
-        LeafClaims {
-            point,
-            evals: claims,
-            value_evals: Vec::new(),
-        },
-    )
-}
-
-fn check_shapes(lengths: impl Iterator<Item = usize>) {
-    let lengths: Vec<usize> = lengths.collect();
-    assert!(!lengths.is_empty(), "grand product of no vectors");
     assert!(
-        lengths[0] >= 2 && lengths[0].is_power_of_two(),
+        num_vectors > 0 && leaves.len().is_multiple_of(num_vectors),
+        "grand product: {} leaves do not split into {num_vectors} vectors",
+        leaves.len()
+    );
+    let len = leaves.len() / num_vectors;
+    assert!(
+        len >= 2 && len.is_power_of_two(),
         "grand product vectors need a power-of-two length ≥ 2"
     );
-    assert!(
-        lengths.iter().all(|&l| l == lengths[0]),
-        "grand product vectors differ in length"
-    );
-}
+    let n = len.trailing_zeros() as usize;
+    let b = batch_vars(num_vectors);
+    leaves.resize(len << b, F::one());
 
-/// Proves `P_i = Π_j (f_ij·v_ij + 1 − f_ij)` for every `i`: leaves whose flag is 0 count as 1.
-/// The leaf claims are `f̃_i(r)` (in `evals`) and `ṽ_i(r)` (in `value_evals`).
-///
-/// # Panics
-/// On shape errors as in [`prove_grand_product`], or if `flags` and `values` differ in count.
-pub fn prove_toggled_grand_product<F: PrimeField, T: Transcript>(
-    flags: Vec<MultilinearPolynomial<F>>,
-    values: Vec<DensePolynomial<F>>,
-    transcript: &mut T,
-) -> (Vec<F>, GrandProductProof<F>, LeafClaims<F>) {
-    assert_eq!(
-        flags.len(),
-        values.len(),
-        "one flag vector per value vector"
-    );
-    check_shapes(
-        flags
-            .iter()
-            .map(|f| f.len())
-            .chain(values.iter().map(|v| v.len())),
-    );
-    let n = values[0].num_vars();
-    let leaves: Vec<Vec<F>> = flags
-        .iter()
-        .zip(&values)
-        .map(|(f, v)| {
-            (0..v.len())
-                .map(|j| {
-                    let flag = f.get(j);
-                    if flag.is_zero() {
-                        F::one()
-                    } else if flag.is_one() {
-                        v.get(j)
-                    } else {
-                        flag * v.get(j) + F::one() - flag
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let trees = build_trees(leaves);
-    let products: Vec<F> = trees.iter().map(|t| t[0][0]).collect();
-    transcript.append_scalars(LABEL_PRODUCTS, &products);
-    let (mut layers, point, claims) = prove_inner_layers(&trees, &products, n - 1, transcript);
-
-    // Leaf layer: Σ_x eq(r,x)·Σ_i λ^i·(f_L v_L + 1 − f_L)(f_R v_R + 1 − f_R).
-    let m = values.len();
-    let lambda: Vec<F> = transcript.challenge_powers(LABEL_LAMBDA, m);
-    let mut polys = Vec::with_capacity(4 * m);
-    for (f, v) in flags.iter().zip(&values) {
-        let fd = f.to_dense().into_evals();
-        let (fl, fr) = split_siblings(&fd);
-        let (vl, vr) = split_siblings(v.evals());
-        for p in [fl, vl, fr, vr] {
-            polys.push(MultilinearPolynomial::Dense(DensePolynomial::new(p)));
-        }
+    // levels[d] is the stacked layer n − d: leaves first, the m' products last.
+    let mut levels = vec![leaves];
+    for _ in 0..n {
+        let parent = parent_layer(levels.last().expect("non-empty"));
+        levels.push(parent);
     }
-    let lam = lambda.clone();
-    let h = move |x: &[F]| -> F {
-        x.chunks_exact(4)
-            .zip(lam.iter())
-            .map(|(q, l)| *l * (q[0] * q[1] + F::one() - q[0]) * (q[2] * q[3] + F::one() - q[2]))
-            .sum()
-    };
-    let h: &CombineFn<F> = &h;
-    let claim: F = claims.iter().zip(&lambda).map(|(c, l)| *c * l).sum();
-    let mut instance = EqProductSumcheck::new(point, polys, h, 5, claim);
-    let (sumcheck, r_prime, finals) = prove_sumcheck(&mut instance, transcript);
-    transcript.append_scalars(LABEL_LAYER_CLAIMS, &finals);
-    let c: F = transcript.challenge_scalar(LABEL_LAYER_CHALLENGE);
-    let (flag_evals, value_evals) = finals
-        .chunks_exact(4)
-        .map(|q| (q[0] + c * (q[2] - q[0]), q[1] + c * (q[3] - q[1])))
-        .unzip();
-    let mut leaf_point = r_prime;
-    leaf_point.push(c);
-    layers.push(LayerProof {
-        sumcheck,
-        claims: finals,
-    });
+    let mut parent = levels.pop().expect("n ≥ 1 levels above the leaves");
+    let padded_products = parent.clone();
+    let products = padded_products[..num_vectors].to_vec();
+    transcript.append_scalars(LABEL_PRODUCTS, &products);
+    let mut point: Vec<F> = transcript.challenge_scalars(LABEL_BATCH_POINT, b);
+    let mut claim: F = EqPolynomial::evals(&point)
+        .iter()
+        .zip(&padded_products)
+        .map(|(e, p)| *e * p)
+        .sum();
+
+    let mut layers = Vec::with_capacity(n);
+    for k in 0..n {
+        let child = levels.pop().expect("one level per layer");
+        let leaf_layer = k + 1 == n;
+        // The child is bound into scratch; it stays whole as the next layer's parent.
+        let out = prove_layer(
+            &child,
+            &parent,
+            &point,
+            claim,
+            leaf_layer.then_some(k),
+            transcript,
+        );
+        parent = child;
+        let claims = match out.captured {
+            Some(per_vector) => per_vector[..2 * num_vectors].to_vec(),
+            None => out.last.to_vec(),
+        };
+        transcript.append_scalars(LABEL_LAYER_CLAIMS, &claims);
+        let c: F = transcript.challenge_scalar(LABEL_LAYER_CHALLENGE);
+        let [l, r] = out.last;
+        claim = l + c * (r - l);
+        point = out.point;
+        point.push(c);
+        layers.push(LayerProof {
+            sumcheck: out.sumcheck,
+            claims,
+        });
+    }
+    let last = layers.last().expect("n ≥ 1 layers");
+    let c = *point.last().expect("non-empty point");
+    let evals = last
+        .claims
+        .chunks_exact(2)
+        .map(|lr| lr[0] + c * (lr[1] - lr[0]))
+        .collect();
     (
         products,
         GrandProductProof { layers },
         LeafClaims {
-            point: leaf_point,
-            evals: flag_evals,
-            value_evals,
+            point: point.split_off(b),
+            evals,
         },
     )
 }

@@ -204,7 +204,7 @@ fn malformed_proofs_are_errors() {
         Err(SurgeError::WrongLength { .. })
     ));
     let mut bad = proof.clone();
-    bad.memory_checks[0].final_count_evals.pop();
+    bad.memory_check.final_count_evals.pop();
     assert!(matches!(
         verify_surge(&p, 3, &bad, &mut MerlinTranscript::new(b"surge")),
         Err(SurgeError::Memory {

@@ -186,3 +186,59 @@ fn a_batch_verified_against_another_table_assignment_is_rejected() {
         Err((0, MemoryCheckingError::WrongLength { .. }))
     ));
 }
+
+/// In unit tests a group holds `2^6` access leaves, so the three 32-read memories above get
+/// one access-side grand product each; a lie in one group's proof is reported with that
+/// group's first memory, a missing group proof as a length error.
+#[test]
+fn access_groups_are_checked_separately() {
+    assert_eq!(access_group_size(5), 1);
+    let w = batch_witnesses();
+    let tables = [table(4), table(4).iter().map(|v| *v + Fr::one()).collect()];
+    let refs: Vec<&ReadOnlyWitness<Fr>> = w.iter().collect();
+    let slices: Vec<&[Fr]> = tables.iter().map(|t| t.as_slice()).collect();
+    let (proof, claims) = prove_read_only_batch(
+        &slices,
+        &[0, 1, 0],
+        &refs,
+        &mut MerlinTranscript::new(b"ro"),
+    );
+    assert_eq!(proof.access_proofs.len(), 3);
+    assert_ne!(claims[0].access_point, claims[1].access_point);
+    let polys: Vec<DensePolynomial<Fr>> = tables
+        .iter()
+        .map(|t| DensePolynomial::new(t.clone()))
+        .collect();
+    let mle0 = |r: &[Fr]| polys[0].evaluate(r);
+    let mle1 = |r: &[Fr]| polys[1].evaluate(r);
+    let mles: [TableMle<'_, Fr>; 2] = [&mle0, &mle1];
+    let verify = |p: &ReadOnlyBatchProof<Fr>| {
+        verify_read_only_batch(
+            p,
+            4,
+            5,
+            &mles,
+            &[0, 1, 0],
+            &mut MerlinTranscript::new(b"ro"),
+        )
+    };
+    assert_eq!(verify(&proof).unwrap(), claims);
+    let mut lie = proof.clone();
+    lie.access_proofs[2].layers[1].claims[0] += Fr::one();
+    assert!(matches!(
+        verify(&lie),
+        Err((2, MemoryCheckingError::GrandProduct(_)))
+    ));
+    let mut missing = proof.clone();
+    missing.access_proofs.pop();
+    assert!(matches!(
+        verify(&missing),
+        Err((
+            0,
+            MemoryCheckingError::WrongLength {
+                field: "access_proofs",
+                ..
+            }
+        ))
+    ));
+}
