@@ -370,13 +370,13 @@ fn jolt(out: &mut String) {
             }] += 1;
         }
     }
-    // Per step: every polynomial of length T, 2T or 4T (layout order: T-long columns first,
-    // then the 2T region counters, the two 4T timestamp counters); the rest (M words, the
+    // Per step: every polynomial of length T (layout order: all T-long columns first, the
+    // region and timestamp counters split into T-long columns last); the rest (M words, the
     // bytecode table, the subtables) does not grow with T.
-    let per_step = layout.region_read_counts + 2 + 4 * 2;
+    let per_step = layout.final_values;
     let fixed: usize = w.columns[layout.final_values..].iter().map(Vec::len).sum();
     assert_eq!(
-        layout.ts_final_counts + 1,
+        layout.ts_final_counts + 4,
         layout.final_values,
         "layout order"
     );
@@ -394,8 +394,7 @@ fn jolt(out: &mut String) {
     .unwrap();
     writeln!(
         out,
-        "- committed field elements per step (the polynomials of length T, 2T and 4T, counted \
-         per step): **{per_step}**; plus {fixed} entries of size M, the bytecode table and \
+        "- committed field elements per step (the polynomials of length T): **{per_step}**; plus {fixed} entries of size M, the bytecode table and \
          the subtables, independent of T ({:.1} per step at this T);",
         fixed as f64 / t as f64
     )
