@@ -161,6 +161,105 @@ macro_rules! small_scalar {
 }
 small_scalar!(u8, u16, u32, u64);
 
+/// Bytes a value of `T` spans: the number of 8-bit limbs the small-value kernels use.
+fn limbs_of<T: SmallScalar>() -> usize {
+    T::BITS.div_ceil(8) as usize
+}
+
+/// The multiples `c·x` of one field element `c` for small integers `x`, by 8-bit limbs:
+/// `table[256k + b] = c·256^k·b`, built with additions only, so `c·x = Σ_k table[256k + x_k]`
+/// (`x_k` the bytes of `x`) costs one addition per nonzero byte instead of the two
+/// multiplications of `c·F::from(x)` (the conversion into Montgomery form is one).
+struct ByteMultiples<F: PrimeField> {
+    table: Vec<F>,
+}
+
+impl<F: PrimeField> ByteMultiples<F> {
+    fn new(c: F, limbs: usize) -> Self {
+        let mut table = Vec::with_capacity(256 * limbs);
+        let mut base = c;
+        for _ in 0..limbs {
+            let mut acc = F::zero();
+            for _ in 0..256 {
+                table.push(acc);
+                acc += base;
+            }
+            base = acc; // 256·base
+        }
+        Self { table }
+    }
+
+    #[inline]
+    fn mul(&self, x: u64) -> F {
+        let mut acc = self.table[(x & 0xff) as usize];
+        let (mut x, mut k) = (x >> 8, 256);
+        while x != 0 {
+            acc += self.table[k + (x & 0xff) as usize];
+            x >>= 8;
+            k += 256;
+        }
+        acc
+    }
+}
+
+/// Below this many entries the small-value kernels multiply directly (building tables of
+/// `256` entries per byte would cost more than it saves).
+const TABLE_THRESHOLD: usize = 1 << 10;
+
+/// `Σ_i eq[i]·x_i` for small integers: every `eq[i]` is added into one bucket per byte value
+/// of `x_i` (`B_k[b] = Σ_{i: byte_k(x_i) = b} eq[i]`), then `Σ_k 256^k·Σ_b b·B_k[b]` with the
+/// inner sums as running suffix sums. One addition per nonzero byte, no multiplication per
+/// entry.
+fn small_inner_product<T: SmallScalar, F: PrimeField>(eq: &[F], values: &[T]) -> F {
+    let limbs = limbs_of::<T>();
+    if eq.len() < TABLE_THRESHOLD {
+        return eq
+            .iter()
+            .zip(values)
+            .map(|(e, x)| match x.to_u64() {
+                0 => F::zero(),
+                1 => *e,
+                x => *e * F::from(x),
+            })
+            .sum();
+    }
+    let add_into = |mut buckets: Vec<F>, (e, x): (&F, &T)| {
+        let (mut x, mut k) = (x.to_u64(), 0);
+        while x != 0 {
+            buckets[k + (x & 0xff) as usize] += e;
+            x >>= 8;
+            k += 256;
+        }
+        buckets
+    };
+    let merge = |mut a: Vec<F>, b: Vec<F>| {
+        a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        a
+    };
+    let empty = || vec![F::zero(); 256 * limbs];
+    let buckets = if eq.len() >= PARALLEL_THRESHOLD {
+        eq.par_iter()
+            .zip(values.par_iter())
+            .with_min_len(1 << 13)
+            .fold(empty, add_into)
+            .reduce(empty, merge)
+    } else {
+        eq.iter().zip(values).fold(empty(), add_into)
+    };
+    let radix = F::from(256u64);
+    let (mut total, mut scale) = (F::zero(), F::one());
+    for limb in buckets.chunks_exact(256) {
+        let (mut suffix, mut sum) = (F::zero(), F::zero());
+        for b in limb[1..].iter().rev() {
+            suffix += b;
+            sum += suffix;
+        }
+        total += scale * sum;
+        scale *= radix;
+    }
+    total
+}
+
 /// A multilinear polynomial whose hypercube evaluations are small integers of type `T`.
 ///
 /// It stays in its small form until the first [`CompactPolynomial::bind`], which computes
@@ -234,18 +333,36 @@ impl<T: SmallScalar, F: PrimeField> CompactPolynomial<T, F> {
                 assert!(self.values.len() >= 2, "bind on a constant polynomial");
                 let half = self.values.len() / 2;
                 let (lo, hi) = self.values.split_at(half);
-                let step = |(l, h): (&T, &T)| -> F {
-                    let (l, h) = (l.to_u64(), h.to_u64());
-                    if h >= l {
-                        F::from(l) + r * F::from(h - l)
-                    } else {
-                        F::from(l) - r * F::from(l - h)
-                    }
-                };
-                let evals: Vec<F> = if half >= PARALLEL_THRESHOLD {
-                    lo.par_iter().zip(hi.par_iter()).map(step).collect()
-                } else {
+                let evals: Vec<F> = if half < TABLE_THRESHOLD {
+                    let step = |(l, h): (&T, &T)| -> F {
+                        let (l, h) = (l.to_u64(), h.to_u64());
+                        if h >= l {
+                            F::from(l) + r * F::from(h - l)
+                        } else {
+                            F::from(l) - r * F::from(l - h)
+                        }
+                    };
                     lo.iter().zip(hi.iter()).map(step).collect()
+                } else {
+                    // lo + r·(hi − lo) with both terms read from byte tables: additions only.
+                    let limbs = limbs_of::<T>();
+                    let (ones, rs) = (
+                        ByteMultiples::new(F::one(), limbs),
+                        ByteMultiples::new(r, limbs),
+                    );
+                    let step = |(l, h): (&T, &T)| -> F {
+                        let (l, h) = (l.to_u64(), h.to_u64());
+                        if h >= l {
+                            ones.mul(l) + rs.mul(h - l)
+                        } else {
+                            ones.mul(l) - rs.mul(l - h)
+                        }
+                    };
+                    if half >= PARALLEL_THRESHOLD {
+                        lo.par_iter().zip(hi.par_iter()).map(step).collect()
+                    } else {
+                        lo.iter().zip(hi.iter()).map(step).collect()
+                    }
                 };
                 self.bound = Some(DensePolynomial::new(evals));
                 self.values = Vec::new();
@@ -263,19 +380,7 @@ impl<T: SmallScalar, F: PrimeField> CompactPolynomial<T, F> {
                     self.num_vars(),
                     "evaluation point has the wrong length"
                 );
-                let eq = EqPolynomial::evals(point);
-                let term = |(e, v): (&F, &T)| -> F {
-                    match v.to_u64() {
-                        0 => F::zero(),
-                        1 => *e,
-                        x => *e * F::from(x),
-                    }
-                };
-                if eq.len() >= PARALLEL_THRESHOLD {
-                    eq.par_iter().zip(self.values.par_iter()).map(term).sum()
-                } else {
-                    eq.iter().zip(self.values.iter()).map(term).sum()
-                }
+                small_inner_product(&EqPolynomial::evals(point), &self.values)
             }
         }
     }
@@ -405,20 +510,28 @@ impl<F: PrimeField> From<DensePolynomial<F>> for MultilinearPolynomial<F> {
 
 impl<F: PrimeField> MultilinearPolynomial<F> {
     /// `acc[i] += coeff·p(i)` for every hypercube point `i < len` (the polynomial's own
-    /// representation is read directly: small values cost one multiplication, 0 and 1 none).
+    /// representation is read directly: small values are added from a table of byte multiples
+    /// of `coeff`, no multiplication per entry).
     ///
     /// # Panics
     /// If `acc` is shorter than the polynomial.
     pub fn add_scaled_into(&self, acc: &mut [F], coeff: F) {
         use rayon::prelude::*;
         fn small<T: SmallScalar, F: PrimeField>(acc: &mut [F], v: &[T], coeff: F) {
+            if v.len() < TABLE_THRESHOLD {
+                for (a, x) in acc.iter_mut().zip(v) {
+                    *a += coeff * F::from(x.to_u64());
+                }
+                return;
+            }
+            let multiples = ByteMultiples::new(coeff, limbs_of::<T>());
             acc[..v.len()]
                 .par_iter_mut()
                 .zip(v.par_iter())
+                .with_min_len(1 << 12)
                 .for_each(|(a, x)| match x.to_u64() {
                     0 => {}
-                    1 => *a += coeff,
-                    x => *a += coeff * F::from(x),
+                    x => *a += multiples.mul(x),
                 });
         }
         match self {
@@ -438,22 +551,15 @@ impl<F: PrimeField> MultilinearPolynomial<F> {
     }
 
     /// `Σ_x eq[x]·p(x)`: the evaluation at `r` given the table `eq[x] = eq(r, x)`, so many
-    /// polynomials can share one table (small values cost at most one multiplication each).
+    /// polynomials can share one table (small values are summed into byte buckets: additions
+    /// only, see `small_inner_product`).
     ///
     /// # Panics
     /// If `eq` and the polynomial differ in length.
     pub fn evaluate_with_eq_table(&self, eq: &[F]) -> F {
-        use rayon::prelude::*;
         assert_eq!(eq.len(), self.len(), "eq table of the wrong length");
         fn small<T: SmallScalar, F: PrimeField>(eq: &[F], v: &[T]) -> F {
-            eq.par_iter()
-                .zip(v.par_iter())
-                .map(|(e, x)| match x.to_u64() {
-                    0 => F::zero(),
-                    1 => *e,
-                    x => *e * F::from(x),
-                })
-                .sum()
+            small_inner_product(eq, v)
         }
         match self {
             MultilinearPolynomial::Bool(c) if !c.is_bound() => small(eq, c.small_values()),
@@ -582,6 +688,57 @@ mod tests {
                 compact.bind(*r);
             }
             prop_assert_eq!(compact.get(0), expected);
+        }
+    }
+
+    /// Every small-value kernel (bind, evaluate, `add_scaled_into`, `evaluate_with_eq_table`)
+    /// against the dense polynomial, for every width, values up to the width's maximum, and
+    /// sizes on both sides of the table threshold.
+    fn check_small_kernels(values: Vec<u64>, seed: u64) {
+        let n = values.len().trailing_zeros() as usize;
+        let (_, point) = random_poly(n, seed);
+        let dense = DensePolynomial::<Fr>::from_u64s(&values);
+        let compact = MultilinearPolynomial::<Fr>::compact_from_u64s(&values);
+        let expected = dense.evaluate(&point);
+        assert_eq!(compact.evaluate(&point), expected);
+        let eq = EqPolynomial::evals(&point);
+        assert_eq!(compact.evaluate_with_eq_table(&eq), expected);
+        let coeff = point[0] + Fr::from(3u64);
+        let mut acc = eq.clone();
+        compact.add_scaled_into(&mut acc, coeff);
+        for ((a, e), v) in acc.iter().zip(&eq).zip(dense.evals()) {
+            assert_eq!(*a, *e + coeff * v);
+        }
+        let mut bound = compact;
+        for r in &point {
+            bound.bind(*r);
+        }
+        assert_eq!(bound.get(0), expected);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(8))]
+
+        #[test]
+        fn small_value_kernels_agree_with_dense(n in 1usize..=12, bits in prop::sample::select(vec![1u32, 8, 16, 32, 64]), seed in any::<u64>()) {
+            let mut rng = ChaCha20Rng::seed_from_u64(seed);
+            let values: Vec<u64> = (0..1usize << n)
+                .map(|_| {
+                    let v = rand_chacha::rand_core::RngCore::next_u64(&mut rng);
+                    if bits == 64 { v } else { v & ((1u64 << bits) - 1) }
+                })
+                .collect();
+            check_small_kernels(values, seed);
+        }
+    }
+
+    #[test]
+    fn small_value_kernels_handle_extreme_values() {
+        for max in [1u64, 255, 256, u16::MAX as u64, u32::MAX as u64, u64::MAX] {
+            let values: Vec<u64> = (0..1u64 << 11)
+                .map(|i| if i % 3 == 0 { max } else { i % 7 })
+                .collect();
+            check_small_kernels(values, max);
         }
     }
 
