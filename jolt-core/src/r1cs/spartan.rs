@@ -78,35 +78,48 @@ pub enum SpartanError {
 /// A linear form over one flat slice `[z_0(t) … z_{J−1}(t), z'_{j_1}(t) …]`.
 #[derive(Clone, Debug)]
 struct FlatForm<F> {
-    terms: Vec<(usize, F)>,
+    /// Columns with coefficient `+1` (added), `−1` (subtracted), and the rest with theirs:
+    /// most coefficients are `±1`, and an addition costs a tenth of a multiplication.
+    plus: Vec<usize>,
+    minus: Vec<usize>,
+    scaled: Vec<(usize, F)>,
     constant: F,
 }
 
 impl<F: PrimeField> FlatForm<F> {
     fn new(lc: &LinearCombination, next_index: &[Option<usize>], num_columns: usize) -> Self {
-        let terms = lc
-            .terms
-            .iter()
-            .map(|&(v, c)| {
-                let idx = match v {
-                    Variable::Current(j) => j,
-                    Variable::Next(j) => {
-                        num_columns + next_index[j].expect("next column is listed")
-                    }
-                };
-                (idx, F::from(c))
-            })
-            .collect();
-        Self {
-            terms,
+        let mut form = Self {
+            plus: Vec::new(),
+            minus: Vec::new(),
+            scaled: Vec::new(),
             constant: F::from(lc.constant),
+        };
+        for &(v, c) in &lc.terms {
+            let idx = match v {
+                Variable::Current(j) => j,
+                Variable::Next(j) => num_columns + next_index[j].expect("next column is listed"),
+            };
+            match c {
+                1 => form.plus.push(idx),
+                -1 => form.minus.push(idx),
+                c => form.scaled.push((idx, F::from(c))),
+            }
         }
+        form
     }
 
     fn eval(&self, vals: &[F]) -> F {
-        self.terms
-            .iter()
-            .fold(self.constant, |acc, (i, c)| acc + *c * vals[*i])
+        let mut acc = self.constant;
+        for &i in &self.plus {
+            acc += vals[i];
+        }
+        for &i in &self.minus {
+            acc -= vals[i];
+        }
+        for (i, c) in &self.scaled {
+            acc += *c * vals[*i];
+        }
+        acc
     }
 }
 
