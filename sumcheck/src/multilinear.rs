@@ -99,6 +99,9 @@ impl<F: PrimeField> DensePolynomial<F> {
             }
         }
         self.evals.truncate(half);
+        // Give the upper half back: a sumcheck over many big polynomials would otherwise keep
+        // all their first-round memory to the end.
+        self.evals.shrink_to_fit();
     }
 
     /// Evaluates `p(r) = Σ_x eq(r, x)·p(x)`, in about `2·2^n` field multiplications.

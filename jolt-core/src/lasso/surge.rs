@@ -406,11 +406,33 @@ pub fn prove_surge_timed<F: PrimeField>(
 ) -> (SurgeProof<F>, SurgeClaims<F>, SurgeProverTimings) {
     let start = Instant::now();
     let memory_values = params.memory_values(w);
+    // The honest values are small integers: the primary sumcheck reads them compactly (its
+    // first bind makes them dense at half the size) instead of a dense copy of every column.
+    let small_tables: Vec<Vec<u64>> = params
+        .subtables
+        .iter()
+        .map(|t| t.iter().map(small_integer).collect())
+        .collect();
+    let compact: Vec<MultilinearPolynomial<F>> = params
+        .memories
+        .iter()
+        .map(|&(s, c)| {
+            let v: Vec<u64> = w.dims[c].iter().map(|&d| small_tables[s][d]).collect();
+            MultilinearPolynomial::compact_from_u64s(&v)
+        })
+        .collect();
     let mut timings = SurgeProverTimings {
         primary_sumcheck: start.elapsed(),
         ..Default::default()
     };
-    let (proof, claims) = prove_surge_inner(params, w, memory_values, transcript, &mut timings);
+    let (proof, claims) = prove_surge_inner(
+        params,
+        w,
+        memory_values,
+        Some(compact),
+        transcript,
+        &mut timings,
+    );
     (proof, claims, timings)
 }
 
@@ -440,25 +462,31 @@ pub fn prove_surge_with_values<F: PrimeField>(
         params,
         w,
         memory_values,
+        None,
         transcript,
         &mut Default::default(),
     )
 }
 
+/// `memory_polys`: the memory values as the primary sumcheck reads them, when the caller has
+/// them in a cheaper form than a dense copy of `memory_values`.
 fn prove_surge_inner<F: PrimeField>(
     params: &SurgeParams<F>,
     w: &SurgeWitness<F>,
     memory_values: Vec<Vec<F>>,
+    memory_polys: Option<Vec<MultilinearPolynomial<F>>>,
     transcript: &mut impl Transcript,
     timings: &mut SurgeProverTimings,
 ) -> (SurgeProof<F>, SurgeClaims<F>) {
     let start = Instant::now();
     let log_t = w.outputs.len().trailing_zeros() as usize;
     let r: Vec<F> = transcript.challenge_scalars(b"surge_r", log_t);
-    let mut polys: Vec<MultilinearPolynomial<F>> = memory_values
-        .iter()
-        .map(|v| MultilinearPolynomial::dense(v.clone()))
-        .collect();
+    let mut polys: Vec<MultilinearPolynomial<F>> = memory_polys.unwrap_or_else(|| {
+        memory_values
+            .iter()
+            .map(|v| MultilinearPolynomial::dense(v.clone()))
+            .collect()
+    });
     polys.extend(
         w.flags
             .iter()
