@@ -59,12 +59,12 @@ fn round_sum_at_one<F: PrimeField>(w: &[F], eq: &[F]) -> F {
         .sum()
 }
 
-/// Binds the lowest variable of an interleaved layer to `c` (`L'(j) = L(2j) + c·(L(2j+1) −
-/// L(2j))`, likewise `R'`, stored interleaved again) and, in the same pass, computes the next
-/// round's sums over the bound layer with its eq table `next_eq` (empty in the last round).
-fn bind_and_sum<F: PrimeField>(w: &[F], c: F, next_eq: &[F]) -> (Vec<F>, Sums<F>) {
+/// Binds the lowest variable of the interleaved layer `w` to `c` into `out` (`L'(j) = L(2j) +
+/// c·(L(2j+1) − L(2j))`, likewise `R'`, stored interleaved again; `|out| = |w|/2`) and, in the
+/// same pass, computes the next round's sums over the bound layer with its eq table
+/// `next_eq` (empty in the last round).
+fn bind_and_sum<F: PrimeField>(w: &[F], out: &mut [F], c: F, next_eq: &[F]) -> Sums<F> {
     let zero = (F::zero(), F::zero());
-    let mut out = vec![F::zero(); w.len() / 2];
     let bind = |o: &mut [F], ch: &[F]| {
         for (o, ch) in o.chunks_exact_mut(2).zip(ch.chunks_exact(4)) {
             o[0] = ch[0] + c * (ch[2] - ch[0]);
@@ -72,15 +72,15 @@ fn bind_and_sum<F: PrimeField>(w: &[F], c: F, next_eq: &[F]) -> (Vec<F>, Sums<F>
         }
     };
     if next_eq.is_empty() {
-        bind(&mut out, w);
-        return (out, zero);
+        bind(out, w);
+        return zero;
     }
     // Eight entries in, four out: one pair of the next round.
     let step = |((o, ch), e): ((&mut [F], &[F]), &F)| -> Sums<F> {
         bind(o, ch);
         pair_sums(o, *e, o[0] * o[1])
     };
-    let sums = if next_eq.len() >= PARALLEL_THRESHOLD {
+    if next_eq.len() >= PARALLEL_THRESHOLD {
         out.par_chunks_exact_mut(4)
             .zip(w.par_chunks_exact(8))
             .zip(next_eq.par_iter())
@@ -93,8 +93,14 @@ fn bind_and_sum<F: PrimeField>(w: &[F], c: F, next_eq: &[F]) -> (Vec<F>, Sums<F>
             .zip(next_eq)
             .map(step)
             .fold(zero, add_sums)
-    };
-    (out, sums)
+    }
+}
+
+/// Two scratch layers the rounds bind into alternately (sized for the largest layer), so a
+/// grand product allocates its bound layers once instead of once per round.
+struct Scratch<F> {
+    even: Vec<F>,
+    odd: Vec<F>,
 }
 
 /// `E'[j] = E[2j] + E[2j+1]`: the eq table with its last variable summed out
@@ -128,6 +134,7 @@ fn prove_layer<F: PrimeField, T: Transcript>(
     point: &[F],
     mut claim: F,
     capture_after: Option<usize>,
+    scratch: &mut Scratch<F>,
     transcript: &mut T,
 ) -> LayerOutput<F> {
     let num_rounds = point.len();
@@ -141,15 +148,20 @@ fn prove_layer<F: PrimeField, T: Transcript>(
         0 => (F::zero(), F::zero()),
         _ => first_round_sums(child, parent, &eq),
     };
-    // The layer bound so far: the child itself until the first round binds it into scratch.
-    let mut bound: Option<Vec<F>> = None;
+    // The layer bound so far: the child itself, then alternately the even and odd scratch.
+    let mut len = child.len();
     // α = Π over bound rounds of eq(r_t, c_t): the factor the bound variables leave on s(X).
     let mut alpha = F::one();
     let mut round_polys = Vec::with_capacity(num_rounds);
     let mut challenges = Vec::with_capacity(num_rounds);
     let mut captured = None;
     for t in 0..num_rounds {
-        let w = bound.as_deref().unwrap_or(child);
+        // Round t reads the layer bound so far and binds it into the other buffer.
+        let (w, out): (&[F], &mut [F]) = match t {
+            0 => (child, &mut scratch.even[..len / 2]),
+            t if t % 2 == 1 => (&scratch.even[..len], &mut scratch.odd[..len / 2]),
+            _ => (&scratch.odd[..len], &mut scratch.even[..len / 2]),
+        };
         if capture_after == Some(t) {
             captured = Some(w.to_vec());
         }
@@ -179,12 +191,16 @@ fn prove_layer<F: PrimeField, T: Transcript>(
         } else {
             Vec::new()
         };
-        let (next, next_sums) = bind_and_sum(w, c, &eq);
-        (bound, sums) = (Some(next), next_sums);
+        sums = bind_and_sum(w, out, c, &eq);
+        len /= 2;
         round_polys.push(compressed);
         challenges.push(c);
     }
-    let w = bound.as_deref().unwrap_or(child);
+    let w: &[F] = match num_rounds {
+        0 => child,
+        t if t % 2 == 1 => &scratch.even[..len],
+        _ => &scratch.odd[..len],
+    };
     if capture_after == Some(num_rounds) {
         captured = Some(w.to_vec());
     }
@@ -240,6 +256,11 @@ pub fn prove_grand_product<F: PrimeField, T: Transcript>(
         .map(|(e, p)| *e * p)
         .sum();
 
+    let leaves_len = len << b;
+    let mut scratch = Scratch {
+        even: vec![F::zero(); leaves_len / 2],
+        odd: vec![F::zero(); leaves_len / 4],
+    };
     let mut layers = Vec::with_capacity(n);
     for k in 0..n {
         let child = levels.pop().expect("one level per layer");
@@ -251,6 +272,7 @@ pub fn prove_grand_product<F: PrimeField, T: Transcript>(
             &point,
             claim,
             leaf_layer.then_some(k),
+            &mut scratch,
             transcript,
         );
         parent = child;
