@@ -1,4 +1,10 @@
 //! Prover side of the batched grand product: the stacked tree and the dedicated layer prover.
+//!
+//! **Implicit padding.** The stacked vector is padded with all-ones vectors up to `m'`, a
+//! power of two. Those are never stored: every layer (and every bound array) keeps its real
+//! prefix, rounded up to whole pairs (`4` entries, filled with ones), and treats the rest as
+//! ones. A pair of ones adds `E[j]·1·1` to `q(0)` and nothing to the leading coefficient, and
+//! `Σ_j E[j] = 1`, so the padding contributes `1 − Σ_{j stored} E[j]`: additions only.
 
 use super::*;
 use crate::eq::EqPolynomial;
@@ -8,33 +14,54 @@ use crate::transcript::Transcript;
 use crate::univariate::UniPoly;
 use rayon::prelude::*;
 
-/// The layer above `layer`: products of sibling pairs `(2i, 2i+1)`.
-fn parent_layer<F: PrimeField>(layer: &[F]) -> Vec<F> {
-    if layer.len() >= PARALLEL_THRESHOLD {
+/// How many entries of a layer of `logical` entries are stored when the first `real` are not
+/// padding: `real` rounded up to whole pairs (4 entries), at most `logical`.
+fn stored_len(real: usize, logical: usize) -> usize {
+    real.next_multiple_of(4).min(logical)
+}
+
+/// Pads a stored layer with ones up to [`stored_len`].
+fn pad_to_pairs<F: PrimeField>(layer: &mut Vec<F>, logical: usize) {
+    let len = stored_len(layer.len(), logical);
+    layer.resize(len, F::one());
+}
+
+/// The stored part of the layer above `layer`: products of sibling pairs `(2i, 2i+1)`.
+fn parent_layer<F: PrimeField>(layer: &[F], logical: usize) -> Vec<F> {
+    let mut parent: Vec<F> = if layer.len() >= PARALLEL_THRESHOLD {
         layer.par_chunks_exact(2).map(|p| p[0] * p[1]).collect()
     } else {
         layer.chunks_exact(2).map(|p| p[0] * p[1]).collect()
-    }
+    };
+    pad_to_pairs(&mut parent, logical / 2);
+    parent
 }
 
-type Sums<F> = (F, F);
+/// `(q(0), X² coefficient of q, Σ E over the stored pairs)` of a round.
+type Sums<F> = (F, F, F);
 
 fn add_sums<F: PrimeField>(a: Sums<F>, b: Sums<F>) -> Sums<F> {
-    (a.0 + b.0, a.1 + b.1)
+    (a.0 + b.0, a.1 + b.1, a.2 + b.2)
 }
 
-/// `(E·L₀R₀, E·(L₁−L₀)(R₁−R₀))` for one pair `c = [L₀, R₀, L₁, R₁]`, with `L₀R₀` given.
+/// The sums of one stored pair `c = [L₀, R₀, L₁, R₁]` with weight `e`, `L₀R₀` given.
 fn pair_sums<F: PrimeField>(c: &[F], e: F, l0r0: F) -> Sums<F> {
-    (e * l0r0, e * ((c[2] - c[0]) * (c[3] - c[1])))
+    (e * l0r0, e * ((c[2] - c[0]) * (c[3] - c[1])), e)
 }
 
-/// Round 0 of a layer: `(Σ_j E[j]·L₀R₀, Σ_j E[j]·(L₁−L₀)(R₁−R₀))` over the interleaved child
-/// `w = [L(2j), R(2j), L(2j+1), R(2j+1), …]`, that is `q(0)` and the `X²` coefficient of
-/// `q(X)`. `L₀R₀` is the parent layer's entry `2j`, so it is read, not multiplied.
+/// A round's `(q(0), X² coefficient)` with the padding pairs (`L = R = 1`) added:
+/// `Σ_{j not stored} E[j] = 1 − Σ_{j stored} E[j]`.
+fn with_padding<F: PrimeField>(sums: Sums<F>) -> (F, F) {
+    (sums.0 + F::one() - sums.2, sums.1)
+}
+
+/// Round 0 of a layer over the stored, interleaved child
+/// `w = [L(2j), R(2j), L(2j+1), R(2j+1), …]`: `q(0)` and the `X²` coefficient of `q(X)`.
+/// `L₀R₀` is the parent layer's entry `2j`, so it is read, not multiplied.
 fn first_round_sums<F: PrimeField>(w: &[F], parent: &[F], eq: &[F]) -> Sums<F> {
     let term = |((c, p), e): ((&[F], &[F]), &F)| pair_sums(c, *e, p[0]);
-    let zero = (F::zero(), F::zero());
-    if eq.len() >= PARALLEL_THRESHOLD {
+    let zero = (F::zero(), F::zero(), F::zero());
+    if w.len() / 4 >= PARALLEL_THRESHOLD {
         w.par_chunks_exact(4)
             .zip(parent.par_chunks_exact(2))
             .zip(eq.par_iter())
@@ -50,21 +77,26 @@ fn first_round_sums<F: PrimeField>(w: &[F], parent: &[F], eq: &[F]) -> Sums<F> {
     }
 }
 
-/// `Σ_j E[j]·L₁R₁`: `q(1)` computed directly, only needed if the running claim cannot give it
-/// (a challenge or eq factor of zero, probability ≈ 2^-250).
+/// `Σ_j E[j]·L₁R₁` over the stored pairs plus the padding's `1 − Σ E`: `q(1)` computed
+/// directly, only needed if the running claim cannot give it (a challenge or eq factor of
+/// zero, probability ≈ 2^-250).
 fn round_sum_at_one<F: PrimeField>(w: &[F], eq: &[F]) -> F {
-    w.chunks_exact(4)
+    let (stored, weight) = w
+        .chunks_exact(4)
         .zip(eq)
-        .map(|(c, e)| *e * c[2] * c[3])
-        .sum()
+        .fold((F::zero(), F::zero()), |(s, t), (c, e)| {
+            (s + *e * c[2] * c[3], t + e)
+        });
+    stored + F::one() - weight
 }
 
-/// Binds the lowest variable of the interleaved layer `w` to `c` into `out` (`L'(j) = L(2j) +
-/// c·(L(2j+1) − L(2j))`, likewise `R'`, stored interleaved again; `|out| = |w|/2`) and, in the
-/// same pass, computes the next round's sums over the bound layer with its eq table
-/// `next_eq` (empty in the last round).
+/// Binds the lowest variable of the stored, interleaved layer `w` to `c` into `out`
+/// (`L'(j) = L(2j) + c·(L(2j+1) − L(2j))`, likewise `R'`, stored interleaved again; `out`
+/// holds `|w|/2` entries rounded up to whole pairs, the rounding filled with ones) and, in the
+/// same pass, computes the next round's sums over `out` with its eq table `next_eq` (empty in
+/// the last round).
 fn bind_and_sum<F: PrimeField>(w: &[F], out: &mut [F], c: F, next_eq: &[F]) -> Sums<F> {
-    let zero = (F::zero(), F::zero());
+    let zero = (F::zero(), F::zero(), F::zero());
     let bind = |o: &mut [F], ch: &[F]| {
         for (o, ch) in o.chunks_exact_mut(2).zip(ch.chunks_exact(4)) {
             o[0] = ch[0] + c * (ch[2] - ch[0]);
@@ -75,25 +107,39 @@ fn bind_and_sum<F: PrimeField>(w: &[F], out: &mut [F], c: F, next_eq: &[F]) -> S
         bind(out, w);
         return zero;
     }
-    // Eight entries in, four out: one pair of the next round.
+    // Eight entries in, four out: one pair of the next round. A last half-chunk (one pair in,
+    // one position out) is completed with a position of ones.
+    let full = w.len() / 8;
+    let (out_full, out_tail) = out.split_at_mut(4 * full);
+    let (w_full, w_tail) = w.split_at(8 * full);
     let step = |((o, ch), e): ((&mut [F], &[F]), &F)| -> Sums<F> {
         bind(o, ch);
         pair_sums(o, *e, o[0] * o[1])
     };
-    if next_eq.len() >= PARALLEL_THRESHOLD {
-        out.par_chunks_exact_mut(4)
-            .zip(w.par_chunks_exact(8))
+    let mut sums = if full >= PARALLEL_THRESHOLD {
+        out_full
+            .par_chunks_exact_mut(4)
+            .zip(w_full.par_chunks_exact(8))
             .zip(next_eq.par_iter())
             .with_min_len(1 << 10)
             .map(step)
             .reduce(|| zero, add_sums)
     } else {
-        out.chunks_exact_mut(4)
-            .zip(w.chunks_exact(8))
+        out_full
+            .chunks_exact_mut(4)
+            .zip(w_full.chunks_exact(8))
             .zip(next_eq)
             .map(step)
             .fold(zero, add_sums)
+    };
+    if !w_tail.is_empty() {
+        bind(&mut out_tail[..2], w_tail);
+        out_tail[2] = F::one();
+        out_tail[3] = F::one();
+        let tail = pair_sums(out_tail, next_eq[full], out_tail[0] * out_tail[1]);
+        sums = add_sums(sums, tail);
     }
+    sums
 }
 
 /// Two scratch layers the rounds bind into alternately (sized for the largest layer), so a
@@ -125,9 +171,10 @@ struct LayerOutput<F: PrimeField> {
 }
 
 /// Proves `claim = Σ_p eq(point, p)·L(p)·R(p)` for the interleaved child layer `w`
-/// (`w[2p] = L(p)`, `w[2p+1] = R(p)`, `|point| = ℓ`, `|w| = 2^{ℓ+1}`) whose parent layer
-/// (`parent[p] = L(p)·R(p)`) is `parent`, binding the least significant variable first.
-/// Absorbs the statement and the rounds.
+/// (`w[2p] = L(p)`, `w[2p+1] = R(p)`, `|point| = ℓ`, `2^{ℓ+1}` entries of which `child` are
+/// stored, the rest ones) whose parent layer (`parent[p] = L(p)·R(p)`, stored likewise) is
+/// `parent`, binding the least significant variable first. Absorbs the statement and the
+/// rounds.
 fn prove_layer<F: PrimeField, T: Transcript>(
     child: &[F],
     parent: &[F],
@@ -138,14 +185,15 @@ fn prove_layer<F: PrimeField, T: Transcript>(
     transcript: &mut T,
 ) -> LayerOutput<F> {
     let num_rounds = point.len();
-    debug_assert_eq!(child.len(), 2 << num_rounds);
+    let mut logical = 2usize << num_rounds;
+    debug_assert!(child.len() <= logical && child.len().is_multiple_of(2));
     absorb_statement(transcript, &claim, num_rounds, 3);
     let mut eq = match num_rounds {
         0 => Vec::new(),
         _ => EqPolynomial::evals(&point[..num_rounds - 1]),
     };
     let mut sums = match num_rounds {
-        0 => (F::zero(), F::zero()),
+        0 => (F::zero(), F::zero(), F::zero()),
         _ => first_round_sums(child, parent, &eq),
     };
     // The layer bound so far: the child itself, then alternately the even and odd scratch.
@@ -157,16 +205,17 @@ fn prove_layer<F: PrimeField, T: Transcript>(
     let mut captured = None;
     for t in 0..num_rounds {
         // Round t reads the layer bound so far and binds it into the other buffer.
+        let out_len = stored_len(len / 2, logical / 2);
         let (w, out): (&[F], &mut [F]) = match t {
-            0 => (child, &mut scratch.even[..len / 2]),
-            t if t % 2 == 1 => (&scratch.even[..len], &mut scratch.odd[..len / 2]),
-            _ => (&scratch.odd[..len], &mut scratch.even[..len / 2]),
+            0 => (child, &mut scratch.even[..out_len]),
+            t if t % 2 == 1 => (&scratch.even[..len], &mut scratch.odd[..out_len]),
+            _ => (&scratch.odd[..len], &mut scratch.even[..out_len]),
         };
         if capture_after == Some(t) {
             captured = Some(w.to_vec());
         }
         let r_t = point[num_rounds - 1 - t];
-        let (q0, q_top) = sums;
+        let (q0, q_top) = with_padding(sums);
         // claim = α·((1 − r_t)·q(0) + r_t·q(1)).
         let q1 = match (alpha * r_t).inverse() {
             Some(inv) => (claim - alpha * (F::one() - r_t) * q0) * inv,
@@ -192,7 +241,7 @@ fn prove_layer<F: PrimeField, T: Transcript>(
             Vec::new()
         };
         sums = bind_and_sum(w, out, c, &eq);
-        len /= 2;
+        (len, logical) = (out_len, logical / 2);
         round_polys.push(compressed);
         challenges.push(c);
     }
@@ -237,29 +286,30 @@ pub fn prove_grand_product<F: PrimeField, T: Transcript>(
     );
     let n = len.trailing_zeros() as usize;
     let b = batch_vars(num_vectors);
-    leaves.resize(len << b, F::one());
+    // The padding vectors are implicit: only whole pairs past the real leaves are stored.
+    let logical_leaves = len << b;
+    pad_to_pairs(&mut leaves, logical_leaves);
 
-    // levels[d] is the stacked layer n − d: leaves first, the m' products last.
+    // levels[d] is the stored part of stacked layer n − d: leaves first, the products last.
     let mut levels = vec![leaves];
-    for _ in 0..n {
-        let parent = parent_layer(levels.last().expect("non-empty"));
+    for d in 0..n {
+        let parent = parent_layer(levels.last().expect("non-empty"), logical_leaves >> d);
         levels.push(parent);
     }
     let mut parent = levels.pop().expect("n ≥ 1 levels above the leaves");
-    let padded_products = parent.clone();
-    let products = padded_products[..num_vectors].to_vec();
+    let products = parent[..num_vectors].to_vec();
     transcript.append_scalars(LABEL_PRODUCTS, &products);
     let mut point: Vec<F> = transcript.challenge_scalars(LABEL_BATCH_POINT, b);
-    let mut claim: F = EqPolynomial::evals(&point)
+    let (stored, weight) = EqPolynomial::evals(&point)
         .iter()
-        .zip(&padded_products)
-        .map(|(e, p)| *e * p)
-        .sum();
+        .zip(&parent)
+        .fold((F::zero(), F::zero()), |(s, t), (e, p)| (s + *e * p, t + e));
+    let mut claim = stored + F::one() - weight;
 
-    let leaves_len = len << b;
+    let stored_leaves = levels[0].len();
     let mut scratch = Scratch {
-        even: vec![F::zero(); leaves_len / 2],
-        odd: vec![F::zero(); leaves_len / 4],
+        even: vec![F::zero(); stored_leaves / 2 + 4],
+        odd: vec![F::zero(); stored_leaves / 4 + 4],
     };
     let mut layers = Vec::with_capacity(n);
     for k in 0..n {
