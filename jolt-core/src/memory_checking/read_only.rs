@@ -18,7 +18,8 @@ use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use rayon::prelude::*;
 use sumcheck::{
-    prove_grand_product, verify_grand_product, GrandProductProof, SumcheckError, Transcript,
+    prove_grand_product, verify_grand_product, GrandProductProof, MultilinearPolynomial,
+    SumcheckError, Transcript,
 };
 
 /// The prover's witness for one read-only memory.
@@ -184,23 +185,11 @@ fn count_terms<F: PrimeField>(gamma2: F, max: u64) -> Vec<F> {
     terms
 }
 
-/// `Σ_j eq[j]·x_j` for small integers `x_j < buckets`: sum `eq` into one bucket per value, then
-/// `Σ_x x·B[x] = Σ_{x ≥ 1} Σ_{y ≥ x} B[y]`, additions only.
-fn small_values_eval<F: PrimeField>(
-    eq: &[F],
-    values: impl Iterator<Item = usize>,
-    buckets: usize,
-) -> F {
-    let mut bucket = vec![F::zero(); buckets];
-    for (e, x) in eq.iter().zip(values) {
-        bucket[x] += e;
-    }
-    let (mut suffix, mut total) = (F::zero(), F::zero());
-    for b in bucket.iter().skip(1).rev() {
-        suffix += b;
-        total += suffix;
-    }
-    total
+/// `Σ_j eq[j]·x_j` for a column of small integers: the compact column's bucketed evaluation
+/// (`MultilinearPolynomial::evaluate_with_eq_table`), additions only.
+fn eval_small<F: PrimeField>(eq: &[F], values: impl Iterator<Item = u64>) -> F {
+    let values: Vec<u64> = values.collect();
+    MultilinearPolynomial::compact_from_u64s(&values).evaluate_with_eq_table(eq)
 }
 
 /// Proves the reads of every `witnesses[k]` are consistent with `tables[table_of[k]]` (all
@@ -305,14 +294,7 @@ pub fn prove_read_only_batch<F: PrimeField>(
                     .par_iter()
                     .zip(&witness.values)
                     .all(|(&a, v)| table[a] == *v);
-            let address_eval = if in_table {
-                small_values_eval(&eq_t, witness.addresses.iter().copied(), m_len)
-            } else {
-                eval_u64(
-                    witness.addresses.iter().map(|&a| a as u64),
-                    &access_points[g],
-                )
-            };
+            let address_eval = eval_small(&eq_t, witness.addresses.iter().map(|&a| a as u64));
             let value_eval = if honest {
                 // ṽ(r) = Σ_a V[a]·Σ_{j: a_j = a} eq(r, j).
                 let mut bucket = vec![F::zero(); m_len];
@@ -323,18 +305,9 @@ pub fn prove_read_only_batch<F: PrimeField>(
             } else {
                 sumcheck::inner_product(&eq_t, &witness.values)
             };
-            let read_count_eval = small_values_eval(
-                &eq_t,
-                witness.read_counts.iter().map(|&c| c as usize),
-                max_count as usize + 1,
-            );
+            let read_count_eval = eval_small(&eq_t, witness.read_counts.iter().copied());
             access_evals.extend([address_eval, value_eval, read_count_eval]);
-            final_count_evals.push(
-                eq_m.iter()
-                    .zip(&witness.final_counts)
-                    .map(|(e, &f)| *e * F::from(f))
-                    .sum(),
-            );
+            final_count_evals.push(eval_small(&eq_m, witness.final_counts.iter().copied()));
         }
     }
     transcript.append_scalars(b"memory_access_evals", &access_evals);
@@ -379,10 +352,6 @@ pub fn prove_read_only<F: PrimeField>(
         final_count_eval: batch.final_count_evals[0],
     };
     (proof, claims.remove(0))
-}
-
-fn eval_u64<F: PrimeField>(values: impl Iterator<Item = u64>, point: &[F]) -> F {
-    sumcheck::DensePolynomial::new(values.map(F::from).collect()).evaluate(point)
 }
 
 /// Verifies a [`ReadOnlyBatchProof`] for `K = table_of.len()` memories over the tables whose

@@ -113,36 +113,54 @@ fn malformed_proofs_are_errors() {
     assert!(verify_read_only(&proof, 3, 2, mle, &mut MerlinTranscript::new(b"ro")).is_err());
 }
 
-/// Three memories over two tables (memories 0 and 2 share table 0, so its Init product):
-/// proves the batch and verifies it with the given table assignment.
-fn run_batch(
+fn batch_tables() -> [Vec<Fr>; 2] {
+    [table(4), table(4).iter().map(|v| *v + Fr::one()).collect()]
+}
+
+/// Proves three memories over two tables (memories 0 and 2 share table 0, so its Init
+/// product).
+fn prove_batch(
     witnesses: &[ReadOnlyWitness<Fr>],
-    table_of: &[usize],
-) -> Result<Vec<ReadOnlyClaims<Fr>>, (usize, MemoryCheckingError)> {
-    let tables = [table(4), table(4).iter().map(|v| *v + Fr::one()).collect()];
+) -> (ReadOnlyBatchProof<Fr>, Vec<ReadOnlyClaims<Fr>>) {
+    let tables = batch_tables();
     let refs: Vec<&ReadOnlyWitness<Fr>> = witnesses.iter().collect();
     let slices: Vec<&[Fr]> = tables.iter().map(|t| t.as_slice()).collect();
-    let (proof, _) = prove_read_only_batch(
+    prove_read_only_batch(
         &slices,
         &[0, 1, 0],
         &refs,
         &mut MerlinTranscript::new(b"ro"),
-    );
-    let polys: Vec<DensePolynomial<Fr>> = tables
-        .iter()
-        .map(|t| DensePolynomial::new(t.clone()))
+    )
+}
+
+/// Verifies a batch of 32-read memories over [`batch_tables`] with the given assignment.
+fn verify_batch(
+    proof: &ReadOnlyBatchProof<Fr>,
+    table_of: &[usize],
+) -> Result<Vec<ReadOnlyClaims<Fr>>, (usize, MemoryCheckingError)> {
+    let polys: Vec<DensePolynomial<Fr>> = batch_tables()
+        .into_iter()
+        .map(DensePolynomial::new)
         .collect();
     let mle0 = |r: &[Fr]| polys[0].evaluate(r);
     let mle1 = |r: &[Fr]| polys[1].evaluate(r);
     let mles: [TableMle<'_, Fr>; 2] = [&mle0, &mle1];
     verify_read_only_batch(
-        &proof,
+        proof,
         4,
         5,
         &mles,
         table_of,
         &mut MerlinTranscript::new(b"ro"),
     )
+}
+
+/// Proves the batch and verifies it with the given table assignment.
+fn run_batch(
+    witnesses: &[ReadOnlyWitness<Fr>],
+    table_of: &[usize],
+) -> Result<Vec<ReadOnlyClaims<Fr>>, (usize, MemoryCheckingError)> {
+    verify_batch(&prove_batch(witnesses).0, table_of)
 }
 
 fn batch_witnesses() -> Vec<ReadOnlyWitness<Fr>> {
@@ -193,35 +211,10 @@ fn a_batch_verified_against_another_table_assignment_is_rejected() {
 #[test]
 fn access_groups_are_checked_separately() {
     assert_eq!(access_group_size(5), 1);
-    let w = batch_witnesses();
-    let tables = [table(4), table(4).iter().map(|v| *v + Fr::one()).collect()];
-    let refs: Vec<&ReadOnlyWitness<Fr>> = w.iter().collect();
-    let slices: Vec<&[Fr]> = tables.iter().map(|t| t.as_slice()).collect();
-    let (proof, claims) = prove_read_only_batch(
-        &slices,
-        &[0, 1, 0],
-        &refs,
-        &mut MerlinTranscript::new(b"ro"),
-    );
+    let (proof, claims) = prove_batch(&batch_witnesses());
     assert_eq!(proof.access_proofs.len(), 3);
     assert_ne!(claims[0].access_point, claims[1].access_point);
-    let polys: Vec<DensePolynomial<Fr>> = tables
-        .iter()
-        .map(|t| DensePolynomial::new(t.clone()))
-        .collect();
-    let mle0 = |r: &[Fr]| polys[0].evaluate(r);
-    let mle1 = |r: &[Fr]| polys[1].evaluate(r);
-    let mles: [TableMle<'_, Fr>; 2] = [&mle0, &mle1];
-    let verify = |p: &ReadOnlyBatchProof<Fr>| {
-        verify_read_only_batch(
-            p,
-            4,
-            5,
-            &mles,
-            &[0, 1, 0],
-            &mut MerlinTranscript::new(b"ro"),
-        )
-    };
+    let verify = |p: &ReadOnlyBatchProof<Fr>| verify_batch(p, &[0, 1, 0]);
     assert_eq!(verify(&proof).unwrap(), claims);
     let mut lie = proof.clone();
     lie.access_proofs[2].layers[1].claims[0] += Fr::one();
