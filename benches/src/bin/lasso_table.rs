@@ -29,7 +29,7 @@ use jolt_core::bench::{ms_since, msm_baseline_ms, peak_rss_mib, Header};
 use jolt_core::lasso::rv32::{lookup_index, rv32_surge_params};
 use jolt_core::lasso::surge::{prove_surge_timed, verify_surge, SurgeParams, SurgeWitness};
 use jolt_core::memory_checking::{
-    prove_read_write, verify_read_write, MemoryOp, ReadOnlyWitness, ReadWriteClaims,
+    prove_read_write, range_check_counters, verify_read_write, MemoryOp, ReadWriteClaims,
     ReadWriteWitness,
 };
 use jolt_core::opening::{prove_openings, verify_openings, OpeningClaim};
@@ -196,12 +196,7 @@ fn vm_ops(log_t: usize) -> Vec<MemoryOp> {
 
 /// `a, rv, wv, rt` (N), `fv, ft` (M), the range check's read and final counters (N).
 fn read_write_polynomials(w: &ReadWriteWitness) -> Vec<MultilinearPolynomial<Fr>> {
-    let n = w.addresses.len();
-    let identity: Vec<Fr> = (0..n as u64).map(Fr::from).collect();
-    let diffs: Vec<usize> = (0..n)
-        .map(|i| (i as u64).wrapping_sub(w.read_timestamps[i]) as usize % n)
-        .collect();
-    let range = ReadOnlyWitness::honest(&identity, &diffs);
+    let (_, range_reads, range_finals) = range_check_counters(&w.read_timestamps);
     [
         &w.addresses,
         &w.read_values,
@@ -209,8 +204,8 @@ fn read_write_polynomials(w: &ReadWriteWitness) -> Vec<MultilinearPolynomial<Fr>
         &w.read_timestamps,
         &w.final_values,
         &w.final_timestamps,
-        &range.read_counts,
-        &range.final_counts,
+        &range_reads,
+        &range_finals,
     ]
     .into_iter()
     .map(|v| MultilinearPolynomial::compact_from_u64s(v))
@@ -229,10 +224,8 @@ fn read_write_claims(c: &ReadWriteClaims<Fr>) -> Vec<OpeningClaim<Fr>> {
         .collect();
     out.push(claim(4, &c.final_point, c.final_evals[0]));
     out.push(claim(5, &c.final_point, c.final_evals[1]));
-    out.push(claim(3, &c.range_point, c.range_read_timestamp_eval));
-    let [(p0, v0), (p1, v1)] = &c.range_counter_claims;
-    out.push(claim(6, p0, *v0));
-    out.push(claim(7, p1, *v1));
+    out.push(claim(6, &c.access_point, c.range_count_evals[0]));
+    out.push(claim(7, &c.access_point, c.range_count_evals[1]));
     out
 }
 

@@ -19,8 +19,8 @@ pub use read_only::{
     ReadOnlyMemoryProof, ReadOnlyWitness, TableMle, MAX_ACCESS_LEAVES,
 };
 pub use read_write::{
-    prove_read_write, verify_read_write, MemoryOp, ReadWriteClaims, ReadWriteMemoryProof,
-    ReadWriteWitness,
+    prove_read_write, range_check_counters, verify_read_write, MemoryOp, ReadWriteClaims,
+    ReadWriteMemoryProof, ReadWriteWitness,
 };
 
 use ark_ff::PrimeField;

@@ -111,6 +111,10 @@ pub enum MemoryCheckingError {
     /// `Π Init·Π Writes ≠ Π Reads·Π Final`: some read returned a value never written there.
     #[error("multiset equality failed: Init·Writes ≠ Reads·Final")]
     MultisetMismatch,
+    /// The read-write range check's `Π Init·Π Writes ≠ Π Reads·Π Final` over the identity
+    /// table: some read timestamp is later than its operation.
+    #[error("timestamp range check failed: a read timestamp is later than its operation")]
+    RangeCheckMismatch,
     /// A grand product failed.
     #[error("grand product: {0}")]
     GrandProduct(#[from] SumcheckError),
@@ -175,7 +179,7 @@ pub fn access_group_size(log_t: usize) -> usize {
 }
 
 /// `[0, γ², 2γ², …]` up to `max·γ²`: the count term of every fingerprint, by additions.
-fn count_terms<F: PrimeField>(gamma2: F, max: u64) -> Vec<F> {
+pub(super) fn count_terms<F: PrimeField>(gamma2: F, max: u64) -> Vec<F> {
     let mut terms = Vec::with_capacity(max as usize + 1);
     let mut acc = F::zero();
     for _ in 0..=max {
@@ -187,7 +191,7 @@ fn count_terms<F: PrimeField>(gamma2: F, max: u64) -> Vec<F> {
 
 /// `Σ_j eq[j]·x_j` for a column of small integers: the compact column's bucketed evaluation
 /// (`MultilinearPolynomial::evaluate_with_eq_table`), additions only.
-fn eval_small<F: PrimeField>(eq: &[F], values: impl Iterator<Item = u64>) -> F {
+pub(super) fn eval_small<F: PrimeField>(eq: &[F], values: impl Iterator<Item = u64>) -> F {
     let values: Vec<u64> = values.collect();
     MultilinearPolynomial::compact_from_u64s(&values).evaluate_with_eq_table(eq)
 }

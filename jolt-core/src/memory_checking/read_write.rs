@@ -12,16 +12,24 @@
 //!
 //! This equality alone lets a prover read from the future; the **range check** `rt_i ≤ i`
 //! closes that: the differences `d_i = i − rt_i` are looked up in the identity table of size `N`
-//! with the read-only checker, whose address and value polynomials are both `d = ĩd − r̃t`
-//! (derived, not committed); only its counters are committed.
+//! (read-only memory checking with counters `c_i` per lookup and `f_j` per cell), whose address
+//! and value polynomials are both `d = ĩd − r̃t` (derived, not committed); only its counters are
+//! committed.
+//!
+//! All six vectors of size `N` — `Reads`, `Writes` and the range check's `Init`, `Final`,
+//! `Reads`, `Writes` — form **one** stacked grand product, so every access-side claim (the
+//! range check's included) lands on the same point `r_N`: `r̃t(r_N)` serves both checks, and the
+//! range check adds only its two counter evaluations. The `M`-sized `Init`, `Final` of the
+//! memory are a second grand product. One fingerprint `(γ, τ)` serves both multiset equalities;
+//! each is its own polynomial identity in `(γ, τ)`, so sharing the challenges costs nothing in
+//! soundness (see `paper-notes/memory-checking.md`).
 
-use super::read_only::{prove_read_only, verify_read_only, ReadOnlyMemoryProof, ReadOnlyWitness};
+use super::read_only::{count_terms, eval_small, read_counters};
 use super::{fingerprint, identity_mle, MemoryCheckingError};
 use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
-use sumcheck::{
-    prove_grand_product, verify_grand_product, DensePolynomial, GrandProductProof, Transcript,
-};
+use rayon::prelude::*;
+use sumcheck::{prove_grand_product, verify_grand_product, GrandProductProof, Transcript};
 
 /// The prover's witness for one read-write memory.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,46 +84,63 @@ impl ReadWriteWitness {
     }
 }
 
+/// The access-sized vectors of the stacked grand product, in their order in
+/// [`ReadWriteMemoryProof::access_products`]; the names are those of
+/// [`MemoryCheckingError::LeafMismatch`].
+pub const ACCESS_VECTORS: [&str; 6] = [
+    "reads",
+    "writes",
+    "range init",
+    "range final",
+    "range reads",
+    "range writes",
+];
+
 /// The read-write memory-checking part of a proof.
 #[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
 pub struct ReadWriteMemoryProof<F: PrimeField> {
     /// `[Π h(Init), Π h(Final)]`.
     pub memory_products: Vec<F>,
-    /// `[Π h(Reads), Π h(Writes)]`.
+    /// `Π h(·)` of each of the [`ACCESS_VECTORS`].
     pub access_products: Vec<F>,
     /// Grand product over the two size-`M` vectors.
     pub memory_proof: GrandProductProof<F>,
-    /// Grand product over the two size-`N` vectors.
+    /// One grand product over the six size-`N` vectors.
     pub access_proof: GrandProductProof<F>,
-    /// `ã, r̃v, w̃v, r̃t` at `r_N`.
+    /// `ã, r̃v, w̃v, r̃t` and the range check's counters `c̃, f̃` at `r_N`.
     pub access_evals: Vec<F>,
     /// `f̃v, f̃t` at `r_M`.
     pub final_evals: Vec<F>,
-    /// The timestamp range check `i − rt_i ∈ [0, N)`.
-    pub range_check: ReadOnlyMemoryProof<F>,
 }
 
 /// Claims the caller checks with PCS openings (polynomial, point, value).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReadWriteClaims<F: PrimeField> {
-    /// `r_N`, with `[ã, r̃v, w̃v, r̃t]` there.
+    /// `r_N`, where every access-sized polynomial is claimed.
     pub access_point: Vec<F>,
     /// `ã(r_N), r̃v(r_N), w̃v(r_N), r̃t(r_N)`.
     pub access_evals: [F; 4],
+    /// The range check's counters at `r_N`: read counts `c̃(r_N)`, final counts `f̃(r_N)`.
+    pub range_count_evals: [F; 2],
     /// `r_M`, with `[f̃v, f̃t]` there.
     pub final_point: Vec<F>,
     /// `f̃v(r_M), f̃t(r_M)`.
     pub final_evals: [F; 2],
-    /// The range check's point `r'_N`, where `r̃t(r'_N)` is claimed…
-    pub range_point: Vec<F>,
-    /// …to be this value.
-    pub range_read_timestamp_eval: F,
-    /// The range check's counter claims: `(point, read counts eval)` and `(point, final counts eval)`.
-    pub range_counter_claims: [(Vec<F>, F); 2],
 }
 
-fn field_vec<F: PrimeField>(v: &[u64]) -> Vec<F> {
-    v.iter().map(|&x| F::from(x)).collect()
+/// The range check's counters: `d_i = i − rt_i` looked up in the identity table of size `N`.
+/// A read from the future has no cell; its difference is wrapped into `[0, N)` here so that a
+/// corrupted witness cannot make witness generation panic (its leaf keeps the true difference,
+/// and the range check's multiset equality fails). Returns `(d, c, f)`.
+pub fn range_check_counters(read_timestamps: &[u64]) -> (Vec<usize>, Vec<u64>, Vec<u64>) {
+    let n = read_timestamps.len();
+    let diffs: Vec<usize> = read_timestamps
+        .iter()
+        .enumerate()
+        .map(|(i, &rt)| (i as u64).wrapping_sub(rt) as usize % n)
+        .collect();
+    let (reads, finals) = read_counters(diffs.iter().copied(), n);
+    (diffs, reads, finals)
 }
 
 /// Proves the trace in `w` is consistent with `initial` memory (sizes powers of two ≥ 2, the
@@ -127,39 +152,92 @@ pub fn prove_read_write<F: PrimeField>(
 ) -> (ReadWriteMemoryProof<F>, ReadWriteClaims<F>) {
     let gamma: F = transcript.challenge_scalar(b"rw_memory_gamma");
     let tau: F = transcript.challenge_scalar(b"rw_memory_tau");
+    let gamma2 = gamma * gamma;
     let h = |a: u64, v: u64, t: u64| fingerprint(gamma, tau, F::from(a), F::from(v), F::from(t));
-    // Stacked leaves: [Init ‖ Final] and [Reads ‖ Writes].
-    let init = initial.iter().enumerate().map(|(m, v)| h(m as u64, *v, 0));
-    let fin = (0..initial.len()).map(|m| h(m as u64, w.final_values[m], w.final_timestamps[m]));
-    let memory_leaves: Vec<F> = init.chain(fin).collect();
-    let n = w.addresses.len();
-    let reads = (0..n).map(|i| h(w.addresses[i], w.read_values[i], w.read_timestamps[i]));
-    let writes = (0..n).map(|i| h(w.addresses[i], w.write_values[i], i as u64 + 1));
-    let access_leaves: Vec<F> = reads.chain(writes).collect();
+    // [Init ‖ Final], size M each.
+    let m = initial.len();
+    let mut memory_leaves: Vec<F> = Vec::with_capacity(2 * m);
+    memory_leaves.par_extend((0..m).into_par_iter().map(|k| h(k as u64, initial[k], 0)));
+    memory_leaves.par_extend(
+        (0..m)
+            .into_par_iter()
+            .map(|k| h(k as u64, w.final_values[k], w.final_timestamps[k])),
+    );
     let (memory_products, memory_proof, mem_leaves) =
         prove_grand_product(memory_leaves, 2, transcript);
-    let (access_products, access_proof, acc_leaves) =
-        prove_grand_product(access_leaves, 2, transcript);
-    let r_n = acc_leaves.point;
     let r_m = mem_leaves.point;
-    let ev = |v: &[u64], r: &[F]| DensePolynomial::new(field_vec::<F>(v)).evaluate(r);
-    let access_evals = vec![
-        ev(&w.addresses, &r_n),
-        ev(&w.read_values, &r_n),
-        ev(&w.write_values, &r_n),
-        ev(&w.read_timestamps, &r_n),
+
+    // [Reads ‖ Writes ‖ range Init ‖ range Final ‖ range Reads ‖ range Writes], size N each.
+    let n = w.addresses.len();
+    let (diffs, range_reads, range_finals) = range_check_counters(&w.read_timestamps);
+    let counts = count_terms(gamma2, n as u64);
+    let mut leaves: Vec<F> = Vec::with_capacity(ACCESS_VECTORS.len() * n);
+    leaves.par_extend(
+        (0..n)
+            .into_par_iter()
+            .map(|i| h(w.addresses[i], w.read_values[i], w.read_timestamps[i])),
+    );
+    leaves.par_extend(
+        (0..n)
+            .into_par_iter()
+            .map(|i| h(w.addresses[i], w.write_values[i], i as u64 + 1)),
+    );
+    // h(j, j, 0) = (1 + γ)·j − τ; every other range leaf adds a count term to one of these.
+    let one_plus_gamma = F::one() + gamma;
+    leaves.par_extend(
+        (0..n)
+            .into_par_iter()
+            .map(|j| one_plus_gamma * F::from(j as u64) - tau),
+    );
+    let range_init = &leaves[2 * n..];
+    let range_final: Vec<F> = range_init
+        .par_iter()
+        .zip(&range_finals)
+        .map(|(l, &f)| *l + counts[f as usize])
+        .collect();
+    // An honest difference is a cell of the identity table; a read from the future (rt_i > i)
+    // keeps its true difference i − rt_i, a field element outside [0, N), so the range check's
+    // multiset equality fails instead of a leaf check.
+    let range_read: Vec<F> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let (rt, c) = (w.read_timestamps[i], range_reads[i]);
+            if rt <= i as u64 {
+                range_init[diffs[i]] + counts[c as usize]
+            } else {
+                let d = F::from(i as u64) - F::from(rt);
+                fingerprint(gamma, tau, d, d, F::from(c))
+            }
+        })
+        .collect();
+    leaves.extend_from_slice(&range_final);
+    drop(range_final);
+    leaves.extend_from_slice(&range_read);
+    leaves.par_extend(range_read.into_par_iter().map(|l| l + gamma2));
+    let (access_products, access_proof, acc_leaves) =
+        prove_grand_product(leaves, ACCESS_VECTORS.len(), transcript);
+    let r_n = acc_leaves.point;
+
+    let eq_n = sumcheck::EqPolynomial::evals(&r_n);
+    let access_evals: Vec<F> = [
+        &w.addresses,
+        &w.read_values,
+        &w.write_values,
+        &w.read_timestamps,
+        &range_reads,
+        &range_finals,
+    ]
+    .into_par_iter()
+    .map(|column| eval_small(&eq_n, column.iter().copied()))
+    .collect();
+    drop(eq_n);
+    let eq_m = sumcheck::EqPolynomial::evals(&r_m);
+    let final_evals = vec![
+        eval_small(&eq_m, w.final_values.iter().copied()),
+        eval_small(&eq_m, w.final_timestamps.iter().copied()),
     ];
-    let final_evals = vec![ev(&w.final_values, &r_m), ev(&w.final_timestamps, &r_m)];
     transcript.append_scalars(b"rw_access_evals", &access_evals);
     transcript.append_scalars(b"rw_final_evals", &final_evals);
-    // Range check: d_i = i − rt_i looked up in the identity table of size N.
-    let identity: Vec<F> = (0..n as u64).map(F::from).collect();
-    let diffs: Vec<usize> = (0..n)
-        .map(|i| (i as u64).wrapping_sub(w.read_timestamps[i]) as usize % n)
-        .collect();
-    let range_witness = ReadOnlyWitness::honest(&identity, &diffs);
-    let (range_check, range_claims) = prove_read_only(&identity, &range_witness, transcript);
-    let rt_at_range = ev(&w.read_timestamps, &range_claims.access_point);
     let claims = ReadWriteClaims {
         access_point: r_n,
         access_evals: [
@@ -168,14 +246,9 @@ pub fn prove_read_write<F: PrimeField>(
             access_evals[2],
             access_evals[3],
         ],
+        range_count_evals: [access_evals[4], access_evals[5]],
         final_point: r_m,
         final_evals: [final_evals[0], final_evals[1]],
-        range_point: range_claims.access_point.clone(),
-        range_read_timestamp_eval: rt_at_range,
-        range_counter_claims: [
-            (range_claims.access_point, range_claims.read_count_eval),
-            (range_claims.table_point, range_claims.final_count_eval),
-        ],
     };
     (
         ReadWriteMemoryProof {
@@ -185,7 +258,6 @@ pub fn prove_read_write<F: PrimeField>(
             access_proof,
             access_evals,
             final_evals,
-            range_check,
         },
         claims,
     )
@@ -204,8 +276,12 @@ pub fn verify_read_write<F: PrimeField>(
     let tau: F = transcript.challenge_scalar(b"rw_memory_tau");
     for (field, v, n) in [
         ("memory_products", &proof.memory_products, 2),
-        ("access_products", &proof.access_products, 2),
-        ("access_evals", &proof.access_evals, 4),
+        (
+            "access_products",
+            &proof.access_products,
+            ACCESS_VECTORS.len(),
+        ),
+        ("access_evals", &proof.access_evals, 6),
         ("final_evals", &proof.final_evals, 2),
     ] {
         if v.len() != n {
@@ -229,18 +305,18 @@ pub fn verify_read_write<F: PrimeField>(
         transcript,
     )?;
     let (p_init, p_final) = (proof.memory_products[0], proof.memory_products[1]);
-    let (p_read, p_write) = (proof.access_products[0], proof.access_products[1]);
-    if p_init * p_write != p_read * p_final {
+    let p = &proof.access_products;
+    if p_init * p[1] != p[0] * p_final {
         return Err(MemoryCheckingError::MultisetMismatch);
+    }
+    // The range check's own multiset equality: Init·Writes = Reads·Final.
+    if p[2] * p[5] != p[4] * p[3] {
+        return Err(MemoryCheckingError::RangeCheckMismatch);
     }
     transcript.append_scalars(b"rw_access_evals", &proof.access_evals);
     transcript.append_scalars(b"rw_final_evals", &proof.final_evals);
-    let [a, rv, wv, rt] = [
-        proof.access_evals[0],
-        proof.access_evals[1],
-        proof.access_evals[2],
-        proof.access_evals[3],
-    ];
+    let e = &proof.access_evals;
+    let [a, rv, wv, rt, c, f] = [e[0], e[1], e[2], e[3], e[4], e[5]];
     let [fv, ft] = [proof.final_evals[0], proof.final_evals[1]];
     let id_m = identity_mle(&mem.point);
     if mem.evals[0] != fingerprint(gamma, tau, id_m, initial_mle(&mem.point), F::zero()) {
@@ -249,34 +325,29 @@ pub fn verify_read_write<F: PrimeField>(
     if mem.evals[1] != fingerprint(gamma, tau, id_m, fv, ft) {
         return Err(MemoryCheckingError::LeafMismatch("final"));
     }
-    if acc.evals[0] != fingerprint(gamma, tau, a, rv, rt) {
-        return Err(MemoryCheckingError::LeafMismatch("reads"));
+    // Write timestamps are i + 1, derived by the verifier: ĩd(r) + 1. The range check reads the
+    // identity table at d = ĩd − r̃t, with address and value both d.
+    let id_n = identity_mle(&acc.point);
+    let d = id_n - rt;
+    let expected = [
+        fingerprint(gamma, tau, a, rv, rt),
+        fingerprint(gamma, tau, a, wv, id_n + F::one()),
+        fingerprint(gamma, tau, id_n, id_n, F::zero()),
+        fingerprint(gamma, tau, id_n, id_n, f),
+        fingerprint(gamma, tau, d, d, c),
+        fingerprint(gamma, tau, d, d, c + F::one()),
+    ];
+    for ((name, got), want) in ACCESS_VECTORS.iter().zip(&acc.evals).zip(expected) {
+        if *got != want {
+            return Err(MemoryCheckingError::LeafMismatch(name));
+        }
     }
-    // Write timestamps are i + 1, derived by the verifier: ĩd(r) + 1.
-    let write_ts = identity_mle(&acc.point) + F::one();
-    if acc.evals[1] != fingerprint(gamma, tau, a, wv, write_ts) {
-        return Err(MemoryCheckingError::LeafMismatch("writes"));
-    }
-    // Range check over the identity table of size N: address = value = ĩd − r̃t.
-    let range = verify_read_only(&proof.range_check, log_n, log_n, identity_mle, transcript)?;
-    if range.address_eval != range.value_eval {
-        return Err(MemoryCheckingError::LeafMismatch(
-            "range check address/value",
-        ));
-    }
-    // ĩd(r') − r̃t(r') = d̃(r'), so r̃t(r') is implied; the caller opens r̃t there.
-    let rt_at_range = identity_mle(&range.access_point) - range.address_eval;
     Ok(ReadWriteClaims {
         access_point: acc.point,
         access_evals: [a, rv, wv, rt],
+        range_count_evals: [c, f],
         final_point: mem.point,
         final_evals: [fv, ft],
-        range_point: range.access_point.clone(),
-        range_read_timestamp_eval: rt_at_range,
-        range_counter_claims: [
-            (range.access_point, range.read_count_eval),
-            (range.table_point, range.final_count_eval),
-        ],
     })
 }
 

@@ -44,9 +44,8 @@ pub struct JoltProof<S: CommitmentScheme> {
     /// The 14 per-step columns behind the interleaved operation polynomials, at the access
     /// point's step part: `a_0..a_3, rv_0..rv_3, wv_2, wv_3, rt_0..rt_3`.
     pub memory_evals: Vec<S::Field>,
-    /// `rt_0..rt_3` at the timestamp range check's step point, then the four read-counter
-    /// columns at its read point's step part, then the four final-counter columns at its
-    /// table point's step part.
+    /// The timestamp range check's four read-counter columns, then its four final-counter
+    /// columns, at the access point's step part (the range check shares the access point).
     pub timestamp_evals: Vec<S::Field>,
     /// The output check `Σ_m eq(ρ, m)·io(m)·fv(m) = Σ_m eq(ρ, m)·expected(m)`.
     pub output_check: SumcheckProof<S::Field>,
@@ -282,23 +281,16 @@ pub fn opening_claims<F: ark_ff::PrimeField>(
         &mem.final_point,
         mem.final_evals[1],
     );
-    let range_step = &mem.range_point[..log_t];
-    let [(p0, _), (p1, _)] = &mem.range_counter_claims;
     for k in 0..OPS_PER_STEP {
         claim(
-            layout.read_timestamps[k],
-            range_step,
+            layout.ts_read_counts + k,
+            step_point,
             proof.timestamp_evals[k],
         );
         claim(
-            layout.ts_read_counts + k,
-            &p0[..log_t],
-            proof.timestamp_evals[OPS_PER_STEP + k],
-        );
-        claim(
             layout.ts_final_counts + k,
-            &p1[..log_t],
-            proof.timestamp_evals[2 * OPS_PER_STEP + k],
+            step_point,
+            proof.timestamp_evals[OPS_PER_STEP + k],
         );
     }
     claim(

@@ -279,27 +279,12 @@ pub fn prove_witness<S: CommitmentScheme>(
         .iter()
         .map(|&p| eval(&polys, p, step_point))
         .collect();
-    let range_step = &memory_claims.range_point[..log_t];
-    let [(read_point, _), (final_point, _)] = &memory_claims.range_counter_claims;
-    let mut timestamp_evals: Vec<S::Field> = layout
-        .read_timestamps
-        .iter()
-        .map(|&p| eval(&polys, p, range_step))
+    // The range check's counters share the access point.
+    let timestamp_evals: Vec<S::Field> = (0..OPS_PER_STEP)
+        .map(|k| layout.ts_read_counts + k)
+        .chain((0..OPS_PER_STEP).map(|k| layout.ts_final_counts + k))
+        .map(|p| eval(&polys, p, step_point))
         .collect();
-    for k in 0..OPS_PER_STEP {
-        timestamp_evals.push(eval(
-            &polys,
-            layout.ts_read_counts + k,
-            &read_point[..log_t],
-        ));
-    }
-    for k in 0..OPS_PER_STEP {
-        timestamp_evals.push(eval(
-            &polys,
-            layout.ts_final_counts + k,
-            &final_point[..log_t],
-        ));
-    }
     transcript.append_scalars(b"memory_step_evals", &memory_evals);
     transcript.append_scalars(b"timestamp_step_evals", &timestamp_evals);
 

@@ -64,7 +64,7 @@ pub fn verify<S: CommitmentScheme>(
         NUM_FIELDS,
     )?;
     expect_len("memory evaluations", proof.memory_evals.len(), 14)?;
-    expect_len("timestamp evaluations", proof.timestamp_evals.len(), 12)?;
+    expect_len("timestamp evaluations", proof.timestamp_evals.len(), 8)?;
     expect_len(
         "region evaluations",
         proof.region_evals.len(),
@@ -141,25 +141,14 @@ pub fn verify<S: CommitmentScheme>(
             memory.access_evals[3],
         ),
         (
-            "range-checked timestamp",
-            interleaved(&memory.range_point, &proof.timestamp_evals[0..4]),
-            memory.range_read_timestamp_eval,
-        ),
-        (
             "range-check read counter",
-            interleaved(
-                &memory.range_counter_claims[0].0,
-                &proof.timestamp_evals[4..8],
-            ),
-            memory.range_counter_claims[0].1,
+            interleaved(point, &proof.timestamp_evals[0..4]),
+            memory.range_count_evals[0],
         ),
         (
             "range-check final counter",
-            interleaved(
-                &memory.range_counter_claims[1].0,
-                &proof.timestamp_evals[8..12],
-            ),
-            memory.range_counter_claims[1].1,
+            interleaved(point, &proof.timestamp_evals[4..8]),
+            memory.range_count_evals[1],
         ),
     ];
     for (what, got, expected) in checks {

@@ -17,7 +17,7 @@ use sumcheck::MultilinearPolynomial;
 use super::bytecode_table::{field, BytecodeTable, NUM_FIELDS};
 use super::regions::AddressRegions;
 use crate::lasso::rv32_memories;
-use crate::memory_checking::read_counters;
+use crate::memory_checking::{range_check_counters, read_counters};
 use crate::vm::{RamOpKind, Trace};
 
 /// Operations on the read-write memory per step.
@@ -358,10 +358,11 @@ pub fn generate_witness(
         stamps[cell] = i as u64 + 1;
     }
     let n = OPS_PER_STEP * t;
-    let diffs: Vec<u64> = (0..n)
-        .map(|i| (i as u64).wrapping_sub(ts[i % OPS_PER_STEP][i / OPS_PER_STEP]) % n as u64)
+    let interleaved_ts: Vec<u64> = (0..n)
+        .map(|i| ts[i % OPS_PER_STEP][i / OPS_PER_STEP])
         .collect();
-    let (ts_reads, ts_finals) = read_counters(as_indices(&diffs), n);
+    let (_, ts_reads, ts_finals) = range_check_counters(&interleaved_ts);
+    drop(interleaved_ts);
     for (k, col) in ts.into_iter().enumerate() {
         cols[layout.read_timestamps[k]] = col;
     }

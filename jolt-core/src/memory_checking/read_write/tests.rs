@@ -1,7 +1,7 @@
 use super::*;
 use ark_bn254::Fr;
 use proptest::prelude::*;
-use sumcheck::MerlinTranscript;
+use sumcheck::{DensePolynomial, MerlinTranscript};
 
 fn ops(log_n: usize, log_m: usize, seed: u64) -> Vec<MemoryOp> {
     let mut s = seed | 1;
@@ -15,6 +15,10 @@ fn ops(log_n: usize, log_m: usize, seed: u64) -> Vec<MemoryOp> {
             (a, write.then_some(s >> 48))
         })
         .collect()
+}
+
+fn field_vec(v: &[u64]) -> Vec<Fr> {
+    v.iter().map(|&x| Fr::from(x)).collect()
 }
 
 fn initial(log_m: usize) -> Vec<u64> {
@@ -32,7 +36,7 @@ fn run(init: &[u64], w: &ReadWriteWitness) -> Result<ReadWriteClaims<Fr>, Memory
 
 /// What the PCS would confirm about the committed witness polynomials.
 fn claims_hold(w: &ReadWriteWitness, c: &ReadWriteClaims<Fr>) -> bool {
-    let ev = |v: &[u64], r: &[Fr]| DensePolynomial::new(field_vec::<Fr>(v)).evaluate(r);
+    let ev = |v: &[u64], r: &[Fr]| DensePolynomial::new(field_vec(v)).evaluate(r);
     c.access_evals
         == [
             ev(&w.addresses, &c.access_point),
@@ -45,7 +49,10 @@ fn claims_hold(w: &ReadWriteWitness, c: &ReadWriteClaims<Fr>) -> bool {
                 ev(&w.final_values, &c.final_point),
                 ev(&w.final_timestamps, &c.final_point),
             ]
-        && c.range_read_timestamp_eval == ev(&w.read_timestamps, &c.range_point)
+        && {
+            let (_, reads, finals) = range_check_counters(&w.read_timestamps);
+            c.range_count_evals == [ev(&reads, &c.access_point), ev(&finals, &c.access_point)]
+        }
 }
 
 proptest! {
@@ -125,19 +132,58 @@ fn the_range_check_rejects_a_balanced_read_from_the_future() {
         final_timestamps: vec![1, 0],
     };
     // Init ∪ Writes = {(0,7,0),(1,8,0),(0,42,1),(0,42,2)} = Reads ∪ Final: balanced, so the
-    // multiset check passes. The difference 0 − 2 is not in [0, N): the prover must look up some
-    // in-range value instead, and the r̃t claim the range check implies is then false, which the
-    // PCS opening of r̃t at the range-check point rejects.
-    match run(&init, &w) {
-        Err(_) => {}
-        Ok(claims) => {
-            let rt = DensePolynomial::new(field_vec::<Fr>(&w.read_timestamps));
-            assert_ne!(
-                claims.range_read_timestamp_eval,
-                rt.evaluate(&claims.range_point),
-                "read from the future accepted"
-            );
-            assert!(!claims_hold(&w, &claims));
-        }
+    // multiset check passes. The difference 0 − 2 is not in [0, N): the range check's own
+    // multiset equality fails.
+    assert_eq!(
+        run(&init, &w).unwrap_err(),
+        MemoryCheckingError::RangeCheckMismatch
+    );
+}
+
+/// A proof of an honest trace with one stated evaluation changed fails the leaf check that
+/// evaluation feeds (the range check's counters included).
+#[test]
+fn a_wrong_stated_evaluation_is_rejected() {
+    let init = initial(3);
+    let w = ReadWriteWitness::from_ops(&init, &ops(4, 3, 5));
+    let (proof, _) = prove_read_write::<Fr>(&init, &w, &mut MerlinTranscript::new(b"rw"));
+    let init_f = field_vec(&init);
+    let mle = |r: &[Fr]| DensePolynomial::new(init_f.clone()).evaluate(r);
+    let verify = |p: &ReadWriteMemoryProof<Fr>| {
+        verify_read_write(p, 3, 4, mle, &mut MerlinTranscript::new(b"rw")).map(|_| ())
+    };
+    assert_eq!(verify(&proof), Ok(()));
+    for (k, leaf) in [
+        (0, "reads"),
+        (1, "reads"),
+        (2, "writes"),
+        (3, "reads"),
+        (4, "range reads"),
+        (5, "range final"),
+    ] {
+        let mut bad = proof.clone();
+        bad.access_evals[k] += Fr::from(1u64);
+        assert_eq!(
+            verify(&bad),
+            Err(MemoryCheckingError::LeafMismatch(leaf)),
+            "access eval {k}"
+        );
     }
+    for (k, leaf) in [(0, "final"), (1, "final")] {
+        let mut bad = proof.clone();
+        bad.final_evals[k] += Fr::from(1u64);
+        assert_eq!(verify(&bad), Err(MemoryCheckingError::LeafMismatch(leaf)));
+    }
+    let mut bad = proof.clone();
+    bad.access_products[3] += Fr::from(1u64);
+    assert!(matches!(
+        verify(&bad),
+        Err(MemoryCheckingError::GrandProduct(_))
+    ));
+    let mut bad = proof;
+    bad.access_evals.pop();
+    assert!(matches!(
+        verify(&bad),
+        Err(MemoryCheckingError::WrongLength { .. })
+    ));
 }
