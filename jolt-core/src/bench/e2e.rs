@@ -18,11 +18,11 @@ use serde::{Deserialize, Serialize};
 use super::svg::{figure, LineChart, Panel, Series};
 use super::{
     distinct_points, fmt_ms, ms_since, msm_baseline_ms, peak_rss_mib, ratio, BenchProgress, Csv,
-    MarkdownTable, SuiteOutput,
+    MarkdownTable, StageMemory, SuiteOutput,
 };
 use crate::vm::{LayoutConfig, Memory, Program, RunOptions};
 use crate::zkvm::witness::{padded_steps, WitnessSizes};
-use crate::zkvm::{generate_witness, preprocess_and_prove, verify, Silent};
+use crate::zkvm::{generate_witness, preprocess_and_prove, verify};
 
 /// Seed of the insecure PCS setup the benchmarks use.
 pub const BENCH_SETUP_SEED: u64 = 0x6265_6e63;
@@ -189,6 +189,10 @@ pub struct RunResult {
     pub proof_bytes: Vec<(String, usize)>,
     /// Peak resident memory of the measuring process at the end of the run, MiB.
     pub peak_rss_mib: Option<u64>,
+    /// The process's peak resident memory at the end of each prover stage, `(stage, MiB)`
+    /// ([`StageMemory`]).
+    #[serde(default)]
+    pub stage_peak_mib: Vec<(String, u64)>,
     /// The committed witness, when asked for.
     pub witness: Option<WitnessStats>,
 }
@@ -237,10 +241,12 @@ fn measure_with<S: CommitmentScheme<Field = ark_bn254::Fr>>(
         max_cycles: 1 << 28,
     };
     let start = Instant::now();
+    let memory = StageMemory::new();
     let run =
-        preprocess_and_prove::<S>(program, &input, params, &options, BENCH_SETUP_SEED, &Silent)
+        preprocess_and_prove::<S>(program, &input, params, &options, BENCH_SETUP_SEED, &memory)
             .map_err(|e| e.to_string())?;
     let wall_ms = ms_since(start);
+    let stage_peak_mib = memory.finish();
     let stages: Vec<(String, f64)> = run
         .timings
         .stages()
@@ -282,6 +288,7 @@ fn measure_with<S: CommitmentScheme<Field = ark_bn254::Fr>>(
         verified,
         proof_bytes,
         peak_rss_mib: peak_rss_mib(),
+        stage_peak_mib,
         witness,
     })
 }
@@ -516,6 +523,12 @@ pub fn output(
         columns: headings,
         rows: Vec::new(),
     };
+    let mut headings: Vec<String> = vec!["guest".into(), "T".into()];
+    headings.extend(stages.iter().cloned());
+    let mut memory = MarkdownTable {
+        columns: headings,
+        rows: Vec::new(),
+    };
     let mut csv_cols: Vec<String> = [
         "guest",
         "log_t",
@@ -540,6 +553,7 @@ pub fn output(
     .collect();
     csv_cols.extend(stages.iter().map(|s| format!("{s}_ms")));
     csv_cols.extend(size_names.iter().map(|s| format!("proof_{s}_bytes")));
+    csv_cols.extend(stages.iter().map(|s| format!("{s}_peak_mib")));
     let col_refs: Vec<&str> = csv_cols.iter().map(String::as_str).collect();
     let mut csv = Csv::new(&col_refs);
 
@@ -567,6 +581,10 @@ pub fn output(
             None => "—".into(),
         }));
         parts.push(cells);
+        let stage_peak = |s: &String| r.stage_peak_mib.iter().find(|p| &p.0 == s).map(|p| p.1);
+        let mut cells = vec![r.spec.guest.name().to_string(), t.clone()];
+        cells.extend(stages.iter().map(|s| opt_mib(stage_peak(s))));
+        memory.push(cells);
         let mut cells = vec![r.spec.guest.name().to_string(), t];
         cells.extend(r.proof_bytes.iter().map(|p| p.1.to_string()));
         sizes.push(cells);
@@ -595,6 +613,11 @@ pub fn output(
                 .map(|s| r.stage_ms(s).map_or(String::new(), |ms| format!("{ms:.3}"))),
         );
         cells.extend(r.proof_bytes.iter().map(|p| p.1.to_string()));
+        cells.extend(
+            stages
+                .iter()
+                .map(|s| stage_peak(s).map_or(String::new(), |m| m.to_string())),
+        );
         csv.push(&cells);
     }
 
@@ -615,10 +638,13 @@ pub fn output(
         markdown.push('\n');
     }
     markdown.push_str(&format!(
-        "## Summary\n\n{}\n## Prove time per part: ms (×MSM)\n\n{}\n## Proof size per part (bytes)\n\n{}",
+        "## Summary\n\n{}\n## Prove time per part: ms (×MSM)\n\n{}\n## Proof size per part (bytes)\n\n{}\n\
+         ## Peak memory by stage (MiB)\n\nThe process's high-water mark at the end of each \
+         stage (cumulative: the first stage that reaches the row's peak sets it).\n\n{}",
         summary.render(),
         parts.render(),
-        sizes.render()
+        sizes.render(),
+        memory.render()
     ));
 
     let guests: Vec<Guest> = super::unique(rows.iter().map(|r| r.result.spec.guest));

@@ -234,6 +234,52 @@ pub fn peak_rss_mib() -> Option<u64> {
     Some(kb.div_ceil(1024))
 }
 
+/// The prover stages' memory profile: a [`Progress`](crate::zkvm::Progress) that, at each
+/// stage boundary, records the process's peak resident set so far ([`peak_rss_mib`]) as the
+/// high-water mark at the end of the stage that just ended. The stage whose entry first
+/// reaches the final peak is the one that sets it. Nothing is reset, so the process's own
+/// peak stays measurable.
+#[derive(Debug, Default)]
+pub struct StageMemory {
+    inner: std::sync::Mutex<StagePeaks>,
+}
+
+/// The stage in progress and the `(stage, MiB)` of those that ended.
+#[derive(Debug, Default)]
+struct StagePeaks {
+    current: Option<&'static str>,
+    ended: Vec<(String, u64)>,
+}
+
+impl StageMemory {
+    /// An empty profile.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Closes the stage in progress; returns `(stage, high-water mark at its end, MiB)` in
+    /// order (empty where `/proc/self/status` cannot be read).
+    pub fn finish(&self) -> Vec<(String, u64)> {
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        Self::close(&mut inner);
+        inner.ended.clone()
+    }
+
+    fn close(inner: &mut StagePeaks) {
+        if let (Some(stage), Some(mib)) = (inner.current.take(), peak_rss_mib()) {
+            inner.ended.push((stage.to_string(), mib));
+        }
+    }
+}
+
+impl crate::zkvm::Progress for StageMemory {
+    fn stage(&self, name: &'static str) {
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        Self::close(&mut inner);
+        inner.current = Some(name);
+    }
+}
+
 /// Milliseconds since `start`.
 pub fn ms_since(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1e3

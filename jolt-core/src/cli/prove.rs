@@ -18,6 +18,7 @@ use commitments::{CommitmentScheme, HyperKzg, Hyrax, Zeromorph};
 use indicatif::{ProgressBar, ProgressStyle};
 use instructions::LookupParams;
 
+use crate::bench::StageMemory;
 use crate::cli::run::{hex, load_run, printable, read};
 use crate::cli::{print_stdout, CliError, LayoutArgs};
 use crate::vm::{Program, RunOptions};
@@ -126,8 +127,9 @@ pub struct VerifyArgs {
     pub layout: LayoutArgs,
 }
 
-/// A spinner on stderr naming the current prover stage (hidden when stderr is no terminal).
-struct Spinner(ProgressBar);
+/// A spinner on stderr naming the current prover stage (hidden when stderr is no terminal),
+/// and the stages' memory profile.
+struct Spinner(ProgressBar, StageMemory);
 
 impl Spinner {
     fn new(quiet: bool) -> Self {
@@ -141,12 +143,13 @@ impl Spinner {
                 .expect("valid template"),
         );
         bar.enable_steady_tick(Duration::from_millis(120));
-        Spinner(bar)
+        Spinner(bar, StageMemory::new())
     }
 }
 
 impl Progress for Spinner {
     fn stage(&self, name: &'static str) {
+        self.1.stage(name);
         self.0.set_message(name);
     }
 }
@@ -169,6 +172,8 @@ struct ProveReport {
     verified: bool,
     io: PublicIo,
     file: Vec<u8>,
+    /// The peak resident memory at the end of each prover stage, MiB.
+    stage_peak_mib: Vec<(String, u64)>,
 }
 
 fn parse_log_m(s: &str) -> Result<usize, String> {
@@ -196,6 +201,7 @@ fn prove_program<S: CommitmentScheme<Field = ark_bn254::Fr>>(
             ProveError::Execution(e) => CliError::Execution(e),
             e => CliError::Prove(e.to_string()),
         })?;
+    let stage_peak_mib = spinner.1.finish();
     spinner.stage("verify");
     let start = Instant::now();
     let verified = verify(&run.preprocessing, &run.io, &run.proof).is_ok();
@@ -212,6 +218,7 @@ fn prove_program<S: CommitmentScheme<Field = ark_bn254::Fr>>(
         verified,
         file: write_proof_file(&run.preprocessing.params, &run.io, &run.proof),
         io: run.io,
+        stage_peak_mib,
     })
 }
 
@@ -240,6 +247,11 @@ fn prove_json(r: &ProveReport) -> serde_json::Value {
         "prove_ms": ms(r.timings.total()),
         "prove_ms_per_part": parts,
         "verify_ms": ms(r.verify),
+        "peak_rss_mib_after_stage": r
+            .stage_peak_mib
+            .iter()
+            .map(|(name, mib)| (name.clone(), serde_json::Value::from(*mib)))
+            .collect::<serde_json::Map<String, serde_json::Value>>(),
     })
 }
 
@@ -276,7 +288,12 @@ fn prove_text(r: &ProveReport) -> String {
     );
     for (name, d) in r.timings.stages() {
         let share = 100.0 * d.as_secs_f64() / total.as_secs_f64().max(1e-9);
-        let _ = writeln!(s, "  {name:<10} {:>10.1} ms {share:>5.1}%", ms(d));
+        let peak = r
+            .stage_peak_mib
+            .iter()
+            .find(|p| p.0 == name)
+            .map_or(String::new(), |p| format!("   peak so far {} MiB", p.1));
+        let _ = writeln!(s, "  {name:<10} {:>10.1} ms {share:>5.1}%{peak}", ms(d));
         if name == "lookups" {
             let _ = writeln!(
                 s,
