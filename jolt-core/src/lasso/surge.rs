@@ -23,7 +23,7 @@
 
 use crate::memory_checking::{
     prove_read_only_batch, read_counters, verify_read_only_batch, MemoryCheckingError,
-    ReadOnlyBatchProof, ReadOnlyClaims, ReadOnlyWitness, TableMle,
+    ReadOnlyAccesses, ReadOnlyBatchProof, ReadOnlyClaims, TableMle,
 };
 use crate::opening::OpeningClaim;
 use ark_ff::PrimeField;
@@ -405,9 +405,9 @@ pub fn prove_surge_timed<F: PrimeField>(
     transcript: &mut impl Transcript,
 ) -> (SurgeProof<F>, SurgeClaims<F>, SurgeProverTimings) {
     let start = Instant::now();
-    let memory_values = params.memory_values(w);
     // The honest values are small integers: the primary sumcheck reads them compactly (its
-    // first bind makes them dense at half the size) instead of a dense copy of every column.
+    // first bind makes them dense at half the size), and the memory check reads them from the
+    // subtables, so no dense copy of any column is made.
     let small_tables: Vec<Vec<u64>> = params
         .subtables
         .iter()
@@ -428,12 +428,20 @@ pub fn prove_surge_timed<F: PrimeField>(
     let (proof, claims) = prove_surge_inner(
         params,
         w,
-        memory_values,
-        Some(compact),
+        MemoryValues::Honest(compact),
         transcript,
         &mut timings,
     );
     (proof, claims, timings)
+}
+
+/// The memory values `E_α` as the prover holds them.
+enum MemoryValues<F: PrimeField> {
+    /// The honest `E_α[t] = subtable_s[dim_c[t]]`, as compact columns for the primary
+    /// sumcheck; the memory check reads them from the subtables.
+    Honest(Vec<MultilinearPolynomial<F>>),
+    /// Given by the caller (adversarial tests pass wrong ones).
+    Given(Vec<Vec<F>>),
 }
 
 /// [`prove_surge`] with the committed memory values `E_α` given by the caller
@@ -461,32 +469,32 @@ pub fn prove_surge_with_values<F: PrimeField>(
     prove_surge_inner(
         params,
         w,
-        memory_values,
-        None,
+        MemoryValues::Given(memory_values),
         transcript,
         &mut Default::default(),
     )
 }
 
-/// `memory_polys`: the memory values as the primary sumcheck reads them, when the caller has
-/// them in a cheaper form than a dense copy of `memory_values`.
 fn prove_surge_inner<F: PrimeField>(
     params: &SurgeParams<F>,
     w: &SurgeWitness<F>,
-    memory_values: Vec<Vec<F>>,
-    memory_polys: Option<Vec<MultilinearPolynomial<F>>>,
+    memory_values: MemoryValues<F>,
     transcript: &mut impl Transcript,
     timings: &mut SurgeProverTimings,
 ) -> (SurgeProof<F>, SurgeClaims<F>) {
     let start = Instant::now();
     let log_t = w.outputs.len().trailing_zeros() as usize;
     let r: Vec<F> = transcript.challenge_scalars(b"surge_r", log_t);
-    let mut polys: Vec<MultilinearPolynomial<F>> = memory_polys.unwrap_or_else(|| {
-        memory_values
-            .iter()
-            .map(|v| MultilinearPolynomial::dense(v.clone()))
-            .collect()
-    });
+    let (mut polys, given) = match memory_values {
+        MemoryValues::Honest(compact) => (compact, None),
+        MemoryValues::Given(values) => (
+            values
+                .iter()
+                .map(|v| MultilinearPolynomial::dense(v.clone()))
+                .collect(),
+            Some(values),
+        ),
+    };
     polys.extend(
         w.flags
             .iter()
@@ -505,14 +513,15 @@ fn prove_surge_inner<F: PrimeField>(
     let counters: Vec<(Vec<u64>, Vec<u64>)> = (0..params.num_chunks)
         .map(|c| read_counters(w.dims[c].iter().copied(), 1 << params.log_m))
         .collect();
-    let witnesses: Vec<ReadOnlyWitness<F>> = memory_values
-        .into_iter()
-        .zip(&params.memories)
-        .map(|(values, &(_, c))| ReadOnlyWitness {
-            addresses: w.dims[c].clone(),
-            values,
-            read_counts: counters[c].0.clone(),
-            final_counts: counters[c].1.clone(),
+    let accesses: Vec<ReadOnlyAccesses<'_, F>> = params
+        .memories
+        .iter()
+        .enumerate()
+        .map(|(alpha, &(_, c))| ReadOnlyAccesses {
+            addresses: &w.dims[c],
+            values: given.as_ref().map(|v| v[alpha].as_slice()),
+            read_counts: &counters[c].0,
+            final_counts: &counters[c].1,
         })
         .collect();
     let (used, table_of) = batch_tables(&params.memories);
@@ -520,11 +529,8 @@ fn prove_surge_inner<F: PrimeField>(
         .iter()
         .map(|&s| params.subtables[s].as_slice())
         .collect();
-    let refs: Vec<&ReadOnlyWitness<F>> = witnesses.iter().collect();
     let (memory_check, memory_claims) =
-        prove_read_only_batch(&tables, &table_of, &refs, transcript);
-    drop(refs);
-    drop(witnesses);
+        prove_read_only_batch(&tables, &table_of, &accesses, transcript);
     timings.memory_checks += start.elapsed();
     (
         SurgeProof {

@@ -15,8 +15,8 @@ pub mod read_write;
 
 pub use read_only::{
     access_group_size, prove_read_only, prove_read_only_batch, read_counters, verify_read_only,
-    verify_read_only_batch, MemoryCheckingError, ReadOnlyBatchProof, ReadOnlyClaims,
-    ReadOnlyMemoryProof, ReadOnlyWitness, TableMle, MAX_ACCESS_LEAVES,
+    verify_read_only_batch, MemoryCheckingError, ReadOnlyAccesses, ReadOnlyBatchProof,
+    ReadOnlyClaims, ReadOnlyMemoryProof, ReadOnlyWitness, TableMle, MAX_ACCESS_LEAVES,
 };
 pub use read_write::{
     prove_read_write, range_check_counters, verify_read_write, MemoryOp, ReadWriteClaims,

@@ -54,7 +54,33 @@ pub fn read_counters(
     (reads, finals)
 }
 
+/// One memory's accesses as [`prove_read_only_batch`] reads them, borrowed: memories that
+/// share their addresses and counters (Surge's memories of one chunk) share one copy, and the
+/// honest values `v_t = V[a_t]` need not be materialized at all.
+#[derive(Clone, Copy, Debug)]
+pub struct ReadOnlyAccesses<'a, F> {
+    /// `a_t`.
+    pub addresses: &'a [usize],
+    /// `v_t`, or `None` for the honest values `V[a_t]` of the memory's table (an address
+    /// outside the table then reads the value 0).
+    pub values: Option<&'a [F]>,
+    /// `c_t`.
+    pub read_counts: &'a [u64],
+    /// `f_i`.
+    pub final_counts: &'a [u64],
+}
+
 impl<F: PrimeField> ReadOnlyWitness<F> {
+    /// This witness as borrowed accesses, with its explicit values.
+    pub fn accesses(&self) -> ReadOnlyAccesses<'_, F> {
+        ReadOnlyAccesses {
+            addresses: &self.addresses,
+            values: Some(&self.values),
+            read_counts: &self.read_counts,
+            final_counts: &self.final_counts,
+        }
+    }
+
     /// The honest witness for reading `table` at `addresses`.
     ///
     /// # Panics
@@ -206,7 +232,7 @@ pub(super) fn eval_small<F: PrimeField>(eq: &[F], values: impl Iterator<Item = u
 pub fn prove_read_only_batch<F: PrimeField>(
     tables: &[&[F]],
     table_of: &[usize],
-    witnesses: &[&ReadOnlyWitness<F>],
+    witnesses: &[ReadOnlyAccesses<'_, F>],
     transcript: &mut impl Transcript,
 ) -> (ReadOnlyBatchProof<F>, Vec<ReadOnlyClaims<F>>) {
     assert!(
@@ -224,7 +250,7 @@ pub fn prove_read_only_batch<F: PrimeField>(
     // fingerprint a + γ·v + γ²·t − τ is affine: reads of honest values cost two additions.
     let max_count = witnesses
         .iter()
-        .flat_map(|w| w.final_counts.iter().chain(&w.read_counts))
+        .flat_map(|w| w.final_counts.iter().chain(w.read_counts))
         .copied()
         .max()
         .unwrap_or(0)
@@ -242,7 +268,7 @@ pub fn prove_read_only_batch<F: PrimeField>(
     for (&u, witness) in table_of.iter().zip(witnesses) {
         let fin: Vec<F> = table_leaves[u * m_len..(u + 1) * m_len]
             .par_iter()
-            .zip(&witness.final_counts)
+            .zip(witness.final_counts)
             .map(|(h, f)| *h + counts[*f as usize])
             .collect();
         table_leaves.extend_from_slice(&fin);
@@ -261,17 +287,25 @@ pub fn prove_read_only_batch<F: PrimeField>(
         for (k, witness) in members.iter().enumerate() {
             let u = table_of[g * group + k];
             let (table, init) = (tables[u], &inits[u * m_len..(u + 1) * m_len]);
+            // An honest read is its cell's Init leaf plus a count term; anything else (a value
+            // not the table's, an address outside it, a count past the largest) is
+            // fingerprinted in full.
+            let leaf = |t: usize, a: usize, c: u64| {
+                let claimed = witness.values.map(|v| &v[t]);
+                match (table.get(a), counts.get(c as usize)) {
+                    (Some(tv), Some(ct)) if claimed.is_none_or(|v| v == tv) => init[a] + ct,
+                    (tv, _) => {
+                        let v = claimed.or(tv).copied().unwrap_or_else(F::zero);
+                        fingerprint(gamma, tau, F::from(a as u64), v, F::from(c))
+                    }
+                }
+            };
             let reads: Vec<F> = witness
                 .addresses
                 .par_iter()
-                .zip(&witness.values)
-                .zip(&witness.read_counts)
-                .map(
-                    |((&a, v), &c)| match (table.get(a), counts.get(c as usize)) {
-                        (Some(tv), Some(ct)) if tv == v => init[a] + ct,
-                        _ => fingerprint(gamma, tau, F::from(a as u64), *v, F::from(c)),
-                    },
-                )
+                .zip(witness.read_counts)
+                .enumerate()
+                .map(|(t, (&a, &c))| leaf(t, a, c))
                 .collect();
             leaves.extend_from_slice(&reads);
             leaves.par_extend(reads.into_par_iter().map(|h| h + gamma2));
@@ -293,21 +327,27 @@ pub fn prove_read_only_batch<F: PrimeField>(
             let table = tables[table_of[g * group + k]];
             let in_table = witness.addresses.iter().all(|&a| a < m_len);
             let honest = in_table
-                && witness
-                    .addresses
-                    .par_iter()
-                    .zip(&witness.values)
-                    .all(|(&a, v)| table[a] == *v);
+                && witness.values.is_none_or(|values| {
+                    witness
+                        .addresses
+                        .par_iter()
+                        .zip(values)
+                        .all(|(&a, v)| table[a] == *v)
+                });
             let address_eval = eval_small(&eq_t, witness.addresses.iter().map(|&a| a as u64));
-            let value_eval = if honest {
-                // ṽ(r) = Σ_a V[a]·Σ_{j: a_j = a} eq(r, j).
-                let mut bucket = vec![F::zero(); m_len];
-                for (e, &a) in eq_t.iter().zip(&witness.addresses) {
-                    bucket[a] += e;
+            let value_eval = match witness.values {
+                Some(values) if !honest => sumcheck::inner_product(&eq_t, values),
+                _ => {
+                    // ṽ(r) = Σ_a V[a]·Σ_{j: a_j = a} eq(r, j) (an address outside the table
+                    // reads 0 when the values are implicit).
+                    let mut bucket = vec![F::zero(); m_len];
+                    for (e, &a) in eq_t.iter().zip(witness.addresses) {
+                        if let Some(b) = bucket.get_mut(a) {
+                            *b += e;
+                        }
+                    }
+                    bucket.iter().zip(table.iter()).map(|(b, v)| *b * v).sum()
                 }
-                bucket.iter().zip(table.iter()).map(|(b, v)| *b * v).sum()
-            } else {
-                sumcheck::inner_product(&eq_t, &witness.values)
             };
             let read_count_eval = eval_small(&eq_t, witness.read_counts.iter().copied());
             access_evals.extend([address_eval, value_eval, read_count_eval]);
@@ -346,7 +386,8 @@ pub fn prove_read_only<F: PrimeField>(
     witness: &ReadOnlyWitness<F>,
     transcript: &mut impl Transcript,
 ) -> (ReadOnlyMemoryProof<F>, ReadOnlyClaims<F>) {
-    let (mut batch, mut claims) = prove_read_only_batch(&[table], &[0], &[witness], transcript);
+    let (mut batch, mut claims) =
+        prove_read_only_batch(&[table], &[0], &[witness.accesses()], transcript);
     let proof = ReadOnlyMemoryProof {
         table_products: batch.table_products,
         access_products: batch.access_products,

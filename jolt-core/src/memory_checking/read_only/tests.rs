@@ -123,12 +123,13 @@ fn prove_batch(
     witnesses: &[ReadOnlyWitness<Fr>],
 ) -> (ReadOnlyBatchProof<Fr>, Vec<ReadOnlyClaims<Fr>>) {
     let tables = batch_tables();
-    let refs: Vec<&ReadOnlyWitness<Fr>> = witnesses.iter().collect();
+    let accesses: Vec<ReadOnlyAccesses<'_, Fr>> =
+        witnesses.iter().map(ReadOnlyWitness::accesses).collect();
     let slices: Vec<&[Fr]> = tables.iter().map(|t| t.as_slice()).collect();
     prove_read_only_batch(
         &slices,
         &[0, 1, 0],
-        &refs,
+        &accesses,
         &mut MerlinTranscript::new(b"ro"),
     )
 }
@@ -234,4 +235,44 @@ fn access_groups_are_checked_separately() {
             }
         ))
     ));
+}
+
+/// Proves [`batch_witnesses`] with every memory's values left implicit (`V[a_t]`).
+fn prove_batch_implicit(
+    witnesses: &[ReadOnlyWitness<Fr>],
+) -> (ReadOnlyBatchProof<Fr>, Vec<ReadOnlyClaims<Fr>>) {
+    let tables = batch_tables();
+    let accesses: Vec<ReadOnlyAccesses<'_, Fr>> = witnesses
+        .iter()
+        .map(|w| ReadOnlyAccesses {
+            values: None,
+            ..w.accesses()
+        })
+        .collect();
+    let slices: Vec<&[Fr]> = tables.iter().map(|t| t.as_slice()).collect();
+    prove_read_only_batch(
+        &slices,
+        &[0, 1, 0],
+        &accesses,
+        &mut MerlinTranscript::new(b"ro"),
+    )
+}
+
+/// Implicit honest values give the very proof that the explicit ones give.
+#[test]
+fn implicit_table_values_prove_the_same_as_explicit_ones() {
+    let w = batch_witnesses();
+    let explicit = prove_batch(&w);
+    let implicit = prove_batch_implicit(&w);
+    assert_eq!(implicit, explicit);
+    assert!(verify_batch(&implicit.0, &[0, 1, 0]).is_ok());
+}
+
+/// An address outside the table with implicit values: no panic, and the proof is rejected.
+#[test]
+fn an_out_of_table_address_with_implicit_values_is_rejected() {
+    let mut w = batch_witnesses();
+    w[1].addresses[7] = 16 + 3;
+    let (proof, _) = prove_batch_implicit(&w);
+    assert!(verify_batch(&proof, &[0, 1, 0]).is_err());
 }
