@@ -122,9 +122,22 @@ fn batch_tables() -> [Vec<Fr>; 2] {
 fn prove_batch(
     witnesses: &[ReadOnlyWitness<Fr>],
 ) -> (ReadOnlyBatchProof<Fr>, Vec<ReadOnlyClaims<Fr>>) {
+    prove_batch_with(witnesses, false)
+}
+
+/// [`prove_batch`], with every memory's values left implicit (`V[a_t]`) if `implicit`.
+fn prove_batch_with(
+    witnesses: &[ReadOnlyWitness<Fr>],
+    implicit: bool,
+) -> (ReadOnlyBatchProof<Fr>, Vec<ReadOnlyClaims<Fr>>) {
     let tables = batch_tables();
-    let accesses: Vec<ReadOnlyAccesses<'_, Fr>> =
-        witnesses.iter().map(ReadOnlyWitness::accesses).collect();
+    let accesses: Vec<ReadOnlyAccesses<'_, Fr>> = witnesses
+        .iter()
+        .map(|w| ReadOnlyAccesses {
+            values: if implicit { None } else { Some(&w.values) },
+            ..w.accesses()
+        })
+        .collect();
     let slices: Vec<&[Fr]> = tables.iter().map(|t| t.as_slice()).collect();
     prove_read_only_batch(
         &slices,
@@ -237,33 +250,12 @@ fn access_groups_are_checked_separately() {
     ));
 }
 
-/// Proves [`batch_witnesses`] with every memory's values left implicit (`V[a_t]`).
-fn prove_batch_implicit(
-    witnesses: &[ReadOnlyWitness<Fr>],
-) -> (ReadOnlyBatchProof<Fr>, Vec<ReadOnlyClaims<Fr>>) {
-    let tables = batch_tables();
-    let accesses: Vec<ReadOnlyAccesses<'_, Fr>> = witnesses
-        .iter()
-        .map(|w| ReadOnlyAccesses {
-            values: None,
-            ..w.accesses()
-        })
-        .collect();
-    let slices: Vec<&[Fr]> = tables.iter().map(|t| t.as_slice()).collect();
-    prove_read_only_batch(
-        &slices,
-        &[0, 1, 0],
-        &accesses,
-        &mut MerlinTranscript::new(b"ro"),
-    )
-}
-
 /// Implicit honest values give the very proof that the explicit ones give.
 #[test]
 fn implicit_table_values_prove_the_same_as_explicit_ones() {
     let w = batch_witnesses();
     let explicit = prove_batch(&w);
-    let implicit = prove_batch_implicit(&w);
+    let implicit = prove_batch_with(&w, true);
     assert_eq!(implicit, explicit);
     assert!(verify_batch(&implicit.0, &[0, 1, 0]).is_ok());
 }
@@ -273,6 +265,6 @@ fn implicit_table_values_prove_the_same_as_explicit_ones() {
 fn an_out_of_table_address_with_implicit_values_is_rejected() {
     let mut w = batch_witnesses();
     w[1].addresses[7] = 16 + 3;
-    let (proof, _) = prove_batch_implicit(&w);
+    let (proof, _) = prove_batch_with(&w, true);
     assert!(verify_batch(&proof, &[0, 1, 0]).is_err());
 }
