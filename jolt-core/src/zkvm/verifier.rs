@@ -11,6 +11,7 @@ use super::bytecode_table::NUM_FIELDS;
 use super::preprocessing::JoltPreprocessing;
 use super::proof::{opening_claims, JoltError, JoltProof, PartClaims, PublicIo};
 use super::statement::{absorb_statement, PublicMemory};
+use super::witness::OPS_PER_STEP;
 use crate::lasso::verify_surge;
 use crate::memory_checking::{identity_mle, verify_read_only, verify_read_write};
 use crate::opening::verify_openings;
@@ -64,7 +65,11 @@ pub fn verify<S: CommitmentScheme>(
         NUM_FIELDS,
     )?;
     expect_len("memory evaluations", proof.memory_evals.len(), 14)?;
-    expect_len("timestamp evaluations", proof.timestamp_evals.len(), 8)?;
+    expect_len(
+        "timestamp evaluations",
+        proof.timestamp_evals.len(),
+        2 * OPS_PER_STEP,
+    )?;
     expect_len(
         "region evaluations",
         proof.region_evals.len(),

@@ -25,13 +25,22 @@ fn initial(log_m: usize) -> Vec<u64> {
     (0..1u64 << log_m).map(|m| 1000 + m * 3).collect()
 }
 
-fn run(init: &[u64], w: &ReadWriteWitness) -> Result<ReadWriteClaims<Fr>, MemoryCheckingError> {
+/// Verifies `proof` against the public initial memory `init` (`2^log_n` operations).
+fn verify(
+    proof: &ReadWriteMemoryProof<Fr>,
+    init: &[u64],
+    log_n: usize,
+) -> Result<ReadWriteClaims<Fr>, MemoryCheckingError> {
     let log_m = init.len().trailing_zeros() as usize;
+    let mle = DensePolynomial::new(field_vec(init));
+    let mle = |r: &[Fr]| mle.evaluate(r);
+    verify_read_write(proof, log_m, log_n, mle, &mut MerlinTranscript::new(b"rw"))
+}
+
+fn run(init: &[u64], w: &ReadWriteWitness) -> Result<ReadWriteClaims<Fr>, MemoryCheckingError> {
     let log_n = w.addresses.len().trailing_zeros() as usize;
     let (proof, _) = prove_read_write::<Fr>(init, w, &mut MerlinTranscript::new(b"rw"));
-    let init_f: Vec<Fr> = init.iter().map(|&x| Fr::from(x)).collect();
-    let mle = |r: &[Fr]| DensePolynomial::new(init_f.clone()).evaluate(r);
-    verify_read_write(&proof, log_m, log_n, mle, &mut MerlinTranscript::new(b"rw"))
+    verify(&proof, init, log_n)
 }
 
 /// What the PCS would confirm about the committed witness polynomials.
@@ -109,10 +118,8 @@ fn a_wrong_initial_memory_is_rejected() {
     other[3] += 5;
     // Proven against `init`, verified against `other`.
     let (proof, _) = prove_read_write::<Fr>(&init, &w, &mut MerlinTranscript::new(b"rw"));
-    let f: Vec<Fr> = other.iter().map(|&x| Fr::from(x)).collect();
-    let mle = |r: &[Fr]| DensePolynomial::new(f.clone()).evaluate(r);
     assert_eq!(
-        verify_read_write(&proof, 2, 3, mle, &mut MerlinTranscript::new(b"rw")).unwrap_err(),
+        verify(&proof, &other, 3).unwrap_err(),
         MemoryCheckingError::LeafMismatch("init")
     );
 }
@@ -147,11 +154,7 @@ fn a_wrong_stated_evaluation_is_rejected() {
     let init = initial(3);
     let w = ReadWriteWitness::from_ops(&init, &ops(4, 3, 5));
     let (proof, _) = prove_read_write::<Fr>(&init, &w, &mut MerlinTranscript::new(b"rw"));
-    let init_f = field_vec(&init);
-    let mle = |r: &[Fr]| DensePolynomial::new(init_f.clone()).evaluate(r);
-    let verify = |p: &ReadWriteMemoryProof<Fr>| {
-        verify_read_write(p, 3, 4, mle, &mut MerlinTranscript::new(b"rw")).map(|_| ())
-    };
+    let verify = |p: &ReadWriteMemoryProof<Fr>| verify(p, &init, 4).map(|_| ());
     assert_eq!(verify(&proof), Ok(()));
     for (k, leaf) in [
         (0, "reads"),
