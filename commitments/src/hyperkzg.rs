@@ -90,6 +90,10 @@ impl CommitmentScheme for HyperKzg {
         KzgProverSetup::insecure(max_num_vars, seed)
     }
 
+    fn insecure_test_verifier_setup(max_num_vars: usize, seed: u64) -> KzgVerifierSetup {
+        KzgVerifierSetup::insecure(max_num_vars, seed)
+    }
+
     fn check_setup(setup: &KzgProverSetup) -> Result<(), PcsError> {
         setup.check_consistency()
     }

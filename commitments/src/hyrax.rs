@@ -183,6 +183,11 @@ impl CommitmentScheme for Hyrax {
         setup.check_shape()
     }
 
+    /// Hyrax's verifier needs the generators themselves (its `√N` part of the work).
+    fn insecure_test_verifier_setup(max_num_vars: usize, seed: u64) -> HyraxSetup {
+        Self::insecure_test_setup(max_num_vars, seed)
+    }
+
     fn verifier_setup(setup: &HyraxSetup) -> HyraxSetup {
         setup.clone()
     }

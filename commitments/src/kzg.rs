@@ -46,11 +46,40 @@ pub struct KzgVerifierSetup {
     pub tau_g2: G2Affine,
 }
 
+/// The trapdoor of the **insecure** setups: `τ` drawn from a ChaCha stream seeded by `seed`.
+fn insecure_tau(seed: u64) -> Fr {
+    let mut rng = ChaCha20Rng::seed_from_u64(seed ^ 0x4b5a_4753_4554_5550);
+    Fr::rand(&mut rng)
+}
+
+impl KzgVerifierSetup {
+    /// The verifier's elements for `N = num_powers` G1 powers of `τ`: `G`, `τG`, `τ²G`, `H`,
+    /// `τH`, `τ²H`, `τ³H` (a handful of scalar multiplications, whatever `N` is).
+    fn from_tau(tau: Fr, num_powers: usize) -> Self {
+        let g = G1Projective::generator();
+        let h = G2Projective::generator();
+        let tau2 = tau * tau;
+        KzgVerifierSetup {
+            num_powers: num_powers as u64,
+            tau_powers_g1: [(g * tau).into_affine(), (g * tau2).into_affine()],
+            tau_powers_g2: [(h * tau2).into_affine(), (h * (tau2 * tau)).into_affine()],
+            g1: g.into_affine(),
+            g2: h.into_affine(),
+            tau_g2: (h * tau).into_affine(),
+        }
+    }
+
+    /// The verifier part of [`KzgProverSetup::insecure`]`(max_num_vars, seed)`, without
+    /// computing the `2^max_num_vars` prover powers.
+    pub fn insecure(max_num_vars: usize, seed: u64) -> Self {
+        Self::from_tau(insecure_tau(seed), 1usize << max_num_vars)
+    }
+}
+
 impl KzgProverSetup {
     /// **Insecure** setup for `2^max_num_vars` powers with `τ` derived from `seed`.
     pub fn insecure(max_num_vars: usize, seed: u64) -> Self {
-        let mut rng = ChaCha20Rng::seed_from_u64(seed ^ 0x4b5a_4753_4554_5550);
-        let tau = Fr::rand(&mut rng);
+        let tau = insecure_tau(seed);
         let n = 1usize << max_num_vars;
         let mut powers = Vec::with_capacity(n);
         let mut acc = Fr::one();
@@ -58,26 +87,10 @@ impl KzgProverSetup {
             powers.push(acc);
             acc *= tau;
         }
-        let g = G1Projective::generator();
-        let table = BatchMulPreprocessing::new(g, n);
+        let table = BatchMulPreprocessing::new(G1Projective::generator(), n);
         let powers_g1 = table.batch_mul(&powers);
-        let h = G2Projective::generator();
-        let tau2 = tau * tau;
-        let low = |i: usize| {
-            powers_g1
-                .get(i)
-                .copied()
-                .unwrap_or_else(|| (g * powers[0] * tau.pow([i as u64])).into_affine())
-        };
         Self {
-            verifier: KzgVerifierSetup {
-                num_powers: n as u64,
-                tau_powers_g1: [low(1), low(2)],
-                tau_powers_g2: [(h * tau2).into_affine(), (h * (tau2 * tau)).into_affine()],
-                g1: g.into_affine(),
-                g2: h.into_affine(),
-                tau_g2: (h * tau).into_affine(),
-            },
+            verifier: KzgVerifierSetup::from_tau(tau, n),
             powers_g1,
         }
     }

@@ -52,6 +52,13 @@ pub trait CommitmentScheme: Clone + Send + Sync + 'static {
     /// `CanonicalDeserialize` for anything else.
     fn insecure_test_setup(max_num_vars: usize, seed: u64) -> Self::ProverSetup;
 
+    /// The verifier's part of [`CommitmentScheme::insecure_test_setup`]`(max_num_vars, seed)`,
+    /// computed without the prover's part: a verifier's work before its first check must be
+    /// bounded by its own configuration, never by building prover-size keys (for KZG a few
+    /// group elements instead of `2^max_num_vars` powers). Equal to
+    /// `verifier_setup(&insecure_test_setup(max_num_vars, seed))`.
+    fn insecure_test_verifier_setup(max_num_vars: usize, seed: u64) -> Self::VerifierSetup;
+
     /// Writes a prover setup in ark-serialize's compressed form (e.g. to keep a converted
     /// ceremony output next to the binary).
     fn save_setup(setup: &Self::ProverSetup, writer: impl Write) -> Result<(), PcsError> {

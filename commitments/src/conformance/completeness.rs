@@ -183,3 +183,26 @@ pub fn serialization<S: CommitmentScheme>(setup: &S::ProverSetup) {
         })
         .expect("random bytes");
 }
+
+/// [`CommitmentScheme::insecure_test_verifier_setup`] builds exactly the verifier part of
+/// [`CommitmentScheme::insecure_test_setup`] (compared as serialized bytes), for a few sizes
+/// and seeds, so a verifier that never builds prover keys checks against the same keys.
+pub fn verifier_setup_alone<S: CommitmentScheme>() {
+    for (num_vars, seed) in [(0, 0), (1, 7), (3, 1), (6, 0x4a4f_4c54)] {
+        let prover = S::insecure_test_setup(num_vars, seed);
+        let mut expected = Vec::new();
+        S::verifier_setup(&prover)
+            .serialize_compressed(&mut expected)
+            .expect("serializes");
+        let mut alone = Vec::new();
+        S::insecure_test_verifier_setup(num_vars, seed)
+            .serialize_compressed(&mut alone)
+            .expect("serializes");
+        assert_eq!(
+            alone,
+            expected,
+            "{}: the verifier-only setup differs at {num_vars} variables, seed {seed}",
+            S::NAME
+        );
+    }
+}

@@ -29,7 +29,9 @@
 //!   commitments, wrong sizes and a wrong point are rejected;
 //! - [`serialization`]: commitments, proofs and setups round-trip (the prover setup through
 //!   [`CommitmentScheme::save_setup`]/[`CommitmentScheme::load_setup`]); random bytes never
-//!   panic a deserializer.
+//!   panic a deserializer;
+//! - [`verifier_setup_alone`]: the verifier-only insecure setup equals the verifier part of
+//!   the full one (a verifier never builds prover keys).
 
 mod batching;
 mod completeness;
@@ -37,7 +39,9 @@ mod soundness;
 mod tampering;
 
 pub use batching::{batch_soundness, batching};
-pub use completeness::{completeness, homomorphism, serialization, small_values};
+pub use completeness::{
+    completeness, homomorphism, serialization, small_values, verifier_setup_alone,
+};
 pub use soundness::soundness;
 pub use tampering::{tampered_bytes, tampered_elements, tampered_lengths};
 
@@ -64,6 +68,7 @@ pub fn run_all<S: CommitmentScheme>(setup: &S::ProverSetup) {
     batching::<S>(setup);
     batch_soundness::<S>(setup);
     serialization::<S>(setup);
+    verifier_setup_alone::<S>();
 }
 
 fn runner(cases: u32) -> TestRunner {
@@ -136,6 +141,10 @@ macro_rules! conformance_tests {
             $crate::conformance_tests!(@tests $scheme, setup;
                 completeness, small_values, homomorphism, soundness, tampered_bytes,
                 tampered_elements, tampered_lengths, batching, batch_soundness, serialization);
+            #[test]
+            fn verifier_setup_alone() {
+                $crate::conformance::verifier_setup_alone::<$scheme>();
+            }
         }
     };
     (@tests $scheme:ty, $setup:ident; $($check:ident),*) => {
