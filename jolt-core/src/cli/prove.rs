@@ -24,12 +24,13 @@ use crate::cli::{print_stdout, CliError, LayoutArgs};
 use crate::vm::{Program, RunOptions};
 use crate::zkvm::file::{read_header, read_proof_file, write_proof_file};
 use crate::zkvm::{
-    preprocess_and_prove, verify, JoltPreprocessing, Progress, ProveError, ProveTimings, PublicIo,
+    preprocess_and_prove_within, verify, JoltVerifierPreprocessing, MemoryLimit, Progress,
+    ProveError, ProveTimings, PublicIo,
 };
 
 /// Seed of the insecure development PCS setup both `prove` and `verify` derive.
 pub const DEV_SETUP_SEED: u64 = 0x4a4f_4c54;
-/// The largest `log2 T` `jolt verify` builds a setup for (2^24 steps).
+/// The largest `log2 T` `jolt verify` accepts unless `--max-log-t` says otherwise (2^24 steps).
 pub const MAX_LOG_T: usize = 24;
 
 /// The commitment schemes the CLI offers.
@@ -102,6 +103,10 @@ pub struct ProveArgs {
     /// Stop with an error after this many RISC-V instructions.
     #[arg(long, value_name = "N", default_value_t = RunOptions::default().max_cycles)]
     pub max_cycles: u64,
+    /// Refuse to prove when the estimated peak memory exceeds this many MiB (default: the
+    /// memory available now, from the kernel and the cgroup limit).
+    #[arg(long, value_name = "MIB")]
+    pub memory_limit: Option<u64>,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
@@ -110,7 +115,9 @@ pub struct ProveArgs {
     pub layout: LayoutArgs,
 }
 
-/// Arguments of `jolt verify`.
+/// Arguments of `jolt verify`. Everything that sizes the verifier's work — the lookup
+/// parameters, the largest trace, the memory layout — is the verifier's own configuration;
+/// a proof header that disagrees is rejected before any work.
 #[derive(Debug, Clone, Args)]
 pub struct VerifyArgs {
     /// The guest executable the proof is about.
@@ -119,6 +126,12 @@ pub struct VerifyArgs {
     /// The proof file written by `jolt prove`.
     #[arg(value_name = "PROOF")]
     pub proof: PathBuf,
+    /// Subtable size log M the verifier accepts (16: C = 4 chunks; 8: C = 8).
+    #[arg(long, default_value_t = 16, value_parser = parse_log_m)]
+    pub log_m: usize,
+    /// The longest trace the verifier accepts, as log2 of the padded step count.
+    #[arg(long, value_name = "K", default_value_t = MAX_LOG_T as u32, value_parser = clap::value_parser!(u32).range(3..=30))]
+    pub max_log_t: u32,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
@@ -193,14 +206,23 @@ fn prove_program<S: CommitmentScheme<Field = ark_bn254::Fr>>(
     input: &[u8],
     params: LookupParams,
     options: &RunOptions,
+    limit: MemoryLimit,
     quiet: bool,
 ) -> Result<ProveReport, CliError> {
     let spinner = Spinner::new(quiet);
-    let run = preprocess_and_prove::<S>(program, input, params, options, DEV_SETUP_SEED, &spinner)
-        .map_err(|e| match e {
-            ProveError::Execution(e) => CliError::Execution(e),
-            e => CliError::Prove(e.to_string()),
-        })?;
+    let run = preprocess_and_prove_within::<S>(
+        program,
+        input,
+        params,
+        options,
+        DEV_SETUP_SEED,
+        limit,
+        &spinner,
+    )
+    .map_err(|e| match e {
+        ProveError::Execution(e) => CliError::Execution(e),
+        e => CliError::Prove(e.to_string()),
+    })?;
     let stage_peak_mib = spinner.1.finish();
     spinner.stage("verify");
     let start = Instant::now();
@@ -323,8 +345,10 @@ pub fn execute_prove(args: &ProveArgs) -> Result<(), CliError> {
     let (program, input, options) =
         load_run(&args.program, &args.input, &args.layout, args.max_cycles)?;
     let params = lookup_params(args.log_m);
-    let report =
-        with_pcs!(args.pcs, S => prove_program::<S>(program, &input, params, &options, args.json)?);
+    let limit = args
+        .memory_limit
+        .map_or(MemoryLimit::Detect, |mib| MemoryLimit::Bytes(mib << 20));
+    let report = with_pcs!(args.pcs, S => prove_program::<S>(program, &input, params, &options, limit, args.json)?);
     std::fs::write(&args.output, &report.file).map_err(|source| CliError::Write {
         path: args.output.clone(),
         source,
@@ -348,26 +372,55 @@ pub fn execute_prove(args: &ProveArgs) -> Result<(), CliError> {
     }
 }
 
+/// What `jolt verify` reports.
+struct VerifyReport {
+    io: PublicIo,
+    log_t: usize,
+    time: Duration,
+    verdict: Result<(), String>,
+}
+
+/// Checks the header against the verifier's own configuration (scheme, `C`, `log M`, the
+/// largest trace) before anything is sized from it, then verifies with the verifier key only.
 fn verify_file<S: CommitmentScheme<Field = ark_bn254::Fr>>(
     elf: &[u8],
-    layout: &LayoutArgs,
+    args: &VerifyArgs,
     bytes: &[u8],
-) -> Result<(PublicIo, usize, Duration, Result<(), String>), CliError> {
-    let (header, io, proof) =
-        read_proof_file::<S>(bytes).map_err(|e| CliError::BadProof(e.to_string()))?;
-    let params = LookupParams::new(header.chunks as usize, header.log_m as usize)
-        .map_err(|e| CliError::BadProof(e.to_string()))?;
-    let log_t = header.log_t as usize;
-    if log_t > MAX_LOG_T {
+) -> Result<VerifyReport, CliError> {
+    let (header, _) = read_header(bytes).map_err(|e| CliError::BadProof(e.to_string()))?;
+    let params = lookup_params(args.log_m);
+    if (header.chunks as usize, header.log_m as usize) != (params.c(), params.log_m()) {
         return Err(CliError::BadProof(format!(
-            "the proof claims 2^{log_t} steps; this verifier accepts at most 2^{MAX_LOG_T}"
+            "the proof uses (C, log M) = ({}, {}); this verifier is configured for ({}, {}) \
+             (--log-m)",
+            header.chunks,
+            header.log_m,
+            params.c(),
+            params.log_m()
         )));
     }
-    let program = Program::load(elf, &layout.config(io.input.len()))?;
+    let max_log_t = args.max_log_t as usize;
+    let log_t = header.log_t as usize;
+    if log_t > max_log_t {
+        return Err(CliError::BadProof(format!(
+            "the proof claims 2^{log_t} steps; this verifier accepts at most 2^{max_log_t} \
+             (--max-log-t)"
+        )));
+    }
+    let (_, io, proof) =
+        read_proof_file::<S>(bytes).map_err(|e| CliError::BadProof(e.to_string()))?;
+    let program = Program::load(elf, &args.layout.config(io.input.len()))?;
     let start = Instant::now();
-    let pre = JoltPreprocessing::<S>::new(program, params, log_t.max(3), DEV_SETUP_SEED);
+    // The dev key is sized for the proof's trace (the prover's dev setup is too); `log_t` is
+    // bounded by the configuration above, and a KZG verifier key costs the same at any size.
+    let pre = JoltVerifierPreprocessing::<S>::new(program, params, log_t.max(3), DEV_SETUP_SEED);
     let verdict = verify(&pre, &io, &proof).map_err(|e| e.to_string());
-    Ok((io, 1 << log_t, start.elapsed(), verdict))
+    Ok(VerifyReport {
+        io,
+        log_t,
+        time: start.elapsed(),
+        verdict,
+    })
 }
 
 /// Runs `jolt verify`: exit status 0 only for an accepted proof.
@@ -378,38 +431,40 @@ pub fn execute_verify(args: &VerifyArgs) -> Result<(), CliError> {
     let pcs = Pcs::from_name(&header.scheme).ok_or_else(|| {
         CliError::BadProof(format!("unknown commitment scheme {:?}", header.scheme))
     })?;
-    let (io, steps, time, verdict) =
-        with_pcs!(pcs, S => verify_file::<S>(&elf, &args.layout, &bytes)?);
+    let r = with_pcs!(pcs, S => verify_file::<S>(&elf, args, &bytes)?);
     let report = if args.json {
+        // The verifier knows the padded trace length only: how many of those steps the
+        // guest really ran is not part of the statement, so it is not reported.
         serde_json::json!({
             "pcs": pcs.name(),
-            "exit_code": io.exit_code,
-            "output_hex": hex(&io.output),
-            "output_text": printable(&io.output),
-            "cycles": steps,
-            "verified": verdict.is_ok(),
-            "error": verdict.as_ref().err(),
+            "exit_code": r.io.exit_code,
+            "output_hex": hex(&r.io.output),
+            "output_text": printable(&r.io.output),
+            "padded_steps": 1u64 << r.log_t,
+            "log2_padded_steps": r.log_t,
+            "verified": r.verdict.is_ok(),
+            "error": r.verdict.as_ref().err(),
             "proof_bytes": bytes.len(),
-            "verify_ms": ms(time),
+            "verify_ms": ms(r.time),
         })
         .to_string()
     } else {
         format!(
-            "pcs          {}\nexit code    {}\noutput       {}\nproof        {} bytes, 2^{} steps\nverify       {:.1} ms (including preprocessing): {}",
+            "pcs          {}\nexit code    {}\noutput       {}\nproof        {} bytes, 2^{} padded steps\nverify       {:.1} ms (including preprocessing): {}",
             pcs.name(),
-            io.exit_code,
-            printable(&io.output).map_or_else(|| hex(&io.output), |t| format!("{t:?}")),
+            r.io.exit_code,
+            printable(&r.io.output).map_or_else(|| hex(&r.io.output), |t| format!("{t:?}")),
             bytes.len(),
-            steps.trailing_zeros(),
-            ms(time),
-            match &verdict {
+            r.log_t,
+            ms(r.time),
+            match &r.verdict {
                 Ok(()) => "accepted".to_string(),
                 Err(e) => format!("REJECTED ({e})"),
             }
         )
     };
     print_stdout(&report)?;
-    verdict.map_err(CliError::Rejected)
+    r.verdict.map_err(CliError::Rejected)
 }
 
 /// The demo `cargo run --release` runs: prove and verify the built-in fibonacci guest.
@@ -422,6 +477,7 @@ pub fn demo() -> Result<(), CliError> {
         &input,
         LookupParams::DEFAULT,
         &RunOptions::default(),
+        MemoryLimit::Detect,
         false,
     )?;
     print_stdout(&prove_text(&report))?;

@@ -25,6 +25,7 @@ pub mod preprocessing;
 pub mod proof;
 pub mod prover;
 pub mod regions;
+pub mod resources;
 pub mod statement;
 pub mod verifier;
 pub mod witness;
@@ -32,11 +33,12 @@ pub mod witness;
 #[cfg(test)]
 mod tests;
 
-pub use preprocessing::JoltPreprocessing;
+pub use preprocessing::{JoltPreprocessing, JoltVerifierPreprocessing};
 pub use proof::{JoltError, JoltProof, ProofSizes, PublicIo};
 pub use prover::{
-    preprocess_and_prove, prove, prove_trace, prove_witness, Progress, ProveError, ProveTimings,
-    ProvedRun, Silent,
+    check_resources, preprocess_and_prove, preprocess_and_prove_within, prove, prove_trace,
+    prove_witness, Progress, ProveError, ProveTimings, ProvedRun, Silent,
 };
+pub use resources::MemoryLimit;
 pub use verifier::verify;
 pub use witness::{generate_witness, JoltWitness};

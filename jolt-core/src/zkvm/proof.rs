@@ -115,6 +115,10 @@ pub enum JoltError {
     /// The public I/O does not fit the layout.
     #[error("public input/output exceed the layout's limits")]
     IoTooLarge,
+    /// The program's entry word is not an instruction, so no run of it can be proved (a
+    /// proof would otherwise start at the next instruction's row).
+    #[error("the program's entry point is not an instruction")]
+    EntryNotAnInstruction,
     /// The bytecode memory check failed: some step did not execute a program row.
     #[error("bytecode check: {0}")]
     Bytecode(MemoryCheckingError),

@@ -15,6 +15,7 @@ use super::preprocessing::JoltPreprocessing;
 use super::proof::{
     memory_eval_polys, opening_claims, JoltProof, PartClaims, PublicIo, StatedEvals,
 };
+use super::resources::MemoryLimit;
 use super::statement::{absorb_statement, compress_tuple, PublicMemory};
 use super::witness::{generate_witness, region_checked_values, JoltWitness, OPS_PER_STEP};
 use crate::lasso::surge::prove_surge_timed;
@@ -43,6 +44,25 @@ pub enum ProveError {
     /// The public I/O does not fit the layout.
     #[error("public input/output exceed the layout's limits")]
     IoTooLarge,
+    /// Proving is estimated to need more memory than is available (checked before tracing,
+    /// see [`super::resources`]).
+    #[error(
+        "proving 2^{log_t} steps needs about {} MiB (estimate), but only {} MiB are available; \
+         prove a shorter run or free memory (or set --memory-limit)",
+        estimate >> 20,
+        available >> 20
+    )]
+    InsufficientMemory {
+        /// `log2` of the padded trace length.
+        log_t: usize,
+        /// Estimated peak, bytes.
+        estimate: u64,
+        /// Available, bytes.
+        available: u64,
+    },
+    /// The program's entry word is not an instruction: no run can start there.
+    #[error("the program's entry point is not an instruction")]
+    EntryNotAnInstruction,
     /// Committing failed.
     #[error("commitment: {0}")]
     Pcs(#[from] PcsError),
@@ -181,6 +201,7 @@ pub fn prove_witness<S: CommitmentScheme>(
         });
     }
     let public = PublicMemory::new(pre, io).ok_or(ProveError::IoTooLarge)?;
+    let entry_row = pre.entry_row().ok_or(ProveError::EntryNotAnInstruction)?;
     let cols = &witness.columns;
     let t = 1usize << log_t;
     let mut timings = ProveTimings::default();
@@ -358,7 +379,7 @@ pub fn prove_witness<S: CommitmentScheme>(
         layout,
         &pre.surge.memories,
         &pre.constraints.columns,
-        pre.entry_row(),
+        entry_row,
         &StatedEvals {
             log_t: log_t as u32,
             bytecode_field_evals: &bytecode_field_evals,
@@ -408,6 +429,8 @@ pub struct ProvedRun<S: CommitmentScheme> {
 
 /// Runs `program` on `input`, preprocesses it for exactly the trace's padded length (with the
 /// insecure deterministic setup from `seed`) and proves the run: the whole job in one call.
+/// Stops before tracing when the proof would not fit the memory available
+/// ([`MemoryLimit::Detect`], see [`preprocess_and_prove_within`]).
 pub fn preprocess_and_prove<S: CommitmentScheme>(
     program: crate::vm::Program,
     input: &[u8],
@@ -416,6 +439,53 @@ pub fn preprocess_and_prove<S: CommitmentScheme>(
     seed: u64,
     progress: &dyn Progress,
 ) -> Result<ProvedRun<S>, ProveError> {
+    preprocess_and_prove_within(
+        program,
+        input,
+        params,
+        options,
+        seed,
+        MemoryLimit::Detect,
+        progress,
+    )
+}
+
+/// Counts the run's steps with the fast emulator (no trace kept) and checks that proving
+/// them fits `limit` ([`super::resources`]); returns the padded `log2 T`.
+pub fn check_resources(
+    program: &crate::vm::Program,
+    input: &[u8],
+    options: &RunOptions,
+    limit: MemoryLimit,
+) -> Result<usize, ProveError> {
+    let summary = crate::vm::run(program, input, options)?;
+    let log_t =
+        super::witness::padded_steps(summary.trace_steps as usize).trailing_zeros() as usize;
+    let words = program.layout().num_witness_words() as usize;
+    let log_memory = words.next_power_of_two().trailing_zeros() as usize;
+    super::resources::check_memory(log_t, log_memory, limit).map_err(|(estimate, available)| {
+        ProveError::InsufficientMemory {
+            log_t,
+            estimate,
+            available,
+        }
+    })?;
+    Ok(log_t)
+}
+
+/// [`preprocess_and_prove`] under a given memory limit: the run's steps are counted first and
+/// the estimated peak memory is checked against `limit` before any large allocation.
+pub fn preprocess_and_prove_within<S: CommitmentScheme>(
+    program: crate::vm::Program,
+    input: &[u8],
+    params: instructions::LookupParams,
+    options: &RunOptions,
+    seed: u64,
+    limit: MemoryLimit,
+    progress: &dyn Progress,
+) -> Result<ProvedRun<S>, ProveError> {
+    progress.stage("estimate");
+    check_resources(&program, input, options, limit)?;
     progress.stage("trace");
     let start = Instant::now();
     let trace = crate::vm::trace(&program, input, options)?;

@@ -6,14 +6,16 @@ use commitments::CommitmentScheme;
 use sumcheck::Transcript;
 
 use super::bytecode_table::NUM_FIELDS;
-use super::preprocessing::JoltPreprocessing;
+use super::preprocessing::JoltVerifierPreprocessing;
 use super::proof::PublicIo;
 use crate::vm::Memory;
 
-/// Absorbs the statement: the program (bytecode table and layout), the lookup parameters,
-/// the public I/O and the trace length — before any commitment or challenge.
+/// Absorbs the statement: the program (bytecode table, layout, entry, and every loadable
+/// segment's address, size, flags and bytes — so the initial memory image `Ĩ` is fixed before
+/// any challenge, not only through `Ĩ(r)` after `r` is drawn), the lookup parameters, the
+/// public I/O and the trace length — before any commitment or challenge.
 pub fn absorb_statement<S: CommitmentScheme>(
-    pre: &JoltPreprocessing<S>,
+    pre: &JoltVerifierPreprocessing<S>,
     io: &PublicIo,
     log_t: usize,
     transcript: &mut impl Transcript,
@@ -31,6 +33,15 @@ pub fn absorb_statement<S: CommitmentScheme>(
         pre.program.entry(),
     ] {
         transcript.append_u64(b"jolt_layout", v as u64);
+    }
+    let segments = &pre.program.elf().segments;
+    transcript.append_u64(b"jolt_segments", segments.len() as u64);
+    for segment in segments {
+        transcript.append_u64(b"jolt_segment_vaddr", segment.vaddr as u64);
+        transcript.append_u64(b"jolt_segment_mem_size", segment.mem_size as u64);
+        let flags = segment.executable as u64 | (segment.writable as u64) << 1;
+        transcript.append_u64(b"jolt_segment_flags", flags);
+        transcript.append_message(b"jolt_segment_data", &segment.data);
     }
     transcript.append_u64(b"jolt_chunks", pre.params.c() as u64);
     transcript.append_u64(b"jolt_log_m", pre.params.log_m() as u64);
@@ -87,7 +98,10 @@ pub struct PublicMemory {
 
 impl PublicMemory {
     /// The images for `io`, or `None` when the I/O exceeds the layout.
-    pub fn new<S: CommitmentScheme>(pre: &JoltPreprocessing<S>, io: &PublicIo) -> Option<Self> {
+    pub fn new<S: CommitmentScheme>(
+        pre: &JoltVerifierPreprocessing<S>,
+        io: &PublicIo,
+    ) -> Option<Self> {
         let layout = pre.program.layout();
         let final_io = layout.io_words(&io.input, &io.output, io.exit_code, true)?;
         let initial = Memory::initial(&pre.program, &io.input).ok()?.words;

@@ -8,7 +8,7 @@ use commitments::CommitmentScheme;
 use sumcheck::{verify_sumcheck, EqPolynomial, MerlinTranscript, Transcript};
 
 use super::bytecode_table::NUM_FIELDS;
-use super::preprocessing::JoltPreprocessing;
+use super::preprocessing::JoltVerifierPreprocessing;
 use super::proof::{opening_claims, JoltError, JoltProof, PartClaims, PublicIo};
 use super::statement::{absorb_statement, PublicMemory};
 use super::witness::OPS_PER_STEP;
@@ -46,11 +46,12 @@ fn interleaved<F: PrimeField>(point: &[F], parts: &[F]) -> F {
 /// Verifies that `proof` shows the preprocessed program, run on `io.input`, halts with
 /// `io.exit_code` having written `io.output`.
 pub fn verify<S: CommitmentScheme>(
-    pre: &JoltPreprocessing<S>,
+    pre: &JoltVerifierPreprocessing<S>,
     io: &PublicIo,
     proof: &JoltProof<S>,
 ) -> Result<(), JoltError> {
     let layout = &pre.layout;
+    let entry_row = pre.entry_row().ok_or(JoltError::EntryNotAnInstruction)?;
     let log_t = proof.log_t as usize;
     if !(MIN_LOG_T..=pre.max_log_t).contains(&log_t) {
         return Err(JoltError::Malformed(format!(
@@ -227,7 +228,7 @@ pub fn verify<S: CommitmentScheme>(
         layout,
         &pre.surge.memories,
         &pre.constraints.columns,
-        pre.entry_row(),
+        entry_row,
         &proof.stated_evals(),
         &parts,
     );
