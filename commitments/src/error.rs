@@ -69,6 +69,12 @@ pub enum PcsError {
     /// Reading or writing serialized data failed.
     #[error("serialization: {0}")]
     Serialization(String),
+    /// A powers-of-τ ceremony file was rejected ([`crate::ptau`]).
+    #[error("ceremony file: {0}")]
+    Ceremony(#[from] crate::ptau::PtauError),
+    /// A prover- or verifier-key file was rejected ([`crate::keys`]).
+    #[error("key file: {0}")]
+    KeyFile(#[from] crate::keys::KeyFileError),
 }
 
 impl From<ark_serialize::SerializationError> for PcsError {

@@ -10,6 +10,9 @@
 //! - [`conformance`]: the generic test suite every scheme runs with one line
 //!   ([`conformance_tests!`]).
 //! - [`error`]: [`PcsError`], naming the failed check.
+//! - [`ptau`]: KZG setups imported from a powers-of-τ ceremony file (snarkjs `.ptau`), and a
+//!   writer of such files for tests.
+//! - [`keys`]: prover- and verifier-key files (`load_prover_key::<S>`, `load_verifier_key::<S>`).
 //!
 //! Variable order and points follow the `sumcheck` crate (MSB-first): evaluation index `i`
 //! holds `p(bits(i))` with `x_0` the most significant bit, and every scheme opens `p` at `r` in
@@ -30,7 +33,9 @@ pub mod conformance;
 pub mod error;
 pub mod hyperkzg;
 pub mod hyrax;
+pub mod keys;
 pub mod kzg;
+pub mod ptau;
 pub mod traits;
 pub mod zeromorph;
 
