@@ -50,15 +50,27 @@ fn prove_then_verify_in_separate_processes() {
             assert!(report[key].is_number(), "{key} in {report}");
         }
 
-        let o = jolt(&["verify", &echo, &proof, "--json"]);
+        let o = jolt(&["verify", &echo, &proof, "--log-m", "8", "--json"]);
         assert!(o.status.success(), "verify {pcs}: {}", text(&o.stderr));
         let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         assert_eq!(report["verified"], true);
         assert_eq!(report["exit_code"], 6);
         assert_eq!(report["pcs"], pcs);
+        // The verifier knows only the padded length, and names it so.
+        assert_eq!(
+            report["padded_steps"],
+            1u64 << report["log2_padded_steps"].as_u64().unwrap()
+        );
+        assert!(report.get("cycles").is_none(), "{report}");
+
+        // The lookup parameters are the verifier's own configuration: a proof made with
+        // (C, log M) = (8, 8) is refused by a verifier configured for (4, 16).
+        let o = jolt(&["verify", &echo, &proof]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(text(&o.stderr).contains("--log-m"), "{}", text(&o.stderr));
 
         // The same proof for another program is rejected.
-        let o = jolt(&["verify", &guest("src/fib.elf"), &proof]);
+        let o = jolt(&["verify", &guest("src/fib.elf"), &proof, "--log-m", "8"]);
         assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
         assert!(text(&o.stdout).contains("REJECTED"));
 
@@ -68,10 +80,73 @@ fn prove_then_verify_in_separate_processes() {
         bytes[mid] ^= 1;
         let bad = temp(&format!("bad-{pcs}.proof"));
         std::fs::write(&bad, &bytes).unwrap();
-        let o = jolt(&["verify", &echo, &bad]);
+        let o = jolt(&["verify", &echo, &bad, "--log-m", "8"]);
         assert_eq!(o.status.code(), Some(1));
         assert!(!text(&o.stderr).contains("panicked"), "{}", text(&o.stderr));
     }
+}
+
+/// Sets both trace-length fields of a proof file (the header's and the proof's own first
+/// field, after the public I/O) to `log_t`.
+fn claim_log_t(bytes: &mut [u8], log_t: u32) {
+    use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+    let (header, rest) = jolt_core::zkvm::file::read_header(bytes).unwrap();
+    let header_end = bytes.len() - rest.len();
+    let io = jolt_core::zkvm::PublicIo::deserialize_compressed(rest).unwrap();
+    let proof_start = header_end + io.compressed_size();
+    assert_eq!(
+        u32::from_le_bytes(bytes[proof_start..proof_start + 4].try_into().unwrap()),
+        header.log_t
+    );
+    bytes[header_end - 4..header_end].copy_from_slice(&log_t.to_le_bytes());
+    bytes[proof_start..proof_start + 4].copy_from_slice(&log_t.to_le_bytes());
+}
+
+#[test]
+fn a_proof_claiming_a_huge_trace_is_rejected_without_prover_size_work() {
+    let echo = guest("src/echo.elf");
+    let proof = temp("huge.proof");
+    let o = jolt(&["prove", &echo, "--log-m", "8", "-o", &proof]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let mut bytes = std::fs::read(&proof).unwrap();
+    claim_log_t(&mut bytes, 24);
+    let huge = temp("huge-edited.proof");
+    std::fs::write(&huge, &bytes).unwrap();
+    // Within the verifier's configured bound (2^24): checked with the verifier key only, and
+    // rejected (the proof's shape does not fit 2^24 steps).
+    let o = jolt(&["verify", &echo, &huge, "--log-m", "8", "--json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["verified"], false);
+    assert_eq!(report["log2_padded_steps"], 24);
+    // Beyond the configuration: refused before anything is read past the header.
+    let o = jolt(&["verify", &echo, &huge, "--log-m", "8", "--max-log-t", "20"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("accepts at most 2^20"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn a_prove_that_would_not_fit_in_memory_stops_before_tracing() {
+    let proof = temp("no-room.proof");
+    let o = jolt(&[
+        "prove",
+        &guest("src/fib.elf"),
+        "--memory-limit",
+        "64",
+        "-o",
+        &proof,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("MiB (estimate), but only 64 MiB are available"),
+        "{err}"
+    );
+    assert!(!std::path::Path::new(&proof).exists());
 }
 
 #[test]
