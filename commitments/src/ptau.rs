@@ -104,8 +104,8 @@ pub enum PtauError {
         /// Bytes present.
         got: u64,
     },
-    /// The file holds fewer powers than requested.
-    #[error("the file has power {power} (2^{power} powers usable), {requested} variables requested; at least power 2 is needed")]
+    /// The file holds fewer powers than requested (or too few G2 powers: KZG needs `τ³H`).
+    #[error("the file has power {power}: it supports up to {power} variables (and needs power ≥ 2); {requested} requested")]
     TooFewPowers {
         /// The header's power.
         power: u32,

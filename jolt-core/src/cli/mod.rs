@@ -9,6 +9,7 @@ pub mod bench;
 pub mod explain;
 pub mod prove;
 pub mod run;
+pub mod setup;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,6 +62,9 @@ pub enum CliError {
     /// The verifier rejected the proof.
     #[error("proof rejected: {0}")]
     Rejected(String),
+    /// `jolt setup` could not import the ceremony file or write the keys.
+    #[error("setup failed: {0}")]
+    Setup(String),
     /// `jolt explain` got a name that is neither an instruction nor a lookup.
     #[error("{0:?} is neither an RV32IM mnemonic nor a lookup name")]
     UnknownInstruction(String),
@@ -88,6 +92,9 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Run a benchmark suite and write its tables and plot (Markdown, CSV, SVG).
     Bench(bench::BenchArgs),
+    /// Write prover and verifier key files from a powers-of-tau ceremony file (or insecure
+    /// development keys).
+    Setup(setup::SetupArgs),
 }
 
 /// Memory-layout options (verifier-side parameters, see `vm::layout`).
@@ -146,6 +153,7 @@ pub fn main() -> ExitCode {
         Some(Command::Verify(args)) => prove::execute_verify(args),
         Some(Command::Explain(args)) => explain::execute(args),
         Some(Command::Bench(args)) => bench::execute(args),
+        Some(Command::Setup(args)) => setup::execute(args),
         None => prove::demo(),
     };
     match result {
