@@ -117,6 +117,38 @@ fn ceremony_round_trip_commits_opens_and_verifies_with_hyperkzg_and_zeromorph() 
     }
 }
 
+/// `bytes` with extra sections appended (and the section count raised to match).
+fn with_sections(mut bytes: Vec<u8>, extra: &[(u32, &[u8])]) -> Vec<u8> {
+    let count = u32::from_le_bytes(bytes[8..12].try_into().unwrap()) + extra.len() as u32;
+    bytes[8..12].copy_from_slice(&count.to_le_bytes());
+    for (id, body) in extra {
+        bytes.extend_from_slice(&id.to_le_bytes());
+        bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(body);
+    }
+    bytes
+}
+
+#[test]
+fn file_prepared_for_phase_two_imports_and_a_repeated_section_is_rejected() {
+    // `snarkjs powersoftau prepare phase2` adds sections 12–15 (Lagrange bases): skipped.
+    let lagrange = [0xabu8; 96];
+    let prepared = with_sections(
+        ptau_file(31),
+        &[(12, &lagrange), (13, &lagrange), (14, &[]), (15, &lagrange)],
+    );
+    let (header, _) = import_setup(&mut Cursor::new(prepared), 3).unwrap();
+    assert_eq!(header.sections.len(), 11);
+    let repeated = with_sections(ptau_file(31), &[(3, &[0u8; 128])]);
+    assert_eq!(
+        import(repeated, 3),
+        Err(PtauError::DuplicateSection(3).into())
+    );
+    let mut missing = ptau_file(31);
+    missing[TAU_G1_OFFSET - 12] = 9; // section 2 renamed to 9
+    assert_eq!(import(missing, 3), Err(PtauError::MissingSection(2).into()));
+}
+
 #[test]
 fn ceremony_with_one_power_replaced_by_another_valid_point_is_rejected() {
     let honest = ptau_file(7);
