@@ -51,6 +51,16 @@ pub enum PcsError {
     /// The final pairing equation did not hold.
     #[error("pairing check failed")]
     PairingCheckFailed,
+    /// Dory: `e(E1, Γ2,fin) ≠ D2`, the combined row `v` does not match the committed rows.
+    #[error("Dory: the combined row does not match the row commitments (e(E1, Γ2,fin) ≠ D2)")]
+    VmvCheckFailed,
+    /// Dory: a folded claim disagrees with the revealed length-1 vectors (`E1 = s2·v1` or
+    /// `E2 = s1·v2`, named in the message).
+    #[error("Dory: folded claim {0} does not hold")]
+    FoldedClaimMismatch(&'static str),
+    /// A proof or commitment element is not in the prime-order group it must belong to.
+    #[error("{0} is not in the prime-order subgroup")]
+    NotInGroup(&'static str),
     /// A zero-variable polynomial's commitment is not `eval·G`.
     #[error("constant polynomial: commitment does not match the claimed value")]
     ConstantMismatch,

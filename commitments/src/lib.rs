@@ -6,6 +6,7 @@
 //!   witnesses, batched pairing check).
 //! - [`hyperkzg`]: [`HyperKzg`], Gemini-style folding on top of KZG.
 //! - [`hyrax`]: [`Hyrax`], the transparent scheme (Pedersen rows, √N commitments).
+//! - [`dory`]: [`Dory`], the transparent pairing scheme (`GT` commitments, `O(log N)` proofs).
 //! - [`zeromorph`]: [`Zeromorph`], multilinear quotients with one pairing check.
 //! - [`conformance`]: the generic test suite every scheme runs with one line
 //!   ([`conformance_tests!`]).
@@ -30,6 +31,7 @@
 //! every point and checks the powers are consistent.
 
 pub mod conformance;
+pub mod dory;
 pub mod error;
 pub mod hyperkzg;
 pub mod hyrax;
@@ -39,6 +41,7 @@ pub mod ptau;
 pub mod traits;
 pub mod zeromorph;
 
+pub use dory::{Dory, DoryCommitment, DoryProof, DorySetup, DoryVerifierSetup};
 pub use error::PcsError;
 pub use hyperkzg::{HyperKzg, HyperKzgCommitment, HyperKzgProof};
 pub use hyrax::{Hyrax, HyraxCommitment, HyraxProof, HyraxSetup};

@@ -3,3 +3,4 @@
 commitments::conformance_tests!(hyperkzg, commitments::HyperKzg);
 commitments::conformance_tests!(zeromorph, commitments::Zeromorph);
 commitments::conformance_tests!(hyrax, commitments::Hyrax);
+commitments::conformance_tests!(dory, commitments::Dory);
