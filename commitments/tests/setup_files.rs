@@ -449,3 +449,18 @@ fn real_ceremony_file_imports_when_given() {
         Ok(())
     );
 }
+
+/// Writes an **insecure** demo ceremony file (τ fixed and public) for trying `jolt setup`:
+/// `JOLT_WRITE_PTAU=demo.ptau JOLT_PTAU_POWER=20 cargo test --release -p commitments --test
+/// setup_files write_demo -- --ignored`.
+#[test]
+#[ignore]
+fn write_demo_ptau_file() {
+    let path = std::env::var("JOLT_WRITE_PTAU").expect("JOLT_WRITE_PTAU=path");
+    let power: u32 = std::env::var("JOLT_PTAU_POWER")
+        .map_or(10, |p| p.parse().expect("JOLT_PTAU_POWER is a number"));
+    let start = std::time::Instant::now();
+    let file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    write_ptau(file, Fr::from(0x0bad_5eedu64), power).unwrap();
+    println!("wrote {path} (power {power}) in {:.1?}", start.elapsed());
+}
