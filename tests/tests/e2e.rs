@@ -3,7 +3,7 @@
 //! the per-proof fixed cost is small); the big guests and Jolt's `(4, 16)` for everything
 //! are `#[ignore]`d (`cargo test --release -p jolt-tests --test e2e -- --ignored`).
 
-use commitments::{CommitmentScheme, HyperKzg, Hyrax, Zeromorph};
+use commitments::{CommitmentScheme, Dory, HyperKzg, Hyrax, Zeromorph};
 use instructions::LookupParams;
 use jolt_core::zkvm::verify;
 use jolt_tests::{conformance_programs, guest, prove};
@@ -61,6 +61,7 @@ fn small_guests_prove_with_every_scheme() {
         proves_and_verifies::<HyperKzg>(name, &elf, &input, LookupParams::SMALL);
         proves_and_verifies::<Zeromorph>(name, &elf, &input, LookupParams::SMALL);
         proves_and_verifies::<Hyrax>(name, &elf, &input, LookupParams::SMALL);
+        proves_and_verifies::<Dory>(name, &elf, &input, LookupParams::SMALL);
     }
 }
 
@@ -80,6 +81,14 @@ fn conformance_programs_prove_with_zeromorph_and_hyrax() {
 }
 
 #[test]
+#[ignore = "minutes: every conformance program with Dory"]
+fn conformance_programs_prove_with_dory() {
+    for (name, elf) in conformance_programs() {
+        proves_and_verifies::<Dory>(&name, &elf, &[], LookupParams::SMALL);
+    }
+}
+
+#[test]
 #[ignore = "big traces (2^15..2^17 steps): run in release"]
 fn big_guests_prove_with_every_scheme() {
     for (name, file) in [
@@ -91,5 +100,6 @@ fn big_guests_prove_with_every_scheme() {
         proves_and_verifies::<HyperKzg>(name, &elf, &[], LookupParams::DEFAULT);
         proves_and_verifies::<Zeromorph>(name, &elf, &[], LookupParams::DEFAULT);
         proves_and_verifies::<Hyrax>(name, &elf, &[], LookupParams::DEFAULT);
+        proves_and_verifies::<Dory>(name, &elf, &[], LookupParams::DEFAULT);
     }
 }

@@ -63,7 +63,7 @@ fn parse_args() -> Options {
                 i += 1;
             }
             ("--help" | "-h", _) => {
-                println!("usage: pcs_table [--sizes 10,12,...] [--schemes hyperkzg,zeromorph,hyrax] [--out DIR]");
+                println!("usage: pcs_table [--sizes 10,12,...] [--schemes hyperkzg,zeromorph,hyrax,dory] [--out DIR]");
                 std::process::exit(0);
             }
             (other, _) => {

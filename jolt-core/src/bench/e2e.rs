@@ -11,7 +11,7 @@
 
 use std::time::Instant;
 
-use commitments::{CommitmentScheme, HyperKzg, Hyrax, Zeromorph};
+use commitments::{CommitmentScheme, Dory, HyperKzg, Hyrax, Zeromorph};
 use instructions::LookupParams;
 use serde::{Deserialize, Serialize};
 
@@ -225,8 +225,9 @@ pub fn measure_run(spec: &RunSpec) -> Result<RunResult, String> {
         n if n == HyperKzg::NAME => measure_with::<HyperKzg>(spec),
         n if n == Zeromorph::NAME => measure_with::<Zeromorph>(spec),
         n if n == Hyrax::NAME => measure_with::<Hyrax>(spec),
+        n if n == Dory::NAME => measure_with::<Dory>(spec),
         other => Err(format!(
-            "unknown commitment scheme {other:?} (hyperkzg, zeromorph, hyrax)"
+            "unknown commitment scheme {other:?} (hyperkzg, zeromorph, hyrax, dory)"
         )),
     }
 }

@@ -11,7 +11,7 @@ use ark_std::rand::rngs::StdRng;
 use ark_std::rand::{RngCore, SeedableRng};
 use ark_std::UniformRand;
 use commitments::kzg::KzgProverSetup;
-use commitments::{CommitmentScheme, HyperKzg, Hyrax, Zeromorph};
+use commitments::{CommitmentScheme, Dory, HyperKzg, Hyrax, Zeromorph};
 use sumcheck::{DensePolynomial, MerlinTranscript, MultilinearPolynomial, Transcript};
 
 use super::svg::{figure, LineChart, Panel, Series};
@@ -159,11 +159,14 @@ pub fn measure_size(
     run(Hyrax::NAME, &mut || {
         measure::<Hyrax>(&Hyrax::insecure_test_setup(log_n, 1), &w)
     });
+    run(Dory::NAME, &mut || {
+        measure::<Dory>(&Dory::insecure_test_setup(log_n, 1), &w)
+    });
     rows
 }
 
 /// The number of schemes [`measure_size`] knows.
-pub const SCHEMES: usize = 3;
+pub const SCHEMES: usize = 4;
 
 /// Every size of `sizes`, each scheme `wants` accepts; repetitions from [`reps_at`] unless
 /// `reps` is given.

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use clap::{Args, ValueEnum};
-use commitments::{CommitmentScheme, HyperKzg, Hyrax, Zeromorph};
+use commitments::{CommitmentScheme, Dory, HyperKzg, Hyrax, Zeromorph};
 use indicatif::{ProgressBar, ProgressStyle};
 use instructions::LookupParams;
 
@@ -42,12 +42,14 @@ pub enum Pcs {
     Zeromorph,
     /// Hyrax (transparent, BN254 G1).
     Hyrax,
+    /// Dory (transparent, BN254 pairings, O(log N) proofs).
+    Dory,
 }
 
 impl Pcs {
     /// The scheme whose [`CommitmentScheme::NAME`] is `name`.
     pub fn from_name(name: &str) -> Option<Pcs> {
-        [Pcs::Hyperkzg, Pcs::Zeromorph, Pcs::Hyrax]
+        [Pcs::Hyperkzg, Pcs::Zeromorph, Pcs::Hyrax, Pcs::Dory]
             .into_iter()
             .find(|p| p.name() == name)
     }
@@ -58,6 +60,7 @@ impl Pcs {
             Pcs::Hyperkzg => HyperKzg::NAME,
             Pcs::Zeromorph => Zeromorph::NAME,
             Pcs::Hyrax => Hyrax::NAME,
+            Pcs::Dory => Dory::NAME,
         }
     }
 }
@@ -76,6 +79,10 @@ macro_rules! with_pcs {
             }
             Pcs::Hyrax => {
                 type $s = Hyrax;
+                $body
+            }
+            Pcs::Dory => {
+                type $s = Dory;
                 $body
             }
         }

@@ -21,7 +21,7 @@ use clap::Args;
 use commitments::keys::{key_family, save_prover_key, save_verifier_key};
 use commitments::kzg::KzgProverSetup;
 use commitments::ptau::{import_setup_file, PtauHeader};
-use commitments::{CommitmentScheme, HyperKzg, Hyrax, PcsError, Zeromorph};
+use commitments::{CommitmentScheme, Dory, HyperKzg, Hyrax, PcsError, Zeromorph};
 
 use crate::cli::prove::{Pcs, DEV_SETUP_SEED};
 use crate::cli::{print_stdout, CliError};
@@ -90,11 +90,11 @@ pub fn execute(args: &SetupArgs) -> Result<(), CliError> {
     let mut report = String::new();
     let family = match (&args.ptau, args.insecure_dev) {
         (Some(path), false) => {
-            if args.pcs == Pcs::Hyrax {
-                return Err(CliError::Setup(
-                    "a ceremony file gives KZG keys (--pcs hyperkzg or zeromorph), not hyrax"
-                        .into(),
-                ));
+            if matches!(args.pcs, Pcs::Hyrax | Pcs::Dory) {
+                return Err(CliError::Setup(format!(
+                    "a ceremony file gives KZG keys (--pcs hyperkzg or zeromorph), not {}",
+                    args.pcs.name()
+                )));
             }
             let (header, setup) = import_ceremony(path, args.max_log_n)?;
             let (pk, vk) = write_keys::<HyperKzg>(&setup, args)?;
@@ -133,6 +133,7 @@ pub fn execute(args: &SetupArgs) -> Result<(), CliError> {
                 Pcs::Hyperkzg => write_dev_keys::<HyperKzg>(args)?,
                 Pcs::Zeromorph => write_dev_keys::<Zeromorph>(args)?,
                 Pcs::Hyrax => write_dev_keys::<Hyrax>(args)?,
+                Pcs::Dory => write_dev_keys::<Dory>(args)?,
             };
             let _ = writeln!(
                 report,
