@@ -2,6 +2,7 @@
 //!
 //! - [`vm`]: ELF loading, the verifier-side memory layout, the emulator.
 //! - [`guests`]: the example guest ELFs embedded in the crate.
+//! - [`guest`]: typed input/output for Rust guests written with the SDK (`guests/sdk`).
 //! - [`cli`]: the `jolt` command line.
 //! - [`bench`]: the benchmark suites behind `jolt bench` (tables and plots).
 //! - [`r1cs`]: the uniform per-step constraint system and its Spartan proof
@@ -16,10 +17,12 @@
 //! end-to-end prover that composes them over a VM trace is the next milestone (see README).
 pub mod bench;
 pub mod cli;
+pub mod guest;
 pub mod guests;
 pub mod lasso;
 pub mod memory_checking;
 pub mod opening;
 pub mod r1cs;
+pub mod twist_shout;
 pub mod vm;
 pub mod zkvm;

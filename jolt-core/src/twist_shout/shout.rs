@@ -1,0 +1,689 @@
+//! Shout: read-only memory checking with one-hot addresses (Setty–Thaler, ePrint 2025/105,
+//! §4 Figs. 5–8, prover §6; see `paper-notes/twist-and-shout.md`).
+//!
+//! `T = 2^{log T}` reads of a table `Val ∈ F^K`, `K = N^d`, at addresses `a_j` with values
+//! `rv(j)`. The prover commits the chunk matrices `ra_i` ([`super::one_hot`]); `rv` and the
+//! numeric address `raf(j) = a_j` are the caller's (committed or virtual). Three checks, in one
+//! transcript:
+//!
+//! 1. **Read + raf** (eqs. 30/66 with the raf term batched in, §4.2): for `r_cycle` fixed by
+//!    the caller and `z` drawn after `rv~(r_cycle)`, `raf~(r_cycle)` are absorbed,
+//!    `rv~(r_cycle) + z·raf~(r_cycle) = Σ_{k,j} eq(r_cycle, j)·Π_i ra~_i(k_i, j)·(Val~(k) + z·int~(k))`
+//!    over `log K` address rounds (degree 2) then `log T` cycle rounds (degree `d + 1`). It ends
+//!    in claims `ra~_i(r_addr,i, r'_cycle)` and the verifier's own `Val~(r_addr)`,
+//!    `int~(r_addr) = Σ_b 2^{log K − 1 − b}·r_addr,b`.
+//! 2. **Booleanity** (Fig. 8): `0 = Σ_{k,j} eq(ρ_k, k)·eq(ρ_j, j)·Σ_i γ^i·(ra~_i² − ra~_i)(k, j)`,
+//!    one zero-check over `log N + log T` variables for all chunks, degree 3. Claims
+//!    `ra~_i(ρ*_k, ρ*_j)`.
+//! 3. **Hamming weight one** (Fig. 8, in the single-opening form): `Σ_k ra_i(k, j) = 1` for all
+//!    `j` iff, at a random `r''`, `N·ra~_i(½, …, ½, r'') = 1`: a claim whose value the verifier
+//!    knows, `1/N`.
+//!
+//! **Prover cost** (§6): the address rounds run on the pushforward `C[k] = Σ_{j: a_j = k}
+//! eq(r_cycle, j)` (one pass of additions over the trace) and `Val`, `O(K)` per round, never
+//! `K·T`; the cycle rounds on `d` dense `T`-vectors `ra~_i(r_addr,i, j) = eq(r_addr,i, c_{ij})`
+//! read from an `N`-entry table. Booleanity's address rounds work on the `N` distinct columns
+//! weighted by their cycles' `eq(ρ_j, j)` sums, its cycle rounds on `d` dense `T`-vectors.
+//!
+//! The claims on `ra_i` are returned to the caller, who opens them against the commitments
+//! (in tests: [`check_ra_claims`] evaluates the matrices directly).
+
+use ark_ff::PrimeField;
+use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use sumcheck::{
+    prove_sumcheck, verify_sumcheck, EqPolynomial, SumcheckError, SumcheckInstance, SumcheckProof,
+    Transcript,
+};
+
+use super::one_hot::{Column, OneHotAddresses, RaChunk};
+
+/// The sizes of a Shout instance: `d` chunks of `log N` address bits, `2^{log T}` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShoutParams {
+    /// Bits per address chunk (`1..=16`).
+    pub log_n: usize,
+    /// Chunks `d ≥ 1`.
+    pub d: usize,
+    /// `log2 T`.
+    pub log_t: usize,
+}
+
+impl ShoutParams {
+    /// `log2 K = d·log N`.
+    pub fn log_k(&self) -> usize {
+        self.d * self.log_n
+    }
+
+    fn absorb(&self, transcript: &mut impl Transcript) {
+        transcript.append_u64(b"shout_log_n", self.log_n as u64);
+        transcript.append_u64(b"shout_d", self.d as u64);
+        transcript.append_u64(b"shout_log_t", self.log_t as u64);
+    }
+
+    fn valid(&self) -> bool {
+        (1..=16).contains(&self.log_n) && self.d >= 1 && self.log_k() <= 32
+    }
+}
+
+/// A Shout proof: two sumchecks and the chunk evaluations they end in.
+#[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
+pub struct ShoutProof<F: PrimeField> {
+    /// The read + raf sumcheck.
+    pub read_raf: SumcheckProof<F>,
+    /// `ra~_i(r_addr,i, r'_cycle)` for each chunk.
+    pub read_ra_evals: Vec<F>,
+    /// The booleanity zero-check.
+    pub booleanity: SumcheckProof<F>,
+    /// `ra~_i(ρ*_k, ρ*_j)` for each chunk.
+    pub booleanity_ra_evals: Vec<F>,
+}
+
+/// Which check a claim on a chunk matrix comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OneHotCheck {
+    /// The read + raf sumcheck.
+    ReadRaf,
+    /// The booleanity zero-check.
+    Booleanity,
+    /// Hamming weight one (value `1/N` known to the verifier).
+    HammingWeight,
+}
+
+/// A claim `ra~_chunk(address_point, cycle_point) = value` left for the opening.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RaClaim<F> {
+    /// The chunk `i`.
+    pub chunk: usize,
+    /// The check that produced it.
+    pub check: OneHotCheck,
+    /// The `log N` address coordinates.
+    pub address_point: Vec<F>,
+    /// The `log T` cycle coordinates.
+    pub cycle_point: Vec<F>,
+    /// The claimed value.
+    pub value: F,
+}
+
+/// What a Shout proof leaves to the caller.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShoutClaims<F> {
+    /// `3d` claims on the chunk matrices.
+    pub ra: Vec<RaClaim<F>>,
+    /// `r_addr`, where the verifier evaluated `Val~` (for a committed table's opening).
+    pub table_point: Vec<F>,
+}
+
+/// Why a Shout proof was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShoutError {
+    /// The parameters or the proof's vectors have the wrong shape.
+    #[error("malformed Shout proof: {0}")]
+    Malformed(&'static str),
+    /// The read + raf sumcheck failed in a round.
+    #[error("Shout read+raf sumcheck: {0}")]
+    ReadRafSumcheck(SumcheckError),
+    /// The read + raf sumcheck's last claim is not `eq·Π ra_i·(Val + z·int)`.
+    #[error("Shout read+raf: the final claim does not match the chunk and table evaluations")]
+    ReadRafFinal,
+    /// The booleanity sumcheck failed in a round.
+    #[error("Shout booleanity sumcheck: {0}")]
+    BooleanitySumcheck(SumcheckError),
+    /// The booleanity sumcheck's last claim is not `eq·eq·Σ γ^i (ra_i² − ra_i)`.
+    #[error("Shout booleanity: the final claim does not match the chunk evaluations")]
+    BooleanityFinal,
+    /// A claim on a chunk matrix is false (raised by the opening, or [`check_ra_claims`]).
+    #[error("Shout: chunk {chunk}'s {check:?} claim is not its matrix's evaluation")]
+    RaClaimFalse {
+        /// The chunk.
+        chunk: usize,
+        /// The check whose claim failed.
+        check: OneHotCheck,
+    },
+}
+
+/// `int~(r) = Σ_b 2^{n−1−b}·r_b`: the MLE of `k ↦ k` (MSB-first).
+pub fn int_mle<F: PrimeField>(r: &[F]) -> F {
+    r.iter().fold(F::zero(), |acc, x| acc.double() + x)
+}
+
+/// Evaluations at `0, 1, …, degree` of `Σ_x Π_m (lo_m[x] + t·(hi_m[x] − lo_m[x]))` over the
+/// paired halves of each factor: one round of a product sumcheck.
+fn product_round<F: PrimeField>(factors: &[&[F]], degree: usize, scale: F) -> Vec<F> {
+    let half = factors[0].len() / 2;
+    let mut evals = vec![F::zero(); degree + 1];
+    let mut value = vec![F::zero(); factors.len()];
+    let mut step = vec![F::zero(); factors.len()];
+    for x in 0..half {
+        for (m, f) in factors.iter().enumerate() {
+            value[m] = f[x];
+            step[m] = f[x + half] - f[x];
+        }
+        for e in evals.iter_mut() {
+            *e += value.iter().product::<F>();
+            for (v, s) in value.iter_mut().zip(&step) {
+                *v += s;
+            }
+        }
+    }
+    evals.iter_mut().for_each(|e| *e *= scale);
+    evals
+}
+
+/// Fixes the top variable of `v` to `r`.
+fn fold<F: PrimeField>(v: &mut Vec<F>, r: F) {
+    let half = v.len() / 2;
+    for x in 0..half {
+        let (lo, hi) = (v[x], v[x + half]);
+        v[x] = lo + r * (hi - lo);
+    }
+    v.truncate(half);
+}
+
+/// `ra~_i(ρ, j)` for every cycle `j`: each column's dot product with `eq(ρ, ·)`.
+fn bind_rows<F: PrimeField>(chunk: &RaChunk<F>, rho: &[F]) -> Vec<F> {
+    let table = EqPolynomial::evals(rho);
+    (0..chunk.num_cycles())
+        .map(|j| chunk.column(j).dot(&table))
+        .collect()
+}
+
+/// `C[k] = Σ_j weights[j]·Π_i ra_i(k_i, j)` over `k ∈ [0, K)`.
+fn pushforward<F: PrimeField>(ra: &OneHotAddresses<F>, weights: &[F]) -> Vec<F> {
+    let mut c = vec![F::zero(); 1 << ra.log_k()];
+    let mut one_hot: Vec<&[u16]> = Vec::new();
+    for chunk in &ra.chunks {
+        if let RaChunk::OneHot(idx) = chunk {
+            one_hot.push(idx);
+        }
+    }
+    if one_hot.len() == ra.d() {
+        for (j, w) in weights.iter().enumerate() {
+            let k = one_hot
+                .iter()
+                .fold(0usize, |k, idx| (k << ra.log_n) | idx[j] as usize);
+            c[k] += w;
+        }
+        return c;
+    }
+    // Any matrices: expand each column product (tests with lying provers only).
+    for (j, w) in weights.iter().enumerate() {
+        let mut partial: Vec<(usize, F)> = vec![(0, *w)];
+        for chunk in &ra.chunks {
+            let mut next = Vec::new();
+            for &(k, v) in &partial {
+                match chunk.column(j) {
+                    Column::One(x) => next.push(((k << ra.log_n) | x as usize, v)),
+                    Column::Entries(e) => next.extend(
+                        e.iter()
+                            .map(|&(x, y)| ((k << ra.log_n) | x as usize, v * y)),
+                    ),
+                }
+            }
+            partial = next;
+        }
+        for (k, v) in partial {
+            c[k] += v;
+        }
+    }
+    c
+}
+
+/// The read + raf sumcheck's prover: address rounds on `(C, Val + z·int)`, then cycle rounds
+/// on `(eq(r_cycle, ·), ra~_0(r_addr,0, ·), …)` times the bound table value.
+struct ReadRafProver<'a, F: PrimeField> {
+    ra: &'a OneHotAddresses<F>,
+    r_cycle: &'a [F],
+    degree: usize,
+    claim: F,
+    pushforward: Vec<F>,
+    table: Vec<F>,
+    r_addr: Vec<F>,
+    cycle_factors: Vec<Vec<F>>,
+    table_value: F,
+}
+
+impl<F: PrimeField> ReadRafProver<'_, F> {
+    fn start_cycle_rounds(&mut self) {
+        self.table_value = self.table[0];
+        let mut factors = vec![EqPolynomial::evals(self.r_cycle)];
+        for (i, chunk) in self.ra.chunks.iter().enumerate() {
+            let rho = &self.r_addr[i * self.ra.log_n..(i + 1) * self.ra.log_n];
+            factors.push(bind_rows(chunk, rho));
+        }
+        self.cycle_factors = factors;
+    }
+}
+
+impl<F: PrimeField> SumcheckInstance<F> for ReadRafProver<'_, F> {
+    fn num_vars(&self) -> usize {
+        self.ra.log_k() + self.r_cycle.len()
+    }
+    fn degree(&self) -> usize {
+        self.degree
+    }
+    fn claimed_sum(&self) -> F {
+        self.claim
+    }
+    fn round_evals(&self, _previous_claim: F) -> Vec<F> {
+        if self.cycle_factors.is_empty() {
+            product_round(&[&self.pushforward, &self.table], self.degree, F::one())
+        } else {
+            let factors: Vec<&[F]> = self.cycle_factors.iter().map(|f| f.as_slice()).collect();
+            product_round(&factors, self.degree, self.table_value)
+        }
+    }
+    fn bind(&mut self, r: F) {
+        if self.cycle_factors.is_empty() {
+            fold(&mut self.pushforward, r);
+            fold(&mut self.table, r);
+            self.r_addr.push(r);
+            if self.table.len() == 1 {
+                self.start_cycle_rounds();
+            }
+        } else {
+            self.cycle_factors.iter_mut().for_each(|f| fold(f, r));
+        }
+    }
+    fn final_evals(&self) -> Vec<F> {
+        let mut out: Vec<F> = self.cycle_factors[1..].iter().map(|f| f[0]).collect();
+        out.push(self.table_value);
+        out
+    }
+}
+
+/// One column pattern during booleanity's address rounds: its weight `Σ eq(ρ_j, j)` over the
+/// cycles that have it, and its entries over the unbound address variables.
+#[derive(Clone)]
+struct Pattern<F> {
+    weight: F,
+    entries: Vec<(usize, F)>,
+}
+
+/// The booleanity zero-check's prover.
+struct BooleanityProver<'a, F: PrimeField> {
+    ra: &'a OneHotAddresses<F>,
+    gamma: Vec<F>,
+    rho_cycle: &'a [F],
+    /// Per chunk: its distinct columns, and which one each cycle has.
+    patterns: Vec<(Vec<Pattern<F>>, Vec<usize>)>,
+    eq_rows: Vec<F>,
+    cycle_factors: Vec<Vec<F>>,
+    row_scale: F,
+}
+
+impl<'a, F: PrimeField> BooleanityProver<'a, F> {
+    fn new(ra: &'a OneHotAddresses<F>, rho: &'a [F], gamma: Vec<F>) -> Self {
+        let (rho_rows, rho_cycle) = rho.split_at(ra.log_n);
+        let eq_cycle = EqPolynomial::evals(rho_cycle);
+        let patterns = ra
+            .chunks
+            .iter()
+            .map(|chunk| match chunk {
+                RaChunk::OneHot(idx) => {
+                    let mut pats: Vec<Pattern<F>> = (0..1usize << ra.log_n)
+                        .map(|x| Pattern {
+                            weight: F::zero(),
+                            entries: vec![(x, F::one())],
+                        })
+                        .collect();
+                    for (j, &x) in idx.iter().enumerate() {
+                        pats[x as usize].weight += eq_cycle[j];
+                    }
+                    (pats, idx.iter().map(|&x| x as usize).collect())
+                }
+                RaChunk::Sparse(cols) => {
+                    let pats = cols
+                        .iter()
+                        .zip(&eq_cycle)
+                        .map(|(col, w)| Pattern {
+                            weight: *w,
+                            entries: col.iter().map(|&(x, v)| (x as usize, v)).collect(),
+                        })
+                        .collect();
+                    (pats, (0..cols.len()).collect())
+                }
+            })
+            .collect();
+        BooleanityProver {
+            ra,
+            gamma,
+            rho_cycle,
+            patterns,
+            eq_rows: EqPolynomial::evals(rho_rows),
+            cycle_factors: Vec::new(),
+            row_scale: F::zero(),
+        }
+    }
+
+    fn address_round(&self) -> Vec<F> {
+        let half = self.eq_rows.len() / 2;
+        let mut evals = [F::zero(); 4];
+        for ((pats, _), g) in self.patterns.iter().zip(&self.gamma) {
+            for p in pats.iter().filter(|p| !p.weight.is_zero()) {
+                // Group the entries by the rest x' of their row: col(t, x') = a + t(b − a).
+                let mut groups: Vec<(usize, F, F)> = Vec::new();
+                for &(x, v) in &p.entries {
+                    let (rest, high) = (x % half, x >= half);
+                    let slot = match groups.iter().position(|g| g.0 == rest) {
+                        Some(s) => s,
+                        None => {
+                            groups.push((rest, F::zero(), F::zero()));
+                            groups.len() - 1
+                        }
+                    };
+                    if high {
+                        groups[slot].2 += v;
+                    } else {
+                        groups[slot].1 += v;
+                    }
+                }
+                for (rest, a, b) in groups {
+                    let (e0, e1) = (self.eq_rows[rest], self.eq_rows[rest + half]);
+                    for (t, e) in evals.iter_mut().enumerate() {
+                        let t = F::from(t as u64);
+                        let col = a + t * (b - a);
+                        let eq = e0 + t * (e1 - e0);
+                        *e += *g * p.weight * eq * (col * col - col);
+                    }
+                }
+            }
+        }
+        evals.to_vec()
+    }
+
+    fn bind_address(&mut self, r: F) {
+        let half = self.eq_rows.len() / 2;
+        fold(&mut self.eq_rows, r);
+        for (pats, _) in &mut self.patterns {
+            for p in pats.iter_mut() {
+                let mut merged: Vec<(usize, F)> = Vec::with_capacity(p.entries.len());
+                for &(x, v) in &p.entries {
+                    let (rest, w) = if x >= half {
+                        (x - half, v * r)
+                    } else {
+                        (x, v * (F::one() - r))
+                    };
+                    match merged.iter_mut().find(|e| e.0 == rest) {
+                        Some(e) => e.1 += w,
+                        None => merged.push((rest, w)),
+                    }
+                }
+                p.entries = merged;
+            }
+        }
+        if self.eq_rows.len() == 1 {
+            self.row_scale = self.eq_rows[0];
+            let mut factors = vec![EqPolynomial::evals(self.rho_cycle)];
+            for (pats, of_cycle) in &self.patterns {
+                let value: Vec<F> = pats
+                    .iter()
+                    .map(|p| p.entries.iter().map(|e| e.1).sum())
+                    .collect();
+                factors.push(of_cycle.iter().map(|&p| value[p]).collect());
+            }
+            self.cycle_factors = factors;
+        }
+    }
+}
+
+impl<F: PrimeField> SumcheckInstance<F> for BooleanityProver<'_, F> {
+    fn num_vars(&self) -> usize {
+        self.ra.log_n + self.rho_cycle.len()
+    }
+    fn degree(&self) -> usize {
+        3
+    }
+    fn claimed_sum(&self) -> F {
+        F::zero()
+    }
+    fn round_evals(&self, _previous_claim: F) -> Vec<F> {
+        if self.cycle_factors.is_empty() {
+            return self.address_round();
+        }
+        let half = self.cycle_factors[0].len() / 2;
+        let mut evals = [F::zero(); 4];
+        for j in 0..half {
+            let (e0, e1) = (self.cycle_factors[0][j], self.cycle_factors[0][j + half]);
+            for (t, out) in evals.iter_mut().enumerate() {
+                let t = F::from(t as u64);
+                let sum: F = self.cycle_factors[1..]
+                    .iter()
+                    .zip(&self.gamma)
+                    .map(|(a, g)| {
+                        let v = a[j] + t * (a[j + half] - a[j]);
+                        *g * (v * v - v)
+                    })
+                    .sum();
+                *out += (e0 + t * (e1 - e0)) * sum;
+            }
+        }
+        evals.iter().map(|e| *e * self.row_scale).collect()
+    }
+    fn bind(&mut self, r: F) {
+        if self.cycle_factors.is_empty() {
+            self.bind_address(r);
+        } else {
+            self.cycle_factors.iter_mut().for_each(|f| fold(f, r));
+        }
+    }
+    fn final_evals(&self) -> Vec<F> {
+        self.cycle_factors[1..].iter().map(|f| f[0]).collect()
+    }
+}
+
+/// The verifier's challenges after the read+raf sumcheck, shared by both sides.
+fn booleanity_challenges<F: PrimeField>(
+    params: &ShoutParams,
+    transcript: &mut impl Transcript,
+) -> (Vec<F>, Vec<F>) {
+    let rho = transcript.challenge_scalars(b"shout_booleanity_rho", params.log_n + params.log_t);
+    let gamma = transcript.challenge_powers(b"shout_booleanity_gamma", params.d);
+    (rho, gamma)
+}
+
+/// Collects the `3d` claims on the chunk matrices.
+fn ra_claims<F: PrimeField>(
+    params: &ShoutParams,
+    read_point: &[F],
+    read_evals: &[F],
+    bool_point: &[F],
+    bool_evals: &[F],
+    hamming_cycle: &[F],
+) -> Vec<RaClaim<F>> {
+    let (log_n, log_k) = (params.log_n, params.log_k());
+    let half = F::from(2u64).inverse().expect("2 is invertible");
+    let inv_n = F::from(1u64 << log_n).inverse().expect("N is invertible");
+    let mut claims = Vec::with_capacity(3 * params.d);
+    for i in 0..params.d {
+        claims.push(RaClaim {
+            chunk: i,
+            check: OneHotCheck::ReadRaf,
+            address_point: read_point[i * log_n..(i + 1) * log_n].to_vec(),
+            cycle_point: read_point[log_k..].to_vec(),
+            value: read_evals[i],
+        });
+        claims.push(RaClaim {
+            chunk: i,
+            check: OneHotCheck::Booleanity,
+            address_point: bool_point[..log_n].to_vec(),
+            cycle_point: bool_point[log_n..].to_vec(),
+            value: bool_evals[i],
+        });
+        claims.push(RaClaim {
+            chunk: i,
+            check: OneHotCheck::HammingWeight,
+            address_point: vec![half; log_n],
+            cycle_point: hamming_cycle.to_vec(),
+            value: inv_n,
+        });
+    }
+    claims
+}
+
+/// Proves that `table[a_j]` was read at each cycle (the addresses `ra`) for the caller's
+/// `r_cycle` (drawn after `rv` and `raf` were committed). Returns the proof and the claims
+/// on the chunk matrices.
+///
+/// # Panics
+/// If the parameters are invalid, `ra` is not shaped for them, `table` does not have `K`
+/// entries or `r_cycle` does not have `log T` coordinates (the caller's own data).
+pub fn prove_shout<F: PrimeField>(
+    params: &ShoutParams,
+    ra: &OneHotAddresses<F>,
+    table: &[F],
+    r_cycle: &[F],
+    transcript: &mut impl Transcript,
+) -> (ShoutProof<F>, ShoutClaims<F>) {
+    assert!(params.valid(), "invalid Shout parameters {params:?}");
+    assert!(ra.has_shape(params.log_n, params.d, params.log_t));
+    assert_eq!(table.len(), 1 << params.log_k());
+    assert_eq!(r_cycle.len(), params.log_t);
+    params.absorb(transcript);
+    let c = pushforward(ra, &EqPolynomial::evals(r_cycle));
+    let rv: F = c.iter().zip(table).map(|(c, v)| *c * v).sum();
+    let raf: F = c
+        .iter()
+        .enumerate()
+        .map(|(k, c)| *c * F::from(k as u64))
+        .sum();
+    transcript.append_scalars(b"shout_read_claims", &[rv, raf]);
+    let z: F = transcript.challenge_scalar(b"shout_raf_z");
+    let shifted: Vec<F> = table
+        .iter()
+        .enumerate()
+        .map(|(k, v)| *v + z * F::from(k as u64))
+        .collect();
+    let mut read = ReadRafProver {
+        ra,
+        r_cycle,
+        degree: (params.d + 1).max(2),
+        claim: rv + z * raf,
+        pushforward: c,
+        table: shifted,
+        r_addr: Vec::new(),
+        cycle_factors: Vec::new(),
+        table_value: F::zero(),
+    };
+    let (read_raf, read_point, mut read_evals) = prove_sumcheck(&mut read, transcript);
+    read_evals.pop(); // the table value: the verifier computes it
+    transcript.append_scalars(b"shout_read_ra_evals", &read_evals);
+
+    let (rho, gamma) = booleanity_challenges(params, transcript);
+    let mut booleanity = BooleanityProver::new(ra, &rho, gamma);
+    let (bool_proof, bool_point, bool_evals) = prove_sumcheck(&mut booleanity, transcript);
+    transcript.append_scalars(b"shout_booleanity_ra_evals", &bool_evals);
+    let hamming: Vec<F> = transcript.challenge_scalars(b"shout_hamming_cycle", params.log_t);
+
+    let claims = ShoutClaims {
+        ra: ra_claims(
+            params,
+            &read_point,
+            &read_evals,
+            &bool_point,
+            &bool_evals,
+            &hamming,
+        ),
+        table_point: read_point[..params.log_k()].to_vec(),
+    };
+    let proof = ShoutProof {
+        read_raf,
+        read_ra_evals: read_evals,
+        booleanity: bool_proof,
+        booleanity_ra_evals: bool_evals,
+    };
+    (proof, claims)
+}
+
+/// Verifies a Shout proof for reads with `rv~(r_cycle) = rv_claim` and
+/// `raf~(r_cycle) = raf_claim`; `table_mle` evaluates `Val~` (the verifier's own: a structured
+/// table's formula, or a public table's MLE). Returns the claims on the chunk matrices, which
+/// the caller must open against their commitments.
+pub fn verify_shout<F: PrimeField>(
+    params: &ShoutParams,
+    proof: &ShoutProof<F>,
+    table_mle: impl Fn(&[F]) -> F,
+    r_cycle: &[F],
+    rv_claim: F,
+    raf_claim: F,
+    transcript: &mut impl Transcript,
+) -> Result<ShoutClaims<F>, ShoutError> {
+    if !params.valid() || r_cycle.len() != params.log_t {
+        return Err(ShoutError::Malformed("parameters or r_cycle"));
+    }
+    if proof.read_ra_evals.len() != params.d || proof.booleanity_ra_evals.len() != params.d {
+        return Err(ShoutError::Malformed("one evaluation per chunk"));
+    }
+    params.absorb(transcript);
+    transcript.append_scalars(b"shout_read_claims", &[rv_claim, raf_claim]);
+    let z: F = transcript.challenge_scalar(b"shout_raf_z");
+    let log_k = params.log_k();
+    let (last, read_point) = verify_sumcheck(
+        &proof.read_raf,
+        rv_claim + z * raf_claim,
+        log_k + params.log_t,
+        (params.d + 1).max(2),
+        transcript,
+    )
+    .map_err(ShoutError::ReadRafSumcheck)?;
+    let (r_addr, r_cycle_bound) = read_point.split_at(log_k);
+    let expected = EqPolynomial::new(r_cycle.to_vec()).evaluate(r_cycle_bound)
+        * proof.read_ra_evals.iter().product::<F>()
+        * (table_mle(r_addr) + z * int_mle(r_addr));
+    if last != expected {
+        return Err(ShoutError::ReadRafFinal);
+    }
+    transcript.append_scalars(b"shout_read_ra_evals", &proof.read_ra_evals);
+
+    let (rho, gamma) = booleanity_challenges::<F>(params, transcript);
+    let (last, bool_point) = verify_sumcheck(
+        &proof.booleanity,
+        F::zero(),
+        params.log_n + params.log_t,
+        3,
+        transcript,
+    )
+    .map_err(ShoutError::BooleanitySumcheck)?;
+    let expected = EqPolynomial::new(rho).evaluate(&bool_point)
+        * proof
+            .booleanity_ra_evals
+            .iter()
+            .zip(&gamma)
+            .map(|(v, g)| *g * (*v * v - v))
+            .sum::<F>();
+    if last != expected {
+        return Err(ShoutError::BooleanityFinal);
+    }
+    transcript.append_scalars(b"shout_booleanity_ra_evals", &proof.booleanity_ra_evals);
+    let hamming: Vec<F> = transcript.challenge_scalars(b"shout_hamming_cycle", params.log_t);
+    Ok(ShoutClaims {
+        ra: ra_claims(
+            params,
+            &read_point,
+            &proof.read_ra_evals,
+            &bool_point,
+            &proof.booleanity_ra_evals,
+            &hamming,
+        ),
+        table_point: r_addr.to_vec(),
+    })
+}
+
+/// Plays the PCS's role in tests: checks every claim against the matrices themselves.
+pub fn check_ra_claims<F: PrimeField>(
+    ra: &OneHotAddresses<F>,
+    claims: &[RaClaim<F>],
+) -> Result<(), ShoutError> {
+    for c in claims {
+        let chunk = ra
+            .chunks
+            .get(c.chunk)
+            .ok_or(ShoutError::Malformed("claim on a missing chunk"))?;
+        if chunk.evaluate(&c.address_point, &c.cycle_point) != c.value {
+            return Err(ShoutError::RaClaimFalse {
+                chunk: c.chunk,
+                check: c.check,
+            });
+        }
+    }
+    Ok(())
+}
