@@ -7,6 +7,7 @@
 
 pub mod bench;
 pub mod explain;
+pub mod new;
 pub mod prove;
 pub mod run;
 pub mod setup;
@@ -92,6 +93,8 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Run a benchmark suite and write its tables and plot (Markdown, CSV, SVG).
     Bench(bench::BenchArgs),
+    /// Create a Rust guest project (SDK, linker script, toolchain and target pinned).
+    New(new::NewArgs),
     /// Write prover and verifier key files from a powers-of-tau ceremony file (or insecure
     /// development keys).
     Setup(setup::SetupArgs),
@@ -153,6 +156,7 @@ pub fn main() -> ExitCode {
         Some(Command::Verify(args)) => prove::execute_verify(args),
         Some(Command::Explain(args)) => explain::execute(args),
         Some(Command::Bench(args)) => bench::execute(args),
+        Some(Command::New(args)) => new::execute(args),
         Some(Command::Setup(args)) => setup::execute(args),
         None => prove::demo(),
     };
