@@ -175,7 +175,12 @@ fn wrong_division_advice_is_rejected() {
         .iter()
         .position(|st| matches!(st.row.opcode, VirtualOpcode::Advice(_)))
         .expect("an advice row");
-    s.trace.steps[t].advice = s.trace.steps[t].advice.wrapping_add(1);
+    // The advice is the row's operand `x` (Identity lookup, written to rd).
+    let step = &mut s.trace.steps[t];
+    step.advice = step.advice.wrapping_add(1);
+    step.lookup_x = step.advice;
+    step.lookup_output = step.advice;
+    step.rd_after = step.advice;
     rejected("division advice", verdict(&s));
 }
 

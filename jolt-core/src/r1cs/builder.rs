@@ -304,6 +304,38 @@ impl UniformR1cs {
         self.constraints.len()
     }
 
+    /// The same system without constraint `index` (columns unchanged): a **mutation** of the
+    /// system, for tests that show each constraint rejects some lie that every other
+    /// constraint and check lets through (`tests/tests/constraint_guards.rs`). Never used to
+    /// prove or verify a real statement.
+    ///
+    /// # Panics
+    /// If `index` is not a constraint of the system.
+    pub fn without_constraint(&self, index: usize) -> UniformR1cs {
+        assert!(
+            index < self.constraints.len(),
+            "no constraint {index} in a system of {}",
+            self.constraints.len()
+        );
+        let mut mutant = self.clone();
+        mutant.constraints.remove(index);
+        mutant
+    }
+
+    /// The index of the constraint labelled `label`, when exactly one has it.
+    pub fn constraint_index(&self, label: &str) -> Option<usize> {
+        let mut found = self
+            .constraints
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.label == label)
+            .map(|(i, _)| i);
+        match (found.next(), found.next()) {
+            (Some(i), None) => Some(i),
+            _ => None,
+        }
+    }
+
     /// The sorted, deduplicated columns that some constraint reads at the next step.
     pub fn next_step_columns(&self) -> Vec<usize> {
         let mut cols: Vec<usize> = self
@@ -396,6 +428,18 @@ mod tests {
         let w = vec![col(&[0, 1, 1, 2]), col(&[1, 0, 1, 0]), col(&[0, 0, 0, 1])];
         assert_eq!(r1cs.check(&w), Ok(()));
         assert_eq!(r1cs.next_step_columns(), vec![0]);
+    }
+
+    #[test]
+    fn a_mutant_without_the_violated_constraint_accepts() {
+        let (r1cs, _) = counter_system();
+        let w = vec![col(&[0, 1, 3, 4]), col(&[1, 0, 1, 0]), col(&[0, 0, 0, 1])];
+        let index = r1cs.constraint_index("x advances by inc").unwrap();
+        let mutant = r1cs.without_constraint(index);
+        assert_eq!(mutant.num_constraints(), r1cs.num_constraints() - 1);
+        assert!(r1cs.check(&w).is_err());
+        assert_eq!(mutant.check(&w), Ok(()));
+        assert_eq!(r1cs.constraint_index("no such constraint"), None);
     }
 
     #[test]

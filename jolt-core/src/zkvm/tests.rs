@@ -54,6 +54,16 @@ fn cpu_constraint_counts_match_the_module_doc() {
             r1cs.num_columns(),
             r1cs.next_step_columns().len()
         ),
-        (44 + regions, 94 + regions, 4)
+        (35 + regions, 88 + regions, 4)
     );
+}
+
+#[test]
+fn cpu_constraint_labels_are_unique() {
+    // The constraint-guard test drops constraints one at a time by label.
+    let pre = preprocess(guests::FIB_ELF);
+    let r1cs = &pre.constraints.r1cs;
+    for c in &r1cs.constraints {
+        assert!(r1cs.constraint_index(c.label).is_some(), "{:?}", c.label);
+    }
 }

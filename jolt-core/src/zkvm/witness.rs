@@ -62,8 +62,6 @@ pub struct PolyLayout {
     pub ram_address: usize,
     /// Read timestamps of the four operations.
     pub read_timestamps: [usize; 4],
-    /// The advice value.
-    pub advice: usize,
     /// Lookup operand `x`.
     pub x: usize,
     /// Lookup operand `y`.
@@ -130,7 +128,6 @@ impl PolyLayout {
         let ram_write = take(1);
         let ram_address = take(1);
         let read_timestamps = [take(1), take(1), take(1), take(1)];
-        let advice = take(1);
         let x = take(1);
         let y = take(1);
         let product = take(1);
@@ -163,7 +160,6 @@ impl PolyLayout {
             ram_write,
             ram_address,
             read_timestamps,
-            advice,
             x,
             y,
             product,
@@ -254,16 +250,12 @@ pub fn generate_witness(
 ) -> JoltWitness {
     let layout = PolyLayout::new(params, regions.len());
     let t = padded_steps(trace.steps.len());
-    let log_t = t.trailing_zeros() as usize;
-    let m = initial.len().next_power_of_two().max(2);
     let mut cols: Vec<Vec<u64>> = vec![Vec::new(); layout.total];
     for (j, col) in cols.iter_mut().enumerate() {
         if j < layout.final_values {
             *col = vec![0; t];
         }
     }
-    let surge_memories = rv32_memories(params);
-    let log_m = params.log_m();
     let mut ram_ops: Vec<[u64; 3]> = vec![[0; 3]; t]; // (address, read, write) per step
     for step_index in 0..t {
         let step = trace.steps.get(step_index);
@@ -289,7 +281,8 @@ pub fn generate_witness(
         set(&mut cols, layout.read_values[3], ram_ops[step_index][1]);
         set(&mut cols, layout.ram_write, ram_ops[step_index][2]);
         set(&mut cols, layout.ram_address, ram_ops[step_index][0]);
-        set(&mut cols, layout.advice, s.advice as u64);
+        // An advice row's value is its operand `x` (the prover's choice, constrained only by
+        // what later rows assert about it), so it needs no column of its own.
         let (x, y) = (s.lookup_x as u64, s.lookup_y as u64);
         set(&mut cols, layout.x, x);
         set(&mut cols, layout.y, y);
@@ -327,6 +320,28 @@ pub fn generate_witness(
             }
         }
     }
+    complete_witness(params, table, regions, initial, cols)
+}
+
+/// Completes a witness whose step columns (the bytecode row of each step, register and RAM
+/// values and addresses, operands, lookup chunks and output, region flags and offset, the
+/// R1CS helper columns) are set: derives everything the other checks read from them — Surge
+/// memory values and counters, bytecode counters, read timestamps, final memory, the
+/// range checks' counters. The adversarial tests tell a lie in a step column and call this,
+/// so that only the CPU constraint the lie breaks can reject it.
+pub fn complete_witness(
+    params: &LookupParams,
+    table: &BytecodeTable,
+    regions: &AddressRegions,
+    initial: &[u32],
+    mut cols: Vec<Vec<u64>>,
+) -> JoltWitness {
+    let layout = PolyLayout::new(params, regions.len());
+    let t = cols[layout.bc_index].len();
+    let log_t = t.trailing_zeros() as usize;
+    let m = initial.len().next_power_of_two().max(2);
+    let surge_memories = rv32_memories(params);
+    let log_m = params.log_m();
     // Surge memory values (every memory is read at every step) and per-chunk counters.
     for (alpha, &(subtable, c)) in surge_memories.iter().enumerate() {
         let values: Vec<u64> = cols[layout.dims + c]
