@@ -11,11 +11,11 @@
 //! use alloc::{format, string::String};
 //!
 //! /// Input: a name (postcard-encoded by the host); output: a greeting.
-//! fn main(name: String) -> String {
+//! fn hello(name: String) -> String {
 //!     format!("Hello, {name}!")
 //! }
 //!
-//! jolt_guest::entry!(main);
+//! jolt_guest::entry!(hello);
 //! ```
 //!
 //! built with `cargo build --release` in a project that `jolt new` writes (its
@@ -28,13 +28,13 @@
 //! - public output: bytes from `0x0018_0004`, count (u32) at `0x0018_0000` ([`commit`]).
 //!
 //! ## Entry, heap, panics
-//! [`entry!`]`(main)` defines `_start`, which records the initial stack pointer, sets up the
-//! heap, decodes `main`'s argument (if it takes one) from the input with [`read`], calls
-//! `main`, [`commit`]s its return value and exits with code 0. To halt with another code,
+//! [`entry!`]`(f)` defines `_start`, which records the initial stack pointer, sets up the
+//! heap, decodes `f`'s argument (if it takes one) from the input with [`read`], calls
+//! `f`, [`commit`]s its return value and exits with code 0. To halt with another code,
 //! call [`exit`].
 //!
 //! The heap ([`heap`]) is a bump allocator over `[__jolt_heap_start, sp₀ − 32 KiB)`: the
-//! reserve that `entry!(main, heap = BYTES)` puts in the image (64 KiB by default), plus
+//! reserve that `entry!(f, heap = BYTES)` puts in the image (64 KiB by default), plus
 //! whatever heap the memory layout adds between the image and the stack (`jolt run
 //! --heap-size`). The top 32 KiB below the initial `sp` (the layout's default stack) stay
 //! for the stack.
@@ -45,9 +45,10 @@
 //!
 //! ## Native builds
 //! The same source builds for the host (`cargo run --target x86_64-unknown-linux-gnu`): then
-//! `entry!` defines an ordinary `fn main` that reads the input bytes from the file named by
-//! `$JOLT_INPUT` (none: empty), writes the output bytes to stdout and exits with the exit
-//! code. The expected outputs of the benchmark programs are computed this way.
+//! `entry!` defines `fn main` (so the guest function needs another name), which reads the
+//! input bytes from the file named by `$JOLT_INPUT` (none: empty), writes the output bytes to
+//! stdout and exits with the exit code; a panic exits with 101 as usual. `cargo test` on the
+//! host tests the guest's functions like any crate's. The expected outputs of the benchmark programs are computed this way.
 #![cfg_attr(target_os = "none", no_std)]
 
 extern crate alloc;
@@ -73,7 +74,7 @@ pub const STACK_RESERVE: usize = 32 * 1024;
 
 /// Declares the guest's entry point.
 ///
-/// `entry!(main)` or `entry!(main, heap = 1 << 20)`, where `main` is `fn() -> O` or
+/// `entry!(f)` or `entry!(f, heap = 1 << 20)`, where `f` (any name but `main`) is `fn() -> O` or
 /// `fn(I) -> O` with `I: Deserialize` (decoded from the public input with [`read`]) and
 /// `O: Serialize` (committed to the public output; `()` commits nothing). `heap` is the
 /// number of heap bytes reserved in the image (default [`DEFAULT_HEAP_RESERVE`]).
@@ -105,6 +106,7 @@ macro_rules! entry {
             $crate::rt::start(initial_sp, $main)
         }
 
+        /// The native entry (a guest function must therefore not itself be called `main`).
         #[cfg(not(target_os = "none"))]
         fn main() {
             $crate::rt::start_native($main)
@@ -112,7 +114,7 @@ macro_rules! entry {
     };
 }
 
-/// A guest `main`: `fn() -> O` or `fn(I) -> O` (the marker `Args` tells them apart).
+/// A guest function: `fn() -> O` or `fn(I) -> O` (the marker `Args` tells them apart).
 pub trait GuestMain<Args> {
     /// Reads the argument (if any) from the input, calls the function, commits the result
     /// and returns the exit code (0).
