@@ -14,10 +14,15 @@ repo=$(cd ../.. && pwd)
 registry=${CARGO_HOME:-$HOME/.cargo}/registry/src
 programs=$(sed -n 's/^members = \[\(.*\)\]/\1/p' Cargo.toml | tr -d '",')
 
-export CARGO_TARGET_RISCV32IM_UNKNOWN_NONE_ELF_RUSTFLAGS="-C link-arg=-Tjolt.ld --remap-path-prefix=$repo=/jolt --remap-path-prefix=$registry=/cargo"
-cargo build --release --locked -q
+# RUSTFLAGS replaces the config's target rustflags (CARGO_TARGET_<triple>_RUSTFLAGS would be
+# appended to them, linking with jolt.ld twice); with the target set in .cargo/config.toml it
+# does not reach build scripts.
+RUSTFLAGS="-C link-arg=-Tjolt.ld --remap-path-prefix=$repo=/jolt --remap-path-prefix=$registry=/cargo" \
+    cargo build --release --locked -q
 mkdir -p elf
 for p in $programs; do
+    llvm-readelf -l "target/riscv32im-unknown-none-elf/release/$p" 2>/dev/null | grep -q 0xfff \
+        && { echo "$p: a segment size wraps (linker script applied twice?)" >&2; exit 1; }
     cp "target/riscv32im-unknown-none-elf/release/$p" "elf/$p.elf"
     echo "  elf/$p.elf"
 done

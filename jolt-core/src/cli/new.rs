@@ -167,7 +167,7 @@ rustflags = ["-C", "link-arg=-Tjolt.ld"]
 
 const MAIN_RS: &str = r#"//! A guest of the Lasso zkVM: a name in, a greeting out.
 //!
-//! `jolt_guest::entry!(main)` decodes `main`'s argument from the public input and commits
+//! `jolt_guest::entry!(hello)` decodes `hello`'s argument from the public input and commits
 //! its result to the public output (both postcard). `alloc` works (the SDK brings a heap).
 //! `cargo run --target x86_64-unknown-linux-gnu` runs the same code natively
 //! (input from the file in $JOLT_INPUT, output bytes to stdout).
@@ -178,11 +178,11 @@ extern crate alloc;
 use alloc::format;
 use alloc::string::String;
 
-fn main(name: String) -> String {
+fn hello(name: String) -> String {
     format!("Hello, {name}!")
 }
 
-jolt_guest::entry!(main);
+jolt_guest::entry!(hello);
 "#;
 
 const README: &str = r#"# @NAME@: a Lasso-zkVM guest

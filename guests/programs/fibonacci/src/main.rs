@@ -11,4 +11,4 @@ fn fibonacci(n: u32) -> u64 {
     a
 }
 
-jolt_guest::entry!(fibonacci, heap = 4096);
+jolt_guest::entry!(fibonacci, heap = 0);
