@@ -5,18 +5,28 @@
 //! - [`one_hot`]: address matrices split into `d` one-hot chunks, stored as one small index
 //!   per cycle (or, for lying provers in tests, as sparse columns).
 //! - [`shout`]: read-only memory checking (read + raf sumcheck, booleanity, Hamming weight).
+//! - [`twist`]: read-write memory checking (read/write checking, output check, Val
+//!   evaluation, the same one-hot checks), with increments instead of timestamps.
 //!
 //! This is the standalone protocol layer of the second memory-checking backend (DESIGN §10);
 //! the zkVM still uses the Lasso/Spice backend.
 
+mod dense;
 pub mod one_hot;
 pub mod shout;
+pub mod twist;
 
 #[cfg(test)]
 mod shout_tests;
+#[cfg(test)]
+mod twist_tests;
 
 pub use one_hot::{Column, OneHotAddresses, RaChunk};
 pub use shout::{
     check_ra_claims, int_mle, prove_shout, verify_shout, OneHotCheck, RaClaim, ShoutClaims,
     ShoutError, ShoutParams, ShoutProof,
+};
+pub use twist::{
+    access_claims, check_twist_claims, lt_mle, lt_table, prove_twist, verify_twist, OutputRegion,
+    TwistClaims, TwistError, TwistParams, TwistProof, TwistWitness,
 };

@@ -471,14 +471,53 @@ impl<F: PrimeField> SumcheckInstance<F> for BooleanityProver<'_, F> {
     }
 }
 
-/// The verifier's challenges after the read+raf sumcheck, shared by both sides.
-fn booleanity_challenges<F: PrimeField>(
-    params: &ShoutParams,
+/// The booleanity zero-check over every chunk of `ra` (`num_chunks` matrices of `N×T`),
+/// then the Hamming-weight point: `(proof, point (ρ*_k, ρ*_j), evaluations, r'')`. The
+/// evaluations are absorbed before `r''` is drawn. Shared by Shout and Twist.
+pub(crate) fn prove_one_hot_checks<F: PrimeField>(
+    ra: &OneHotAddresses<F>,
+    log_t: usize,
     transcript: &mut impl Transcript,
-) -> (Vec<F>, Vec<F>) {
-    let rho = transcript.challenge_scalars(b"shout_booleanity_rho", params.log_n + params.log_t);
-    let gamma = transcript.challenge_powers(b"shout_booleanity_gamma", params.d);
-    (rho, gamma)
+) -> (SumcheckProof<F>, Vec<F>, Vec<F>, Vec<F>) {
+    let rho = transcript.challenge_scalars(b"one_hot_booleanity_rho", ra.log_n + log_t);
+    let gamma = transcript.challenge_powers(b"one_hot_booleanity_gamma", ra.d());
+    let mut booleanity = BooleanityProver::new(ra, &rho, gamma);
+    let (proof, point, evals) = prove_sumcheck(&mut booleanity, transcript);
+    transcript.append_scalars(b"one_hot_booleanity_evals", &evals);
+    let hamming = transcript.challenge_scalars(b"one_hot_hamming_cycle", log_t);
+    (proof, point, evals, hamming)
+}
+
+/// The verifier's side of [`prove_one_hot_checks`] for `num_chunks` matrices with `log N`
+/// rows and `log T` columns: `Ok((point, r''))`, or the sumcheck's error, or `Err(None)`
+/// when the final claim is not `eq(ρ, point)·Σ_i γ^i (e_i² − e_i)`.
+pub(crate) fn verify_one_hot_checks<F: PrimeField>(
+    log_n: usize,
+    num_chunks: usize,
+    log_t: usize,
+    proof: &SumcheckProof<F>,
+    evals: &[F],
+    transcript: &mut impl Transcript,
+) -> Result<(Vec<F>, Vec<F>), Option<SumcheckError>> {
+    if evals.len() != num_chunks {
+        return Err(Some(SumcheckError::Malformed("one evaluation per chunk")));
+    }
+    let rho: Vec<F> = transcript.challenge_scalars(b"one_hot_booleanity_rho", log_n + log_t);
+    let gamma: Vec<F> = transcript.challenge_powers(b"one_hot_booleanity_gamma", num_chunks);
+    let (last, point) =
+        verify_sumcheck(proof, F::zero(), log_n + log_t, 3, transcript).map_err(Some)?;
+    let expected = EqPolynomial::new(rho).evaluate(&point)
+        * evals
+            .iter()
+            .zip(&gamma)
+            .map(|(v, g)| *g * (*v * v - v))
+            .sum::<F>();
+    if last != expected {
+        return Err(None);
+    }
+    transcript.append_scalars(b"one_hot_booleanity_evals", evals);
+    let hamming = transcript.challenge_scalars(b"one_hot_hamming_cycle", log_t);
+    Ok((point, hamming))
 }
 
 /// Collects the `3d` claims on the chunk matrices.
@@ -568,11 +607,8 @@ pub fn prove_shout<F: PrimeField>(
     read_evals.pop(); // the table value: the verifier computes it
     transcript.append_scalars(b"shout_read_ra_evals", &read_evals);
 
-    let (rho, gamma) = booleanity_challenges(params, transcript);
-    let mut booleanity = BooleanityProver::new(ra, &rho, gamma);
-    let (bool_proof, bool_point, bool_evals) = prove_sumcheck(&mut booleanity, transcript);
-    transcript.append_scalars(b"shout_booleanity_ra_evals", &bool_evals);
-    let hamming: Vec<F> = transcript.challenge_scalars(b"shout_hamming_cycle", params.log_t);
+    let (bool_proof, bool_point, bool_evals, hamming) =
+        prove_one_hot_checks(ra, params.log_t, transcript);
 
     let claims = ShoutClaims {
         ra: ra_claims(
@@ -634,27 +670,15 @@ pub fn verify_shout<F: PrimeField>(
     }
     transcript.append_scalars(b"shout_read_ra_evals", &proof.read_ra_evals);
 
-    let (rho, gamma) = booleanity_challenges::<F>(params, transcript);
-    let (last, bool_point) = verify_sumcheck(
+    let (bool_point, hamming) = verify_one_hot_checks(
+        params.log_n,
+        params.d,
+        params.log_t,
         &proof.booleanity,
-        F::zero(),
-        params.log_n + params.log_t,
-        3,
+        &proof.booleanity_ra_evals,
         transcript,
     )
-    .map_err(ShoutError::BooleanitySumcheck)?;
-    let expected = EqPolynomial::new(rho).evaluate(&bool_point)
-        * proof
-            .booleanity_ra_evals
-            .iter()
-            .zip(&gamma)
-            .map(|(v, g)| *g * (*v * v - v))
-            .sum::<F>();
-    if last != expected {
-        return Err(ShoutError::BooleanityFinal);
-    }
-    transcript.append_scalars(b"shout_booleanity_ra_evals", &proof.booleanity_ra_evals);
-    let hamming: Vec<F> = transcript.challenge_scalars(b"shout_hamming_cycle", params.log_t);
+    .map_err(|e| e.map_or(ShoutError::BooleanityFinal, ShoutError::BooleanitySumcheck))?;
     Ok(ShoutClaims {
         ra: ra_claims(
             params,

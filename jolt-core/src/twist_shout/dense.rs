@@ -1,0 +1,91 @@
+//! A dense sum-of-products sumcheck instance, the last phase of every Twist/Shout sumcheck
+//! once the sparse structure is bound away: `Σ_x Σ_t c_t·Π_{m ∈ S_t} f_m(x)` over shared
+//! dense factor vectors `f_m`.
+
+use ark_ff::PrimeField;
+use sumcheck::SumcheckInstance;
+
+/// `Σ_x Σ_t coeff_t·Π_{m ∈ factors_t} f_m(x)`.
+pub(crate) struct DenseProductSum<F> {
+    /// The factor vectors, all of one power-of-two length.
+    pub factors: Vec<Vec<F>>,
+    /// `(coeff_t, the factors of term t)`.
+    pub terms: Vec<(F, Vec<usize>)>,
+    /// The degree bound (at least the largest term's factor count).
+    pub degree: usize,
+    /// The claimed sum.
+    pub claim: F,
+}
+
+impl<F: PrimeField> DenseProductSum<F> {
+    /// The sum over the hypercube (the honest claim).
+    pub fn sum(factors: &[Vec<F>], terms: &[(F, Vec<usize>)]) -> F {
+        (0..factors[0].len())
+            .map(|x| {
+                terms
+                    .iter()
+                    .map(|(c, t)| *c * t.iter().map(|&m| factors[m][x]).product::<F>())
+                    .sum::<F>()
+            })
+            .sum()
+    }
+
+    /// An instance with its claim computed from the factors.
+    pub fn new(factors: Vec<Vec<F>>, terms: Vec<(F, Vec<usize>)>, degree: usize) -> Self {
+        let claim = Self::sum(&factors, &terms);
+        DenseProductSum {
+            factors,
+            terms,
+            degree,
+            claim,
+        }
+    }
+}
+
+impl<F: PrimeField> SumcheckInstance<F> for DenseProductSum<F> {
+    fn num_vars(&self) -> usize {
+        self.factors[0].len().trailing_zeros() as usize
+    }
+    fn degree(&self) -> usize {
+        self.degree
+    }
+    fn claimed_sum(&self) -> F {
+        self.claim
+    }
+    fn round_evals(&self, _previous_claim: F) -> Vec<F> {
+        let half = self.factors[0].len() / 2;
+        let mut evals = vec![F::zero(); self.degree + 1];
+        let mut value = vec![F::zero(); self.factors.len()];
+        let mut step = vec![F::zero(); self.factors.len()];
+        for x in 0..half {
+            for (m, f) in self.factors.iter().enumerate() {
+                value[m] = f[x];
+                step[m] = f[x + half] - f[x];
+            }
+            for e in evals.iter_mut() {
+                *e += self
+                    .terms
+                    .iter()
+                    .map(|(c, t)| *c * t.iter().map(|&m| value[m]).product::<F>())
+                    .sum::<F>();
+                for (v, s) in value.iter_mut().zip(&step) {
+                    *v += s;
+                }
+            }
+        }
+        evals
+    }
+    fn bind(&mut self, r: F) {
+        for f in &mut self.factors {
+            let half = f.len() / 2;
+            for x in 0..half {
+                let (lo, hi) = (f[x], f[x + half]);
+                f[x] = lo + r * (hi - lo);
+            }
+            f.truncate(half);
+        }
+    }
+    fn final_evals(&self) -> Vec<F> {
+        self.factors.iter().map(|f| f[0]).collect()
+    }
+}

@@ -1,0 +1,823 @@
+//! Twist: read-write memory checking with one-hot addresses and increments (Setty–Thaler,
+//! ePrint 2025/105, §5 Fig. 9, prover §8; see `paper-notes/twist-and-shout.md`).
+//!
+//! `T = 2^{log T}` cycles over a memory of `K = N^d` cells. Cycle `j` reads `R` cells
+//! `a_f(j)` (values `rv_f(j)`) and then writes `wv(j)` to cell `w(j)`. `Val(k, j)` is cell
+//! `k` at the *start* of cycle `j`, `Val(k, 0) = init(k)`, and the committed increment is
+//! `Inc(j) = wv(j) − Val(w(j), j)`, so `Val(k, j) = init(k) + Σ_{j' < j} Inc(j')·[w(j') = k]`.
+//! `Val` and `wv` are virtual; the prover commits the one-hot chunks of every read and write
+//! address and `Inc`. In one transcript, for the caller's `r_cycle` (drawn after `rv_f`,
+//! `wv`, `raf_f`, `raf_w` were fixed):
+//!
+//! 1. **Read + write checking** (eqs. 33–34 with Jolt's write-value form and the raf terms
+//!    batched in): with `γ` powers and `ζ` drawn after the claims,
+//!    `Σ_f γ^f (rv_f + ζ·raf_f)(r_cycle) + γ^R (wv + ζ·raf_w)(r_cycle) =
+//!     Σ_{k,j} eq(r_cycle, j)·[Σ_f γ^f ra_f(k,j)·(Val(k,j) + ζ·int(k)) + γ^R wa(k,j)·(Val(k,j) + Inc(j) + ζ·int(k))]`,
+//!    `log K` address rounds (degree 2) then `log T` cycle rounds (degree `d + 2`). Ends in
+//!    claims on every chunk, on `Inc`, and the virtual `Val~(r_addr, r*)`.
+//! 2. **Output check**: for `r_o` drawn now, `Σ_k eq(r_o, k)·mask(k)·Val_final(k) =
+//!    Σ_{k ∈ region} eq(r_o, k)·expected(k)` (degree 3, `log K` rounds): the final memory on
+//!    the public output region is the expected one. Ends in the virtual `Val_final~(r_f)`.
+//! 3. **Val evaluation** (eq. 11, with Jolt's final-memory form batched in by `γ_v`):
+//!    `Val~(r_addr, r*) − init~(r_addr) + γ_v·(Val_final~(r_f) − init~(r_f)) =
+//!     Σ_j Inc(j)·[wa~(r_addr, j)·LT~(j, r*) + γ_v·wa~(r_f, j)]` (degree `d + 2`, `log T`
+//!    rounds). `init~` is the verifier's own (the public initial memory).
+//! 4. **One-hot checks** (booleanity + Hamming weight) on every chunk, shared with Shout.
+//!
+//! **Prover cost.** Address rounds run as one sweep over the trace per round (§8.2.5, the
+//! "alternative algorithm"): a table of the memory with the bound address bits folded in,
+//! `K/2^m` entries, is rebuilt from `init` and updated at each write, and each access reads
+//! its two entries: `O(K/2^m + (R+1)·T)` per round, `O(K + T·log K)` in all, never `K·T`.
+//! The cycle rounds are dense over `d·(R+1) + 4` vectors of length `T`.
+
+use ark_ff::PrimeField;
+use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use sumcheck::{
+    prove_sumcheck, verify_sumcheck, EqPolynomial, SumcheckError, SumcheckInstance, SumcheckProof,
+    Transcript, UniPoly,
+};
+
+use super::dense::DenseProductSum;
+use super::one_hot::{OneHotAddresses, RaChunk};
+use super::shout::{int_mle, prove_one_hot_checks, verify_one_hot_checks, OneHotCheck, RaClaim};
+
+/// The sizes of a Twist instance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TwistParams {
+    /// Bits per address chunk (`1..=16`).
+    pub log_n: usize,
+    /// Chunks `d ≥ 1`; `K = 2^{d·log N}` cells.
+    pub d: usize,
+    /// `log2 T`.
+    pub log_t: usize,
+    /// Reads per cycle `R ≥ 1` (registers: 2; RAM: 1).
+    pub num_reads: usize,
+}
+
+impl TwistParams {
+    /// `log2 K`.
+    pub fn log_k(&self) -> usize {
+        self.d * self.log_n
+    }
+
+    /// Address families: the `R` reads, then the write.
+    fn families(&self) -> usize {
+        self.num_reads + 1
+    }
+
+    fn valid(&self) -> bool {
+        (1..=16).contains(&self.log_n) && self.d >= 1 && self.log_k() <= 26 && self.num_reads >= 1
+    }
+
+    fn absorb(&self, transcript: &mut impl Transcript) {
+        transcript.append_u64(b"twist_log_n", self.log_n as u64);
+        transcript.append_u64(b"twist_d", self.d as u64);
+        transcript.append_u64(b"twist_log_t", self.log_t as u64);
+        transcript.append_u64(b"twist_num_reads", self.num_reads as u64);
+    }
+}
+
+/// The prover's view of a memory trace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TwistWitness<F> {
+    /// `reads[f][j] = a_f(j)`.
+    pub reads: Vec<Vec<u64>>,
+    /// `writes[j] = w(j)`.
+    pub writes: Vec<u64>,
+    /// `Inc(j)`.
+    pub inc: Vec<F>,
+    /// The initial memory the prover uses (`K` cells); honest: the public one.
+    pub init: Vec<F>,
+    /// The final memory the output check uses (`K` cells); honest: after the last write.
+    pub final_memory: Vec<F>,
+}
+
+impl<F: PrimeField> TwistWitness<F> {
+    /// The honest witness of a run: each cycle reads `reads[f][j]`, then writes
+    /// `write_values[j]` to `writes[j]`, starting from `init`.
+    pub fn from_run(
+        init: Vec<F>,
+        reads: Vec<Vec<u64>>,
+        writes: Vec<u64>,
+        write_values: &[F],
+    ) -> Self {
+        let mut memory = init.clone();
+        let inc = writes
+            .iter()
+            .zip(write_values)
+            .map(|(&w, v)| {
+                let inc = *v - memory[w as usize];
+                memory[w as usize] = *v;
+                inc
+            })
+            .collect();
+        TwistWitness {
+            reads,
+            writes,
+            inc,
+            init,
+            final_memory: memory,
+        }
+    }
+
+    /// Replays the trace from the witness's own `init`: `(rv_f(j) per family, wv(j))`.
+    pub fn replay(&self) -> (Vec<Vec<F>>, Vec<F>) {
+        let mut memory = self.init.clone();
+        let mut rv = vec![Vec::with_capacity(self.writes.len()); self.reads.len()];
+        let mut wv = Vec::with_capacity(self.writes.len());
+        for (j, &w) in self.writes.iter().enumerate() {
+            for (f, reads) in self.reads.iter().enumerate() {
+                rv[f].push(memory[reads[j] as usize]);
+            }
+            memory[w as usize] += self.inc[j];
+            wv.push(memory[w as usize]);
+        }
+        (rv, wv)
+    }
+
+    /// Every family's one-hot chunks, reads first, then the write: chunk `f·d + i` is
+    /// chunk `i` of family `f`.
+    pub fn one_hot(&self, params: &TwistParams) -> Option<OneHotAddresses<F>> {
+        let mut chunks = Vec::with_capacity(params.families() * params.d);
+        for addresses in self.reads.iter().chain(std::iter::once(&self.writes)) {
+            chunks.extend(OneHotAddresses::encode(addresses, params.log_n, params.d)?.chunks);
+        }
+        Some(OneHotAddresses {
+            log_n: params.log_n,
+            chunks,
+        })
+    }
+
+    fn has_shape(&self, params: &TwistParams) -> bool {
+        let (t, k) = (1usize << params.log_t, 1usize << params.log_k());
+        self.reads.len() == params.num_reads
+            && self.reads.iter().all(|r| r.len() == t)
+            && self.writes.len() == t
+            && self.inc.len() == t
+            && self.init.len() == k
+            && self.final_memory.len() == k
+    }
+}
+
+/// The public output region: the final memory must hold `values` at `start..`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputRegion<F> {
+    /// The first cell.
+    pub start: usize,
+    /// The expected final contents.
+    pub values: Vec<F>,
+}
+
+impl<F: PrimeField> OutputRegion<F> {
+    /// `Σ_i eq(r, start + i)·weights(i)`.
+    fn sparse_mle(&self, r: &[F], weight: impl Fn(usize) -> F) -> F {
+        let n = r.len();
+        (0..self.values.len())
+            .map(|i| {
+                let k = self.start + i;
+                let eq: F = r
+                    .iter()
+                    .enumerate()
+                    .map(|(b, x)| {
+                        if (k >> (n - 1 - b)) & 1 == 1 {
+                            *x
+                        } else {
+                            F::one() - x
+                        }
+                    })
+                    .product();
+                eq * weight(i)
+            })
+            .sum()
+    }
+}
+
+/// A Twist proof.
+#[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
+pub struct TwistProof<F: PrimeField> {
+    /// Read + write checking.
+    pub read_write: SumcheckProof<F>,
+    /// `ra~_{f,i}(r_addr,i, r*)`, family-major.
+    pub read_chunk_evals: Vec<F>,
+    /// `wa~_i(r_addr,i, r*)`.
+    pub write_chunk_evals: Vec<F>,
+    /// `Val~(r_addr, r*)` (virtual: proven by the Val check).
+    pub val_eval: F,
+    /// `Inc~(r*)`.
+    pub inc_eval: F,
+    /// The output check.
+    pub output: SumcheckProof<F>,
+    /// `Val_final~(r_f)` (virtual: proven by the Val check).
+    pub final_eval: F,
+    /// The Val check (current and final values at once).
+    pub val_check: SumcheckProof<F>,
+    /// `wa~_i(r_addr,i, r**)`.
+    pub val_check_write_evals: Vec<F>,
+    /// `wa~_i(r_f,i, r**)`.
+    pub final_check_write_evals: Vec<F>,
+    /// `Inc~(r**)`.
+    pub val_check_inc_eval: F,
+    /// Booleanity over every chunk.
+    pub booleanity: SumcheckProof<F>,
+    /// Every chunk at the booleanity point.
+    pub booleanity_evals: Vec<F>,
+}
+
+/// What a Twist proof leaves to the caller's opening.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TwistClaims<F> {
+    /// Claims on the chunks (chunk `f·d + i` is chunk `i` of family `f`, the write last).
+    pub chunks: Vec<RaClaim<F>>,
+    /// Claims `Inc~(point) = value`.
+    pub inc: Vec<(Vec<F>, F)>,
+}
+
+/// Why a Twist proof was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TwistError {
+    /// Wrong parameters or vector lengths.
+    #[error("malformed Twist proof: {0}")]
+    Malformed(&'static str),
+    /// Read + write checking failed in a round.
+    #[error("Twist read/write checking: {0}")]
+    ReadWriteSumcheck(SumcheckError),
+    /// Read + write checking's final claim does not match the stated evaluations.
+    #[error("Twist read/write checking: the final claim does not match the evaluations")]
+    ReadWriteFinal,
+    /// The output check failed in a round.
+    #[error("Twist output check: {0}")]
+    OutputSumcheck(SumcheckError),
+    /// The output check's final claim does not match.
+    #[error("Twist output check: the final memory differs from the public output region")]
+    OutputFinal,
+    /// The Val check failed in a round.
+    #[error("Twist Val evaluation: {0}")]
+    ValCheckSumcheck(SumcheckError),
+    /// The Val check's final claim does not match (e.g. another initial memory).
+    #[error("Twist Val evaluation: the final claim does not match the evaluations")]
+    ValCheckFinal,
+    /// The booleanity check failed in a round.
+    #[error("Twist booleanity: {0}")]
+    BooleanitySumcheck(SumcheckError),
+    /// The booleanity check's final claim does not match.
+    #[error("Twist booleanity: the final claim does not match the chunk evaluations")]
+    BooleanityFinal,
+    /// A claim on a chunk or on `Inc` is false (raised by the opening or [`check_twist_claims`]).
+    #[error("Twist: a claim on {0} is not the committed polynomial's evaluation")]
+    ClaimFalse(String),
+}
+
+/// `LT~(j, r)` for every Boolean `j` (MSB-first): `LT(j, y) = [int(j) < int(y)]`.
+pub fn lt_table<F: PrimeField>(r: &[F]) -> Vec<F> {
+    let mut table = vec![F::zero()];
+    for &ri in r.iter().rev() {
+        let mut next = Vec::with_capacity(2 * table.len());
+        next.extend(table.iter().map(|o| ri + (F::one() - ri) * o));
+        next.extend(table.iter().map(|o| ri * o));
+        table = next;
+    }
+    table
+}
+
+/// `LT~(x, y) = Σ_i (1 − x_i)·y_i·Π_{i' < i} eq(x_{i'}, y_{i'})` (MSB-first), in `O(n)`.
+pub fn lt_mle<F: PrimeField>(x: &[F], y: &[F]) -> F {
+    x.iter().zip(y).rev().fold(F::zero(), |acc, (x, y)| {
+        (F::one() - x) * y + (*x * y + (F::one() - x) * (F::one() - y)) * acc
+    })
+}
+
+/// Fixes the top variable of `v` to `r`.
+fn fold<F: PrimeField>(v: &mut Vec<F>, r: F) {
+    let half = v.len() / 2;
+    for x in 0..half {
+        let (lo, hi) = (v[x], v[x + half]);
+        v[x] = lo + r * (hi - lo);
+    }
+    v.truncate(half);
+}
+
+/// Chunk `i` of family `f` bound at `rho`: `eq(ρ, c_{f,i}(j))` for every cycle.
+fn chunk_at<F: PrimeField>(ra: &OneHotAddresses<F>, index: usize, rho: &[F]) -> Vec<F> {
+    let table = EqPolynomial::evals(rho);
+    let chunk = &ra.chunks[index];
+    (0..chunk.num_cycles())
+        .map(|j| chunk.column(j).dot(&table))
+        .collect()
+}
+
+/// Read + write checking's prover: the sweep over the trace in the address rounds, dense
+/// cycle rounds after.
+struct ReadWriteProver<'a, F: PrimeField> {
+    params: TwistParams,
+    w: &'a TwistWitness<F>,
+    one_hot: &'a OneHotAddresses<F>,
+    gamma: Vec<F>,
+    zeta: F,
+    claim: F,
+    eq_cycle: Vec<F>,
+    r_addr: Vec<F>,
+    int_bound: F,
+    /// `eq(r_b, high bits of the address)` per family and cycle (the write last).
+    access_eq: Vec<Vec<F>>,
+    init_bound: Vec<F>,
+    cycle: Option<DenseProductSum<F>>,
+    /// `wa~_i(r_addr,i, ·)`, kept for the Val check.
+    write_chunks: Vec<Vec<F>>,
+}
+
+impl<F: PrimeField> ReadWriteProver<'_, F> {
+    fn address(&self, family: usize, j: usize) -> usize {
+        if family < self.params.num_reads {
+            self.w.reads[family][j] as usize
+        } else {
+            self.w.writes[j] as usize
+        }
+    }
+
+    /// `s(0), s(1), s(2)` of the current address round by one sweep over the trace.
+    fn address_round(&self) -> [F; 3] {
+        let rem = self.params.log_k() - self.r_addr.len();
+        let half = 1usize << (rem - 1);
+        let mut table = self.init_bound.clone();
+        let base = self.int_bound * F::from(1u64 << rem);
+        let step = F::from(half as u64);
+        let write = self.params.num_reads;
+        let mut s = [F::zero(); 3];
+        for j in 0..self.w.writes.len() {
+            for f in 0..=write {
+                let a = self.address(f, j);
+                let (bit, lo) = ((a >> (rem - 1)) & 1, a & (half - 1));
+                let weight = self.gamma[f] * self.eq_cycle[j] * self.access_eq[f][j];
+                let inc = if f == write { self.w.inc[j] } else { F::zero() };
+                let (v0, v1) = (table[lo], table[half + lo]);
+                let int0 = base + F::from(lo as u64);
+                // eq(t, bit) is 1 − t or t: zero at t = bit ⊕ 1, so only two points remain.
+                let value = |t: u64| {
+                    let t = F::from(t);
+                    v0 + t * (v1 - v0) + inc + self.zeta * (int0 + t * step)
+                };
+                if bit == 0 {
+                    s[0] += weight * value(0);
+                    s[2] -= weight * value(2);
+                } else {
+                    s[1] += weight * value(1);
+                    s[2] += weight.double() * value(2);
+                }
+            }
+            let w = self.w.writes[j] as usize;
+            table[w & (2 * half - 1)] += self.w.inc[j] * self.access_eq[write][j];
+        }
+        s
+    }
+
+    fn start_cycle_rounds(&mut self) {
+        let (d, log_n, reads) = (self.params.d, self.params.log_n, self.params.num_reads);
+        let iota = self.int_bound;
+        let mut factors = vec![std::mem::take(&mut self.eq_cycle)];
+        for f in 0..=reads {
+            for i in 0..d {
+                let rho = &self.r_addr[i * log_n..(i + 1) * log_n];
+                factors.push(chunk_at(self.one_hot, f * d + i, rho));
+            }
+        }
+        self.write_chunks = factors[1 + reads * d..].to_vec();
+        let write_eq = &self.access_eq[reads];
+        let mut current = self.init_bound[0];
+        let mut val_read = Vec::with_capacity(write_eq.len());
+        let mut val_write = Vec::with_capacity(write_eq.len());
+        for (j, e) in write_eq.iter().enumerate() {
+            val_read.push(current + self.zeta * iota);
+            val_write.push(current + self.w.inc[j] + self.zeta * iota);
+            current += self.w.inc[j] * e;
+        }
+        factors.push(val_read);
+        factors.push(val_write);
+        let val_read = 1 + (reads + 1) * d;
+        let terms = (0..=reads)
+            .map(|f| {
+                let mut t = vec![0];
+                t.extend(1 + f * d..1 + (f + 1) * d);
+                t.push(if f == reads { val_read + 1 } else { val_read });
+                (self.gamma[f], t)
+            })
+            .collect();
+        self.cycle = Some(DenseProductSum {
+            factors,
+            terms,
+            degree: d + 2,
+            claim: F::zero(),
+        });
+    }
+}
+
+impl<F: PrimeField> SumcheckInstance<F> for ReadWriteProver<'_, F> {
+    fn num_vars(&self) -> usize {
+        self.params.log_k() + self.params.log_t
+    }
+    fn degree(&self) -> usize {
+        self.params.d + 2
+    }
+    fn claimed_sum(&self) -> F {
+        self.claim
+    }
+    fn round_evals(&self, previous_claim: F) -> Vec<F> {
+        match &self.cycle {
+            Some(c) => c.round_evals(previous_claim),
+            None => {
+                let p = UniPoly::from_evals(&self.address_round());
+                (0..=self.degree())
+                    .map(|t| p.evaluate(&F::from(t as u64)))
+                    .collect()
+            }
+        }
+    }
+    fn bind(&mut self, r: F) {
+        if let Some(c) = &mut self.cycle {
+            c.bind(r);
+            return;
+        }
+        let rem = self.params.log_k() - self.r_addr.len();
+        for f in 0..self.params.families() {
+            for j in 0..self.w.writes.len() {
+                let bit = (self.address(f, j) >> (rem - 1)) & 1;
+                self.access_eq[f][j] *= if bit == 1 { r } else { F::one() - r };
+            }
+        }
+        fold(&mut self.init_bound, r);
+        self.int_bound = self.int_bound.double() + r;
+        self.r_addr.push(r);
+        if self.r_addr.len() == self.params.log_k() {
+            self.start_cycle_rounds();
+        }
+    }
+    fn final_evals(&self) -> Vec<F> {
+        self.cycle
+            .as_ref()
+            .map_or_else(Vec::new, |c| c.final_evals())
+    }
+}
+
+/// The honest claims on `rv_f`, `wv`, `raf_f`, `raf_w` at `r_cycle`, in the order
+/// [`verify_twist`] takes them (replayed from the witness's own initial memory).
+pub fn access_claims<F: PrimeField>(w: &TwistWitness<F>, r_cycle: &[F]) -> Vec<F> {
+    let eq = EqPolynomial::evals(r_cycle);
+    let mle = |v: &mut dyn Iterator<Item = F>| -> F { eq.iter().zip(v).map(|(e, x)| *e * x).sum() };
+    let (rv, wv) = w.replay();
+    let mut claims: Vec<F> = rv.iter().map(|v| mle(&mut v.iter().copied())).collect();
+    claims.push(mle(&mut wv.iter().copied()));
+    for addresses in w.reads.iter().chain(std::iter::once(&w.writes)) {
+        claims.push(mle(&mut addresses.iter().map(|&a| F::from(a))));
+    }
+    claims
+}
+
+/// Proves the memory trace `w` for the caller's `r_cycle` and public output `region`.
+///
+/// # Panics
+/// If the parameters are invalid or the witness is not shaped for them (the caller's data).
+pub fn prove_twist<F: PrimeField>(
+    params: &TwistParams,
+    w: &TwistWitness<F>,
+    r_cycle: &[F],
+    region: &OutputRegion<F>,
+    transcript: &mut impl Transcript,
+) -> (TwistProof<F>, TwistClaims<F>) {
+    assert!(params.valid() && w.has_shape(params) && r_cycle.len() == params.log_t);
+    let (d, log_k, reads) = (params.d, params.log_k(), params.num_reads);
+    let one_hot = w.one_hot(params).expect("addresses below K");
+    params.absorb(transcript);
+    let claims = access_claims(w, r_cycle);
+    transcript.append_scalars(b"twist_access_claims", &claims);
+    let gamma: Vec<F> = transcript.challenge_powers(b"twist_gamma", params.families());
+    let zeta: F = transcript.challenge_scalar(b"twist_zeta");
+    let claim = (0..params.families())
+        .map(|f| gamma[f] * (claims[f] + zeta * claims[params.families() + f]))
+        .sum();
+
+    // 1. Read + write checking.
+    let mut rw = ReadWriteProver {
+        params: *params,
+        w,
+        one_hot: &one_hot,
+        gamma,
+        zeta,
+        claim,
+        eq_cycle: EqPolynomial::evals(r_cycle),
+        r_addr: Vec::new(),
+        int_bound: F::zero(),
+        access_eq: vec![vec![F::one(); 1 << params.log_t]; params.families()],
+        init_bound: w.init.clone(),
+        cycle: None,
+        write_chunks: Vec::new(),
+    };
+    let (read_write, rw_point, finals) = prove_sumcheck(&mut rw, transcript);
+    let iota = rw.int_bound;
+    let val_read = finals[1 + (reads + 1) * d];
+    let val_eval = val_read - zeta * iota;
+    let inc_eval = finals[2 + (reads + 1) * d] - val_read;
+    let read_chunk_evals = finals[1..1 + reads * d].to_vec();
+    let write_chunk_evals = finals[1 + reads * d..1 + (reads + 1) * d].to_vec();
+    let (r_addr, r_star) = rw_point.split_at(log_k);
+    transcript.append_scalars(b"twist_rw_read_evals", &read_chunk_evals);
+    transcript.append_scalars(b"twist_rw_write_evals", &write_chunk_evals);
+    transcript.append_scalars(b"twist_rw_val_inc", &[val_eval, inc_eval]);
+
+    // 2. Output check.
+    let r_o: Vec<F> = transcript.challenge_scalars(b"twist_output_point", log_k);
+    let mut mask = vec![F::zero(); 1 << log_k];
+    mask[region.start..region.start + region.values.len()]
+        .iter_mut()
+        .for_each(|m| *m = F::one());
+    let mut output = DenseProductSum::new(
+        vec![EqPolynomial::evals(&r_o), mask, w.final_memory.clone()],
+        vec![(F::one(), vec![0, 1, 2])],
+        3,
+    );
+    let (output_proof, r_f, output_finals) = prove_sumcheck(&mut output, transcript);
+    let final_eval = output_finals[2];
+    transcript.append_scalars(b"twist_final_eval", &[final_eval]);
+
+    // 3. Val check.
+    let gamma_v: F = transcript.challenge_scalar(b"twist_val_gamma");
+    let mut factors = vec![w.inc.clone()];
+    factors.extend(rw.write_chunks.iter().cloned());
+    factors.push(lt_table(r_star));
+    for i in 0..d {
+        let rho = &r_f[i * params.log_n..(i + 1) * params.log_n];
+        factors.push(chunk_at(&one_hot, reads * d + i, rho));
+    }
+    let mut current: Vec<usize> = vec![0];
+    current.extend(1..=d + 1);
+    let mut last: Vec<usize> = vec![0];
+    last.extend(d + 2..2 * d + 2);
+    let mut val_check =
+        DenseProductSum::new(factors, vec![(F::one(), current), (gamma_v, last)], d + 2);
+    let (val_check_proof, r_2star, vfinals) = prove_sumcheck(&mut val_check, transcript);
+    let val_check_write_evals = vfinals[1..=d].to_vec();
+    let final_check_write_evals = vfinals[d + 2..2 * d + 2].to_vec();
+    let val_check_inc_eval = vfinals[0];
+    transcript.append_scalars(b"twist_val_write_evals", &val_check_write_evals);
+    transcript.append_scalars(b"twist_final_write_evals", &final_check_write_evals);
+    transcript.append_scalars(b"twist_val_inc_eval", &[val_check_inc_eval]);
+
+    // 4. One-hot checks on every chunk.
+    let (booleanity, bool_point, booleanity_evals, hamming) =
+        prove_one_hot_checks(&one_hot, params.log_t, transcript);
+
+    let proof = TwistProof {
+        read_write,
+        read_chunk_evals,
+        write_chunk_evals,
+        val_eval,
+        inc_eval,
+        output: output_proof,
+        final_eval,
+        val_check: val_check_proof,
+        val_check_write_evals,
+        final_check_write_evals,
+        val_check_inc_eval,
+        booleanity,
+        booleanity_evals,
+    };
+    let claims = twist_claims(
+        params,
+        &proof,
+        (r_addr, r_star),
+        &r_f,
+        &r_2star,
+        &bool_point,
+        &hamming,
+    );
+    (proof, claims)
+}
+
+/// Collects the claims a proof leaves: every chunk at the read/write point, the write chunks
+/// at the Val-check points, every chunk at the booleanity and Hamming points, `Inc` twice.
+fn twist_claims<F: PrimeField>(
+    params: &TwistParams,
+    proof: &TwistProof<F>,
+    (r_addr, r_star): (&[F], &[F]),
+    r_f: &[F],
+    r_2star: &[F],
+    bool_point: &[F],
+    hamming: &[F],
+) -> TwistClaims<F> {
+    let (d, log_n, reads) = (params.d, params.log_n, params.num_reads);
+    let slice = |p: &[F], i: usize| p[i * log_n..(i + 1) * log_n].to_vec();
+    let half = F::from(2u64).inverse().expect("2 is invertible");
+    let inv_n = F::from(1u64 << log_n).inverse().expect("N is invertible");
+    let claim = |chunk, check, address_point, cycle_point: &[F], value| RaClaim {
+        chunk,
+        check,
+        address_point,
+        cycle_point: cycle_point.to_vec(),
+        value,
+    };
+    let mut chunks = Vec::new();
+    for f in 0..=reads {
+        for i in 0..d {
+            let value = if f < reads {
+                proof.read_chunk_evals[f * d + i]
+            } else {
+                proof.write_chunk_evals[i]
+            };
+            chunks.push(claim(
+                f * d + i,
+                OneHotCheck::ReadRaf,
+                slice(r_addr, i),
+                r_star,
+                value,
+            ));
+            chunks.push(claim(
+                f * d + i,
+                OneHotCheck::Booleanity,
+                bool_point[..log_n].to_vec(),
+                &bool_point[log_n..],
+                proof.booleanity_evals[f * d + i],
+            ));
+            chunks.push(claim(
+                f * d + i,
+                OneHotCheck::HammingWeight,
+                vec![half; log_n],
+                hamming,
+                inv_n,
+            ));
+        }
+    }
+    for i in 0..d {
+        let index = reads * d + i;
+        chunks.push(claim(
+            index,
+            OneHotCheck::ReadRaf,
+            slice(r_addr, i),
+            r_2star,
+            proof.val_check_write_evals[i],
+        ));
+        chunks.push(claim(
+            index,
+            OneHotCheck::ReadRaf,
+            slice(r_f, i),
+            r_2star,
+            proof.final_check_write_evals[i],
+        ));
+    }
+    TwistClaims {
+        chunks,
+        inc: vec![
+            (r_star.to_vec(), proof.inc_eval),
+            (r_2star.to_vec(), proof.val_check_inc_eval),
+        ],
+    }
+}
+
+/// Verifies a Twist proof against the caller's claims at `r_cycle` — `rv_f` for each read
+/// family, `wv`, `raf_f` for each read family and `raf_w`, in that order — the public initial
+/// memory's MLE `init_mle` and the public output `region`. Returns the claims the caller
+/// must open against the commitments of the chunks and of `Inc`.
+pub fn verify_twist<F: PrimeField>(
+    params: &TwistParams,
+    proof: &TwistProof<F>,
+    init_mle: impl Fn(&[F]) -> F,
+    r_cycle: &[F],
+    access_claims: &[F],
+    region: &OutputRegion<F>,
+    transcript: &mut impl Transcript,
+) -> Result<TwistClaims<F>, TwistError> {
+    let (d, log_k, reads, families) = (
+        params.d,
+        params.log_k(),
+        params.num_reads,
+        params.families(),
+    );
+    if !params.valid() || r_cycle.len() != params.log_t || access_claims.len() != 2 * families {
+        return Err(TwistError::Malformed(
+            "parameters, r_cycle or access claims",
+        ));
+    }
+    if region
+        .start
+        .checked_add(region.values.len())
+        .is_none_or(|end| end > 1 << log_k)
+    {
+        return Err(TwistError::Malformed("output region outside the memory"));
+    }
+    if proof.read_chunk_evals.len() != reads * d
+        || proof.write_chunk_evals.len() != d
+        || proof.val_check_write_evals.len() != d
+        || proof.final_check_write_evals.len() != d
+        || proof.booleanity_evals.len() != families * d
+    {
+        return Err(TwistError::Malformed("one evaluation per chunk"));
+    }
+    params.absorb(transcript);
+    transcript.append_scalars(b"twist_access_claims", access_claims);
+    let gamma: Vec<F> = transcript.challenge_powers(b"twist_gamma", families);
+    let zeta: F = transcript.challenge_scalar(b"twist_zeta");
+    let claim: F = (0..families)
+        .map(|f| gamma[f] * (access_claims[f] + zeta * access_claims[families + f]))
+        .sum();
+
+    // 1. Read + write checking.
+    let (last, rw_point) = verify_sumcheck(
+        &proof.read_write,
+        claim,
+        log_k + params.log_t,
+        d + 2,
+        transcript,
+    )
+    .map_err(TwistError::ReadWriteSumcheck)?;
+    let (r_addr, r_star) = rw_point.split_at(log_k);
+    let iota = int_mle(r_addr);
+    let mut sum = F::zero();
+    for (f, g) in gamma.iter().enumerate() {
+        let chunks: F = if f < reads {
+            proof.read_chunk_evals[f * d..(f + 1) * d].iter().product()
+        } else {
+            proof.write_chunk_evals.iter().product()
+        };
+        let inc = if f < reads { F::zero() } else { proof.inc_eval };
+        sum += *g * chunks * (proof.val_eval + inc + zeta * iota);
+    }
+    if last != EqPolynomial::new(r_cycle.to_vec()).evaluate(r_star) * sum {
+        return Err(TwistError::ReadWriteFinal);
+    }
+    transcript.append_scalars(b"twist_rw_read_evals", &proof.read_chunk_evals);
+    transcript.append_scalars(b"twist_rw_write_evals", &proof.write_chunk_evals);
+    transcript.append_scalars(b"twist_rw_val_inc", &[proof.val_eval, proof.inc_eval]);
+
+    // 2. Output check.
+    let r_o: Vec<F> = transcript.challenge_scalars(b"twist_output_point", log_k);
+    let expected_sum = region.sparse_mle(&r_o, |i| region.values[i]);
+    let (last, r_f) = verify_sumcheck(&proof.output, expected_sum, log_k, 3, transcript)
+        .map_err(TwistError::OutputSumcheck)?;
+    let mask = region.sparse_mle(&r_f, |_| F::one());
+    if last != EqPolynomial::new(r_o).evaluate(&r_f) * mask * proof.final_eval {
+        return Err(TwistError::OutputFinal);
+    }
+    transcript.append_scalars(b"twist_final_eval", &[proof.final_eval]);
+
+    // 3. Val check.
+    let gamma_v: F = transcript.challenge_scalar(b"twist_val_gamma");
+    let claim = proof.val_eval - init_mle(r_addr) + gamma_v * (proof.final_eval - init_mle(&r_f));
+    let (last, r_2star) = verify_sumcheck(&proof.val_check, claim, params.log_t, d + 2, transcript)
+        .map_err(TwistError::ValCheckSumcheck)?;
+    let current: F = proof.val_check_write_evals.iter().product::<F>() * lt_mle(&r_2star, r_star);
+    let last_write: F = proof.final_check_write_evals.iter().product();
+    if last != proof.val_check_inc_eval * (current + gamma_v * last_write) {
+        return Err(TwistError::ValCheckFinal);
+    }
+    transcript.append_scalars(b"twist_val_write_evals", &proof.val_check_write_evals);
+    transcript.append_scalars(b"twist_final_write_evals", &proof.final_check_write_evals);
+    transcript.append_scalars(b"twist_val_inc_eval", &[proof.val_check_inc_eval]);
+
+    // 4. One-hot checks.
+    let (bool_point, hamming) = verify_one_hot_checks(
+        params.log_n,
+        families * d,
+        params.log_t,
+        &proof.booleanity,
+        &proof.booleanity_evals,
+        transcript,
+    )
+    .map_err(|e| e.map_or(TwistError::BooleanityFinal, TwistError::BooleanitySumcheck))?;
+    Ok(twist_claims(
+        params,
+        proof,
+        (r_addr, r_star),
+        &r_f,
+        &r_2star,
+        &bool_point,
+        &hamming,
+    ))
+}
+
+/// Plays the PCS's role in tests: checks every claim against the witness's chunks and `Inc`.
+pub fn check_twist_claims<F: PrimeField>(
+    params: &TwistParams,
+    w: &TwistWitness<F>,
+    claims: &TwistClaims<F>,
+) -> Result<(), TwistError> {
+    let one_hot = w
+        .one_hot(params)
+        .ok_or(TwistError::Malformed("addresses out of range"))?;
+    for c in &claims.chunks {
+        let chunk: &RaChunk<F> = one_hot
+            .chunks
+            .get(c.chunk)
+            .ok_or(TwistError::Malformed("claim on a missing chunk"))?;
+        if chunk.evaluate(&c.address_point, &c.cycle_point) != c.value {
+            return Err(TwistError::ClaimFalse(format!(
+                "chunk {} ({:?})",
+                c.chunk, c.check
+            )));
+        }
+    }
+    for (point, value) in &claims.inc {
+        let eq = EqPolynomial::evals(point);
+        let inc: F = eq.iter().zip(&w.inc).map(|(e, x)| *e * x).sum();
+        if inc != *value {
+            return Err(TwistError::ClaimFalse("Inc".into()));
+        }
+    }
+    Ok(())
+}
