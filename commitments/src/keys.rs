@@ -244,13 +244,16 @@ fn decode_payload<T: CanonicalDeserialize>(payload: &[u8]) -> Result<T, PcsError
     Ok(value)
 }
 
-/// Checks a KZG verifier key on its own: `G`, `H` are not the identity, `N ≥ 1`, and
+/// Checks a KZG verifier key on its own: `G`, `H` are not the identity, `N` is a power of two
+/// (every setup here has `N = 2^k`; Zeromorph's degree check depends on it), and
 /// `e(τG, H) = e(G, τH)`, `e(τ²G, H) = e(τG, τH)`, `e(G, τ²H) = e(τG, τH)`,
 /// `e(G, τ³H) = e(τ²G, τH)` (so all seven elements are powers of one τ). Four 2-pairing
 /// products.
 pub fn check_kzg_verifier_key(vk: &KzgVerifierSetup) -> Result<(), PcsError> {
-    if vk.num_powers == 0 {
-        return Err(PcsError::InvalidSetup("a verifier key for zero powers"));
+    if !vk.num_powers.is_power_of_two() {
+        return Err(PcsError::InvalidSetup(
+            "the number of powers N is not a power of two",
+        ));
     }
     if vk.g1.is_zero() || vk.g2.is_zero() {
         return Err(PcsError::InvalidSetup("a generator is the identity"));

@@ -59,6 +59,8 @@ const G2_BYTES: usize = 4 * N8;
 const HEADER_BYTES: u64 = 4 + N8 as u64 + 4 + 4;
 /// Largest `power` accepted (the counts `2^(power+1)` then fit comfortably in a `u64`).
 const MAX_POWER: u32 = 40;
+/// Most sections a file may have (snarkjs writes at most 11, ids 1–7 and 12–15).
+const MAX_SECTIONS: u32 = 64;
 /// G1 points decoded per batch (4 MiB of file per read).
 const CHUNK_POINTS: usize = 1 << 16;
 
@@ -83,6 +85,9 @@ pub enum PtauError {
     /// A section the importer needs is absent.
     #[error("section {0} is missing")]
     MissingSection(u32),
+    /// More sections than any `.ptau` file has.
+    #[error("{0} sections; a .ptau file has at most {MAX_SECTIONS}")]
+    TooManySections(u32),
     /// A section id occurs twice.
     #[error("section {0} occurs more than once")]
     DuplicateSection(u32),
@@ -153,8 +158,8 @@ pub struct PtauSection {
 }
 
 /// What the container and header say: the section table, `power` (the file holds
-/// `2^(power+1) − 1` G1 and `2^power` G2 powers) and `ceremony_power` (the ceremony's own size,
-/// 28 for Perpetual Powers of Tau; a file truncated to `power` keeps it).
+/// `2^(power+1) − 1` G1 and `2^power` G2 powers) and `ceremony_power` (the ceremony's own size;
+/// `snarkjs powersoftau truncate` keeps it, `prepare phase2` resets it to `power`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PtauHeader {
     /// Every section, in file order.
@@ -209,6 +214,9 @@ pub fn read_header<R: Read + Seek>(reader: &mut R) -> Result<PtauHeader, PtauErr
         return Err(PtauError::UnsupportedVersion(version));
     }
     let num_sections = read_u32(reader).map_err(|_| PtauError::Truncated("the section count"))?;
+    if num_sections > MAX_SECTIONS {
+        return Err(PtauError::TooManySections(num_sections));
+    }
     let mut pos = 12u64;
     let mut sections = Vec::new();
     for _ in 0..num_sections {

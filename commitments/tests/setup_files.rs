@@ -272,6 +272,12 @@ fn ceremony_with_bad_magic_version_or_field_is_rejected() {
     let mut bad = bytes.clone();
     bad.push(0);
     assert_eq!(import(bad, 2), Err(PtauError::TrailingBytes(1).into()));
+    let mut bad = bytes.clone();
+    bad[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
+    assert_eq!(
+        import(bad, 2),
+        Err(PtauError::TooManySections(u32::MAX).into())
+    );
 }
 
 #[test]
@@ -463,4 +469,38 @@ fn write_demo_ptau_file() {
     let file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
     write_ptau(file, Fr::from(0x0bad_5eedu64), power).unwrap();
     println!("wrote {path} (power {power}) in {:.1?}", start.elapsed());
+}
+
+#[test]
+fn no_single_byte_change_makes_the_readers_panic() {
+    // Every byte of the preamble, header and first powers, then every 97th byte: each change
+    // is either harmless (a byte the importer does not read) or a typed error.
+    let bytes = ptau_file(37);
+    let positions = (0..TAU_G1_OFFSET + 4 * 64).chain((TAU_G1_OFFSET..bytes.len()).step_by(97));
+    for at in positions {
+        let mut bad = bytes.clone();
+        bad[at] ^= 0x41;
+        let _ = import(bad, 2);
+    }
+    let setup = HyperKzg::insecure_test_setup(2, 1);
+    let mut vk = Vec::new();
+    write_verifier_key::<HyperKzg>(&setup.verifier, &mut vk).unwrap();
+    let mut pk = Vec::new();
+    write_prover_key::<HyperKzg>(&setup, &mut pk).unwrap();
+    for at in 0..vk.len() {
+        let mut bad = vk.clone();
+        bad[at] ^= 0x41;
+        assert!(
+            read_verifier_key::<HyperKzg>(Cursor::new(&bad)).is_err(),
+            "byte {at}"
+        );
+    }
+    for at in 0..pk.len() {
+        let mut bad = pk.clone();
+        bad[at] ^= 0x41;
+        assert!(
+            read_prover_key::<HyperKzg>(Cursor::new(&bad)).is_err(),
+            "byte {at}"
+        );
+    }
 }
