@@ -456,12 +456,7 @@ impl CpuConstraints {
         let columns: Vec<Vec<ark_bn254::Fr>> = self
             .columns
             .iter()
-            .map(|&p| {
-                witness.columns[p]
-                    .iter()
-                    .map(|&v| ark_bn254::Fr::from(v))
-                    .collect()
-            })
+            .map(|&p| witness.field_column(p))
             .collect();
         self.r1cs.check(&columns)
     }

@@ -12,7 +12,7 @@
 
 use ark_ff::PrimeField;
 use instructions::LookupParams;
-use sumcheck::MultilinearPolynomial;
+use sumcheck::{DensePolynomial, MultilinearPolynomial};
 
 use super::bytecode_table::{field, BytecodeTable, NUM_FIELDS};
 use super::regions::AddressRegions;
@@ -215,15 +215,59 @@ pub struct JoltWitness {
     pub columns: Vec<Vec<u64>>,
     /// The initial memory (public: program image, input, `sp`), `M` words.
     pub initial_memory: Vec<u64>,
+    /// Committed entries that are not small non-negative integers (empty for an honest
+    /// witness): they replace `columns[column][step]` in the committed polynomial.
+    pub field_entries: Vec<FieldEntry>,
+}
+
+/// A committed entry `numerator / denominator` in the field — what a lying prover commits
+/// where the honest witness holds a small integer (a region flag `−1`, a product `4·2^−32`).
+/// The adversarial tests use it; the `u64` column keeps whatever the other parts of the
+/// honest prover's code path should read (e.g. `−1` as `2^64 − 1` for wrapping sums).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldEntry {
+    /// The polynomial.
+    pub column: usize,
+    /// The step (or other index).
+    pub step: usize,
+    /// The numerator.
+    pub numerator: i128,
+    /// The denominator (non-zero).
+    pub denominator: u64,
+}
+
+impl FieldEntry {
+    /// The entry's value.
+    pub fn value<F: PrimeField>(&self) -> F {
+        let d = F::from(self.denominator)
+            .inverse()
+            .expect("a field entry's denominator is non-zero");
+        F::from(self.numerator) * d
+    }
 }
 
 impl JoltWitness {
-    /// The polynomials to commit, each in the smallest compact form that holds it.
+    /// The polynomials to commit, each in the smallest compact form that holds it (a
+    /// column with [`FieldEntry`]s is dense).
     pub fn polynomials<F: PrimeField>(&self) -> Vec<MultilinearPolynomial<F>> {
-        self.columns
-            .iter()
-            .map(|c| MultilinearPolynomial::compact_from_u64s(c))
+        (0..self.columns.len())
+            .map(|j| {
+                if self.field_entries.iter().any(|e| e.column == j) {
+                    DensePolynomial::new(self.field_column(j)).into()
+                } else {
+                    MultilinearPolynomial::compact_from_u64s(&self.columns[j])
+                }
+            })
             .collect()
+    }
+
+    /// Column `j` as field elements, [`FieldEntry`]s applied.
+    pub fn field_column<F: PrimeField>(&self, j: usize) -> Vec<F> {
+        let mut values: Vec<F> = self.columns[j].iter().map(|&v| F::from(v)).collect();
+        for e in self.field_entries.iter().filter(|e| e.column == j) {
+            values[e.step] = e.value();
+        }
+        values
     }
 }
 
@@ -413,6 +457,7 @@ pub fn complete_witness(
         },
         columns: cols,
         initial_memory,
+        field_entries: Vec::new(),
     }
 }
 
@@ -440,7 +485,8 @@ pub fn memory_ops(layout: &PolyLayout, cols: &[Vec<u64>]) -> Vec<(u64, u64, u64)
 #[allow(clippy::needless_range_loop)]
 /// The `2T` values the region range check reads, interleaved per step: the RAM offset
 /// `o(t)` and the slack `Σ_k flag_k(t)·(words_k − 1) − o(t)`, each reduced mod `2^64`
-/// (a negative slack wraps, and the verifier's field arithmetic then rejects it).
+/// (a negative slack wraps, and the verifier's field arithmetic then rejects it; a flag
+/// `2^64 − 1` counts as `−1`, so a test's [`FieldEntry`] flag `−1` gets its true slack).
 pub fn region_checked_values(
     layout: &PolyLayout,
     regions: &AddressRegions,
@@ -451,8 +497,11 @@ pub fn region_checked_values(
     for s in 0..t {
         let offset = cols[layout.ram_offset][s];
         let limit: u64 = (0..regions.len())
-            .map(|k| cols[layout.region_flags + k][s] * regions.regions[k].words.saturating_sub(1))
-            .sum();
+            .map(|k| {
+                cols[layout.region_flags + k][s]
+                    .wrapping_mul(regions.regions[k].words.saturating_sub(1))
+            })
+            .fold(0, u64::wrapping_add);
         out.push(offset);
         out.push(limit.wrapping_sub(offset));
     }
