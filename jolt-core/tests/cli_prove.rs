@@ -179,3 +179,100 @@ fn explain_prints_a_decomposition() {
     let o = jolt(&["explain", "frobnicate"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn prove_and_verify_under_keys_from_a_ceremony_file() {
+    use ark_bn254::Fr;
+    let ptau = temp("ceremony.ptau");
+    let mut bytes = Vec::new();
+    commitments::ptau::write_ptau(&mut bytes, Fr::from(0x5eed_1234u64), 16).unwrap();
+    std::fs::write(&ptau, &bytes).unwrap();
+    let (pk, vk) = (temp("ceremony.pk"), temp("ceremony.vk"));
+    let o = jolt(&[
+        "setup",
+        "--ptau",
+        &ptau,
+        "--max-log-n",
+        "16",
+        "--prover-key",
+        &pk,
+        "--verifier-key",
+        &vk,
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let echo = guest("src/echo.elf");
+    let proof = temp("ceremony.proof");
+    let o = jolt(&[
+        "prove",
+        &echo,
+        "--log-m",
+        "8",
+        "--prover-key",
+        &pk,
+        "-o",
+        &proof,
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["verified"], true);
+    assert!(report["setup"].as_str().unwrap().contains("prover key"));
+    let o = jolt(&[
+        "verify",
+        &echo,
+        &proof,
+        "--log-m",
+        "8",
+        "--verifier-key",
+        &vk,
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stdout));
+    // Under the insecure dev key (another τ) the same proof does not verify, and a dev-key
+    // proof does not verify under the ceremony's key.
+    let o = jolt(&["verify", &echo, &proof, "--log-m", "8"]);
+    assert_eq!(o.status.code(), Some(1));
+    let dev_proof = temp("dev.proof");
+    let o = jolt(&["prove", &echo, "--log-m", "8", "-o", &dev_proof]);
+    assert!(o.status.success());
+    assert!(text(&o.stdout).contains("INSECURE"));
+    let o = jolt(&[
+        "verify",
+        &echo,
+        &dev_proof,
+        "--log-m",
+        "8",
+        "--verifier-key",
+        &vk,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    // A prover key too small for the trace is refused with both sizes named.
+    let (small_pk, small_vk) = (temp("small.pk"), temp("small.vk"));
+    let o = jolt(&[
+        "setup",
+        "--ptau",
+        &ptau,
+        "--max-log-n",
+        "4",
+        "--prover-key",
+        &small_pk,
+        "--verifier-key",
+        &small_vk,
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = jolt(&[
+        "prove",
+        &echo,
+        "--log-m",
+        "8",
+        "--prover-key",
+        &small_pk,
+        "-o",
+        &temp("small.proof"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("prover key supports"),
+        "{}",
+        text(&o.stderr)
+    );
+}

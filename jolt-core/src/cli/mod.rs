@@ -57,6 +57,14 @@ pub enum CliError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// A key file could not be read or failed its checks.
+    #[error("cannot use the key {path}: {message}")]
+    Key {
+        /// The file.
+        path: PathBuf,
+        /// What was wrong.
+        message: String,
+    },
     /// The proof file could not be read as a proof.
     #[error("bad proof file: {0}")]
     BadProof(String),

@@ -25,11 +25,15 @@ use crate::vm::{Program, RunOptions};
 use crate::zkvm::file::{read_header, read_proof_file, write_proof_file};
 use crate::zkvm::{
     preprocess_and_prove_within, verify, JoltVerifierPreprocessing, MemoryLimit, Progress,
-    ProveError, ProveTimings, PublicIo,
+    ProveError, ProveTimings, ProverKey, PublicIo,
 };
+use commitments::keys::{load_prover_key, load_verifier_key};
 
 /// Seed of the insecure development PCS setup both `prove` and `verify` derive.
 pub const DEV_SETUP_SEED: u64 = 0x4a4f_4c54;
+/// How reports name the insecure development setup.
+pub const INSECURE_SETUP_NOTE: &str =
+    "INSECURE deterministic dev setup (its trapdoor follows from a public seed; use jolt setup for real keys)";
 /// The largest `log2 T` `jolt verify` accepts unless `--max-log-t` says otherwise (2^24 steps).
 pub const MAX_LOG_T: usize = 24;
 
@@ -114,6 +118,10 @@ pub struct ProveArgs {
     /// memory available now, from the kernel and the cgroup limit).
     #[arg(long, value_name = "MIB")]
     pub memory_limit: Option<u64>,
+    /// A prover key written by `jolt setup` (from a powers-of-tau ceremony). Without it the
+    /// INSECURE deterministic dev setup is used: fine for research, forgeable by anyone.
+    #[arg(long, value_name = "FILE")]
+    pub prover_key: Option<PathBuf>,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
@@ -139,6 +147,10 @@ pub struct VerifyArgs {
     /// The longest trace the verifier accepts, as log2 of the padded step count.
     #[arg(long, value_name = "K", default_value_t = MAX_LOG_T as u32, value_parser = clap::value_parser!(u32).range(3..=30))]
     pub max_log_t: u32,
+    /// A verifier key written by `jolt setup` (the prover's key's partner). Without it the
+    /// INSECURE deterministic dev key is used.
+    #[arg(long, value_name = "FILE")]
+    pub verifier_key: Option<PathBuf>,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
@@ -183,6 +195,8 @@ impl Drop for Spinner {
 /// What a prove (and self-check) reported.
 struct ProveReport {
     scheme: &'static str,
+    /// Which setup the proof is made under.
+    setup: String,
     cycles: u64,
     steps: usize,
     padded: usize,
@@ -214,22 +228,29 @@ fn prove_program<S: CommitmentScheme<Field = ark_bn254::Fr>>(
     params: LookupParams,
     options: &RunOptions,
     limit: MemoryLimit,
+    prover_key: Option<&std::path::Path>,
     quiet: bool,
 ) -> Result<ProveReport, CliError> {
+    let (key, setup) = match prover_key {
+        Some(path) => (
+            ProverKey::Given(load_prover_key::<S>(path).map_err(|e| CliError::Key {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            })?),
+            format!("prover key {}", path.display()),
+        ),
+        None => (
+            ProverKey::InsecureDev(DEV_SETUP_SEED),
+            INSECURE_SETUP_NOTE.to_string(),
+        ),
+    };
     let spinner = Spinner::new(quiet);
-    let run = preprocess_and_prove_within::<S>(
-        program,
-        input,
-        params,
-        options,
-        DEV_SETUP_SEED,
-        limit,
-        &spinner,
-    )
-    .map_err(|e| match e {
-        ProveError::Execution(e) => CliError::Execution(e),
-        e => CliError::Prove(e.to_string()),
-    })?;
+    let run =
+        preprocess_and_prove_within::<S>(program, input, params, options, key, limit, &spinner)
+            .map_err(|e| match e {
+                ProveError::Execution(e) => CliError::Execution(e),
+                e => CliError::Prove(e.to_string()),
+            })?;
     let stage_peak_mib = spinner.1.finish();
     spinner.stage("verify");
     let start = Instant::now();
@@ -238,6 +259,7 @@ fn prove_program<S: CommitmentScheme<Field = ark_bn254::Fr>>(
     drop(spinner);
     Ok(ProveReport {
         scheme: S::NAME,
+        setup,
         cycles: run.cycles,
         steps: run.steps,
         padded: 1 << run.proof.log_t,
@@ -264,6 +286,7 @@ fn prove_json(r: &ProveReport) -> serde_json::Value {
         .collect();
     serde_json::json!({
         "pcs": r.scheme,
+        "setup": r.setup,
         "exit_code": r.io.exit_code,
         "output_hex": hex(&r.io.output),
         "output_text": printable(&r.io.output),
@@ -287,6 +310,7 @@ fn prove_json(r: &ProveReport) -> serde_json::Value {
 fn prove_text(r: &ProveReport) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "pcs          {}", r.scheme);
+    let _ = writeln!(s, "setup        {}", r.setup);
     let _ = writeln!(s, "exit code    {}", r.io.exit_code);
     match printable(&r.io.output) {
         Some(text) if !r.io.output.is_empty() => {
@@ -355,7 +379,7 @@ pub fn execute_prove(args: &ProveArgs) -> Result<(), CliError> {
     let limit = args
         .memory_limit
         .map_or(MemoryLimit::Detect, |mib| MemoryLimit::Bytes(mib << 20));
-    let report = with_pcs!(args.pcs, S => prove_program::<S>(program, &input, params, &options, limit, args.json)?);
+    let report = with_pcs!(args.pcs, S => prove_program::<S>(program, &input, params, &options, limit, args.prover_key.as_deref(), args.json)?);
     std::fs::write(&args.output, &report.file).map_err(|source| CliError::Write {
         path: args.output.clone(),
         source,
@@ -418,9 +442,19 @@ fn verify_file<S: CommitmentScheme<Field = ark_bn254::Fr>>(
         read_proof_file::<S>(bytes).map_err(|e| CliError::BadProof(e.to_string()))?;
     let program = Program::load(elf, &args.layout.config(io.input.len()))?;
     let start = Instant::now();
-    // The dev key is sized for the proof's trace (the prover's dev setup is too); `log_t` is
-    // bounded by the configuration above, and a KZG verifier key costs the same at any size.
-    let pre = JoltVerifierPreprocessing::<S>::new(program, params, log_t.max(3), DEV_SETUP_SEED);
+    let pre = match &args.verifier_key {
+        Some(path) => {
+            let key = load_verifier_key::<S>(path).map_err(|e| CliError::Key {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+            JoltVerifierPreprocessing::<S>::with_key(program, params, max_log_t, |_| key)
+        }
+        // The dev key is sized for the proof's trace (the prover's dev setup is too); `log_t`
+        // is bounded by the configuration above, and a KZG verifier key costs the same at any
+        // size.
+        None => JoltVerifierPreprocessing::<S>::new(program, params, log_t.max(3), DEV_SETUP_SEED),
+    };
     let verdict = verify(&pre, &io, &proof).map_err(|e| e.to_string());
     Ok(VerifyReport {
         io,
@@ -439,11 +473,16 @@ pub fn execute_verify(args: &VerifyArgs) -> Result<(), CliError> {
         CliError::BadProof(format!("unknown commitment scheme {:?}", header.scheme))
     })?;
     let r = with_pcs!(pcs, S => verify_file::<S>(&elf, args, &bytes)?);
+    let setup = args.verifier_key.as_ref().map_or_else(
+        || INSECURE_SETUP_NOTE.to_string(),
+        |p| format!("verifier key {}", p.display()),
+    );
     let report = if args.json {
         // The verifier knows the padded trace length only: how many of those steps the
         // guest really ran is not part of the statement, so it is not reported.
         serde_json::json!({
             "pcs": pcs.name(),
+            "setup": setup,
             "exit_code": r.io.exit_code,
             "output_hex": hex(&r.io.output),
             "output_text": printable(&r.io.output),
@@ -457,8 +496,9 @@ pub fn execute_verify(args: &VerifyArgs) -> Result<(), CliError> {
         .to_string()
     } else {
         format!(
-            "pcs          {}\nexit code    {}\noutput       {}\nproof        {} bytes, 2^{} padded steps\nverify       {:.1} ms (including preprocessing): {}",
+            "pcs          {}\nsetup        {}\nexit code    {}\noutput       {}\nproof        {} bytes, 2^{} padded steps\nverify       {:.1} ms (including preprocessing): {}",
             pcs.name(),
+            setup,
             r.io.exit_code,
             printable(&r.io.output).map_or_else(|| hex(&r.io.output), |t| format!("{t:?}")),
             bytes.len(),
@@ -485,6 +525,7 @@ pub fn demo() -> Result<(), CliError> {
         LookupParams::DEFAULT,
         &RunOptions::default(),
         MemoryLimit::Detect,
+        None,
         false,
     )?;
     print_stdout(&prove_text(&report))?;

@@ -60,6 +60,14 @@ pub enum ProveError {
         /// Available, bytes.
         available: u64,
     },
+    /// The given prover key supports fewer variables than the trace's largest polynomial.
+    #[error("the prover key supports polynomials of 2^{have} entries; this trace needs 2^{needed}")]
+    KeyTooSmall {
+        /// Variables needed.
+        needed: usize,
+        /// Variables the key supports.
+        have: usize,
+    },
     /// The program's entry word is not an instruction: no run can start there.
     #[error("the program's entry point is not an instruction")]
     EntryNotAnInstruction,
@@ -444,10 +452,19 @@ pub fn preprocess_and_prove<S: CommitmentScheme>(
         input,
         params,
         options,
-        seed,
+        ProverKey::InsecureDev(seed),
         MemoryLimit::Detect,
         progress,
     )
+}
+
+/// Where the prover's PCS key comes from.
+pub enum ProverKey<S: CommitmentScheme> {
+    /// The **insecure** deterministic setup from this seed, sized for the trace
+    /// ([`CommitmentScheme::insecure_test_setup`]): tests and demos only.
+    InsecureDev(u64),
+    /// A key from a real setup (e.g. a ceremony imported by `jolt setup`), used as it is.
+    Given(S::ProverSetup),
 }
 
 /// Counts the run's steps with the fast emulator (no trace kept) and checks that proving
@@ -473,14 +490,15 @@ pub fn check_resources(
     Ok(log_t)
 }
 
-/// [`preprocess_and_prove`] under a given memory limit: the run's steps are counted first and
-/// the estimated peak memory is checked against `limit` before any large allocation.
+/// [`preprocess_and_prove`] with a given prover key and memory limit: the run's steps are
+/// counted first and the estimated peak memory is checked against `limit` before any large
+/// allocation; a given key must support the trace ([`ProveError::KeyTooSmall`]).
 pub fn preprocess_and_prove_within<S: CommitmentScheme>(
     program: crate::vm::Program,
     input: &[u8],
     params: instructions::LookupParams,
     options: &RunOptions,
-    seed: u64,
+    key: ProverKey<S>,
     limit: MemoryLimit,
     progress: &dyn Progress,
 ) -> Result<ProvedRun<S>, ProveError> {
@@ -492,7 +510,11 @@ pub fn preprocess_and_prove_within<S: CommitmentScheme>(
     let trace_time = start.elapsed();
     let log_t = super::witness::padded_steps(trace.steps.len()).trailing_zeros() as usize;
     progress.stage("preprocessing");
-    let preprocessing = JoltPreprocessing::<S>::new(program, params, log_t, seed);
+    let preprocessing = match key {
+        ProverKey::InsecureDev(seed) => JoltPreprocessing::<S>::new(program, params, log_t, seed),
+        ProverKey::Given(setup) => JoltPreprocessing::with_setup(program, params, log_t, setup)
+            .map_err(|(needed, have)| ProveError::KeyTooSmall { needed, have })?,
+    };
     let io = PublicIo {
         input: input.to_vec(),
         output: trace.output.clone(),
