@@ -7,6 +7,7 @@
 //! | `e2e` | [`e2e`] | prove time per part, kHz, ratio to one MSM, verify time, proof size per part, peak memory, for the fib and SHA-256 chain guests at `T = 2^10 …` |
 //! | `pcs` | [`pcs`] | commit (random, 16-bit, 0/1 values) / open / verify per commitment scheme and size |
 //! | `params` | [`params`] | committed polynomials and elements per step, prove time, proof size for each `(C, log M)` |
+//! | `programs` | [`programs`] | cycles, steps, prove time, ×MSM, proof size, verify time, peak memory of the standard benchmark programs (Rust guests: SHA-256, Keccak, ECDSA, bigint, JSON, sort, …) |
 //! | `lookups` | [`lookups`] | per-instruction lookup cost (rows, lookups, subtable reads, `g` degree) and Surge time per `2^16` lookups |
 //!
 //! Every suite returns a [`SuiteOutput`] (Markdown, CSV, SVG); [`SuiteOutput::write`] puts
@@ -19,6 +20,7 @@ pub mod e2e;
 pub mod lookups;
 pub mod params;
 pub mod pcs;
+pub mod programs;
 pub mod svg;
 
 use std::fmt::Write as _;

@@ -20,6 +20,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use instructions::LookupParams;
 
 use crate::bench::e2e::{self, E2eConfig, Guest, RunResult, RunSpec};
+use crate::bench::programs::{self, ProgramSpec, ProgramsConfig, ProofResult};
 use crate::bench::{lookups, params, pcs, BenchProgress, Header, SuiteOutput};
 use crate::cli::prove::Pcs;
 use crate::cli::{print_stdout, CliError};
@@ -47,11 +48,19 @@ pub enum Suite {
     /// Per-instruction lookup cost (rows, lookups, subtable reads, g degree) and Surge time
     /// per 2^max-log-t lookups (default 16; --quick: 12), per table and for all tables.
     Lookups(SuiteArgs),
-    /// The four suites in turn.
+    /// The standard benchmark programs (Rust guests in guests/programs: SHA-256, Keccak,
+    /// ECDSA, bigint, JSON, sort, …) at several sizes: cycles, steps, prove time, ×MSM, proof
+    /// size, verify time, peak memory; proves runs up to 2^max-log-t (default 18; --quick:
+    /// the smallest size of each, up to 2^16).
+    Programs(SuiteArgs),
+    /// The four suites e2e, pcs, params, lookups in turn.
     All(SuiteArgs),
     /// One measured prover run (used by e2e and params; prints the result as JSON).
     #[command(hide = true)]
     Worker(WorkerArgs),
+    /// One measured proof of a benchmark program (used by programs; prints JSON).
+    #[command(hide = true)]
+    ProgramsWorker(WorkerArgs),
 }
 
 /// Options every suite takes.
@@ -87,6 +96,9 @@ pub struct SuiteArgs {
     /// whole process's high-water mark).
     #[arg(long)]
     pub in_process: bool,
+    /// Programs of the programs suite (default: all of them).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub programs: Vec<String>,
 }
 
 /// Arguments of the hidden worker.
@@ -277,6 +289,51 @@ impl Plan<'_> {
         self.write(&params::output(&rows, self.threads, &self.header.caption()))
     }
 
+    fn programs(&self) -> Result<(), CliError> {
+        let mut cases = Vec::new();
+        for p in &programs::PROGRAMS {
+            if !self.args.programs.is_empty() && !self.args.programs.iter().any(|n| n == p.name) {
+                continue;
+            }
+            let sizes = if self.args.quick {
+                vec![p.smallest]
+            } else {
+                p.sizes.to_vec()
+            };
+            cases.push((p, sizes));
+        }
+        if let Some(unknown) = self
+            .args
+            .programs
+            .iter()
+            .find(|n| programs::program(n).is_none())
+        {
+            return Err(CliError::Prove(format!("unknown program {unknown:?}")));
+        }
+        let config = ProgramsConfig {
+            cases,
+            max_log_t: self.max_or(18, 16),
+            log_m: self.log_ms(&[16])[0],
+            pcs: self.args.pcs.name().into(),
+        };
+        let progress = StderrProgress::new("programs");
+        let runner = |spec: &ProgramSpec| -> Result<ProofResult, String> {
+            if self.args.in_process {
+                programs::measure_proof(spec)
+            } else {
+                run_worker(&["bench", "programs-worker"], spec, self.args.threads)
+            }
+        };
+        let rows = programs::run(&config, &runner, &progress).map_err(CliError::Prove)?;
+        drop(progress);
+        self.write(&programs::output(
+            &rows,
+            &config,
+            self.threads,
+            &self.header.caption(),
+        ))
+    }
+
     fn lookups(&self) -> Result<(), CliError> {
         let log_n = self.max_or(16, 12);
         let configs: Vec<LookupParams> = self
@@ -300,11 +357,50 @@ fn worker(args: &WorkerArgs) -> Result<(), CliError> {
     print_stdout(&json)
 }
 
+/// The hidden programs worker: one measured proof, its [`ProofResult`] as JSON on stdout.
+fn programs_worker(args: &WorkerArgs) -> Result<(), CliError> {
+    let spec: ProgramSpec = serde_json::from_str(&args.spec)
+        .map_err(|e| CliError::Prove(format!("bad --spec: {e}")))?;
+    let result = programs::measure_proof(&spec).map_err(CliError::Prove)?;
+    let json = serde_json::to_string(&result).map_err(|e| CliError::Prove(e.to_string()))?;
+    print_stdout(&json)
+}
+
+/// Runs this binary as `jolt ARGS --spec JSON(spec)` (RAYON_NUM_THREADS = `threads`) and reads
+/// its JSON answer: a measurement in a process of its own, so its peak memory is its own.
+fn run_worker<S: serde::Serialize, R: serde::de::DeserializeOwned>(
+    args: &[&str],
+    spec: &S,
+    threads: Option<u16>,
+) -> Result<R, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find this binary: {e}"))?;
+    let json = serde_json::to_string(spec).map_err(|e| e.to_string())?;
+    let mut cmd = Process::new(exe);
+    cmd.args(args).args(["--spec", &json]);
+    if let Some(n) = threads {
+        cmd.env("RAYON_NUM_THREADS", n.to_string());
+    }
+    let out = cmd
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot start the worker: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("the worker for {json} failed: {}", out.status));
+    }
+    serde_json::from_slice(&out.stdout).map_err(|e| format!("bad worker output: {e}"))
+}
+
 /// Runs `jolt bench`.
 pub fn execute(args: &BenchArgs) -> Result<(), CliError> {
     let suite_args = match &args.suite {
         Suite::Worker(w) => return worker(w),
-        Suite::E2e(a) | Suite::Pcs(a) | Suite::Params(a) | Suite::Lookups(a) | Suite::All(a) => a,
+        Suite::ProgramsWorker(w) => return programs_worker(w),
+        Suite::E2e(a)
+        | Suite::Pcs(a)
+        | Suite::Params(a)
+        | Suite::Lookups(a)
+        | Suite::Programs(a)
+        | Suite::All(a) => a,
     };
     if let Some(n) = suite_args.threads {
         // Fails only if the global pool already exists (then its size is reported).
@@ -323,12 +419,13 @@ pub fn execute(args: &BenchArgs) -> Result<(), CliError> {
         Suite::Pcs(_) => plan.pcs(),
         Suite::Params(_) => plan.params(),
         Suite::Lookups(_) => plan.lookups(),
+        Suite::Programs(_) => plan.programs(),
         Suite::All(_) => {
             plan.e2e()?;
             plan.pcs()?;
             plan.params()?;
             plan.lookups()
         }
-        Suite::Worker(_) => unreachable!("handled above"),
+        Suite::Worker(_) | Suite::ProgramsWorker(_) => unreachable!("handled above"),
     }
 }

@@ -17,4 +17,4 @@ fn modexp(bits: u32) -> [u8; 32] {
     out
 }
 
-jolt_guest::entry!(modexp, heap = 256 * 1024);
+jolt_guest::entry!(modexp, heap = 32 * 1024);

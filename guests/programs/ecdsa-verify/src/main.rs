@@ -30,7 +30,7 @@ fn verify(n: u32) -> u32 {
         .count() as u32
 }
 
-jolt_guest::entry!(verify, heap = 64 * 1024);
+jolt_guest::entry!(verify, heap = 0);
 
 #[cfg(all(test, not(target_os = "none")))]
 mod tests {

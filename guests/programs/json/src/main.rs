@@ -41,4 +41,4 @@ fn round_trip(n: u32) -> (u32, u32, u32) {
     (text.len() as u32, hash, parsed.len() as u32)
 }
 
-jolt_guest::entry!(round_trip, heap = 512 * 1024);
+jolt_guest::entry!(round_trip, heap = 64 * 1024);

@@ -27,4 +27,4 @@ fn sort(n: u32) -> (u32, u32, u32, u32) {
     }
 }
 
-jolt_guest::entry!(sort, heap = 256 * 1024);
+jolt_guest::entry!(sort, heap = 32 * 1024);
