@@ -1,5 +1,9 @@
 //! Workspace-level end-to-end and adversarial tests live in `tests/tests/`; this library
-//! holds what they share: loading the guest ELFs and proving them.
+//! holds what they share: loading the guest ELFs and proving them, and the lies a prover
+//! can tell ([`lie`], one per CPU constraint in [`cpu_lies`]).
+
+pub mod cpu_lies;
+pub mod lie;
 
 use commitments::CommitmentScheme;
 use instructions::LookupParams;

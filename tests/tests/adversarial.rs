@@ -2,10 +2,13 @@
 //! verifier must reject. Lies are told at two levels: in the trace (what the emulator
 //! recorded: a value, a step, a public output) and in the witness (a committed column).
 //! Plus: flipped and truncated proof files, and proofs checked against the wrong program or
-//! the wrong public I/O. No case may panic the verifier.
+//! the wrong public I/O. No case may panic the verifier, and each lie must be rejected by
+//! the check its name says (the error variant; for the CPU constraints, also the constraint
+//! it breaks). The list with the error each gets is `paper-notes/lie-tests.md`; the lies
+//! that guard each CPU constraint one by one are in `tests/tests/constraint_guards.rs`.
 
 use commitments::HyperKzg;
-use instructions::{LookupParams, VirtualOpcode};
+use instructions::{LookupParams, Opcode, VirtualOpcode};
 use jolt_core::vm::{trace, LayoutConfig, Memory, Program, RamOpKind, RunOptions, Trace};
 use jolt_core::zkvm::bytecode_table::field;
 use jolt_core::zkvm::file::{read_proof_file, write_proof_file};
@@ -14,6 +17,8 @@ use jolt_core::zkvm::{
     generate_witness, prove_trace, prove_witness, verify, JoltError, JoltPreprocessing,
     JoltWitness, PublicIo, Silent,
 };
+use jolt_tests::cpu_lies::{after_halt, next_pc};
+use jolt_tests::lie::{enc, then_exit, Lie, A0, A1, A2};
 use jolt_tests::{guest, prove, SEED};
 
 type S = HyperKzg;
@@ -44,7 +49,8 @@ fn verdict(s: &Setup) -> Result<(), JoltError> {
     verify(&s.pre, &s.io, &proof)
 }
 
-fn honest_witness(s: &Setup) -> JoltWitness {
+/// The witness of the (possibly tampered) trace.
+fn trace_witness(s: &Setup) -> JoltWitness {
     let initial = Memory::initial(&s.pre.program, &s.io.input).unwrap().words;
     generate_witness(
         &s.pre.params,
@@ -60,7 +66,7 @@ fn witness_verdict(
     s: &Setup,
     tamper: impl FnOnce(&mut JoltWitness, &PolyLayout),
 ) -> Result<(), JoltError> {
-    let mut w = honest_witness(s);
+    let mut w = trace_witness(s);
     tamper(&mut w, &s.pre.layout);
     let (proof, _) = prove_witness(&s.pre, &s.io, &w, &Silent).expect("the prover runs");
     verify(&s.pre, &s.io, &proof)
@@ -74,11 +80,24 @@ fn step_of(trace: &Trace, opcode: VirtualOpcode) -> usize {
         .unwrap_or_else(|| panic!("the program executes {opcode:?}"))
 }
 
-fn rejected(case: &str, result: Result<(), JoltError>) {
-    match result {
-        Ok(()) => panic!("{case}: the verifier ACCEPTED a false proof"),
-        Err(e) => eprintln!("{case}: rejected ({e})"),
-    }
+/// Asserts `result` is a rejection by the check `$check` (a `JoltError` pattern).
+macro_rules! rejected_by {
+    ($case:expr, $result:expr, $check:pat) => {
+        match $result {
+            Err(e @ $check) => eprintln!("{}: rejected ({e})", $case),
+            Err(e) => panic!("{}: rejected by another check than named: {e}", $case),
+            Ok(()) => panic!("{}: the verifier ACCEPTED a false proof", $case),
+        }
+    };
+}
+
+/// The first CPU constraint the (tampered) trace breaks, checked directly.
+fn broken_constraint(s: &Setup) -> Option<&'static str> {
+    s.pre
+        .constraints
+        .check_witness(&trace_witness(s))
+        .err()
+        .map(|e| e.label)
 }
 
 #[test]
@@ -94,22 +113,28 @@ fn honest_runs_are_accepted() {
 
 #[test]
 fn wrong_alu_result_is_rejected() {
-    // The output alone (rd no longer matches it) and a consistent lie (rd follows it).
+    // The output alone (rd no longer matches it) and a consistent lie (rd follows it): the
+    // output is not g of the subtable values at the query's chunks.
     let mut s = setup("conformance/add.elf", &[]);
     let t = step_of(&s.trace, VirtualOpcode::Add);
     s.trace.steps[t].lookup_output ^= 1;
-    rejected("ALU output", verdict(&s));
+    rejected_by!("ALU output", verdict(&s), JoltError::Lookups(_));
     s.trace.steps[t].rd_after ^= 1;
-    rejected("ALU output and rd", verdict(&s));
+    rejected_by!("ALU output and rd", verdict(&s), JoltError::Lookups(_));
 }
 
 #[test]
 fn wrong_register_read_is_rejected() {
+    // The step reads rs1 + 1 and computes with it consistently (operand, lookup, rd): only
+    // the read itself is false, and memory checking sees a read of a value never written.
     let mut s = setup("conformance/add.elf", &[]);
     let t = step_of(&s.trace, VirtualOpcode::Add);
-    s.trace.steps[t].rs1_value = s.trace.steps[t].rs1_value.wrapping_add(1);
-    s.trace.steps[t].lookup_x = s.trace.steps[t].rs1_value;
-    rejected("register read", verdict(&s));
+    let step = &mut s.trace.steps[t];
+    step.rs1_value = step.rs1_value.wrapping_add(1);
+    step.lookup_x = step.rs1_value;
+    step.lookup_output = step.lookup_x.wrapping_add(step.lookup_y);
+    step.rd_after = step.lookup_output;
+    rejected_by!("register read", verdict(&s), JoltError::Memory(_));
 }
 
 #[test]
@@ -124,29 +149,29 @@ fn wrong_ram_read_is_rejected() {
     s.trace.steps[t].ram.read ^= 0x100;
     s.trace.steps[t].ram.write ^= 0x100;
     s.trace.steps[t].rd_after ^= 0x100;
-    rejected("RAM read", verdict(&s));
+    rejected_by!("RAM read", verdict(&s), JoltError::Memory(_));
 }
 
 #[test]
 fn read_timestamp_from_the_future_is_rejected() {
     let s = setup("conformance/add.elf", &[]);
-    rejected(
+    rejected_by!(
         "read timestamp",
         witness_verdict(&s, |w, l| {
             let t = 5;
             w.columns[l.read_timestamps[0]][t] = 4 * t as u64 + 3;
         }),
+        JoltError::Memory(_)
     );
 }
 
 #[test]
 fn wrong_next_pc_is_rejected() {
-    // Step t+1 executes another (valid) bytecode row than the one the pc leads to.
-    let mut s = setup("conformance/add.elf", &[]);
-    let t = step_of(&s.trace, VirtualOpcode::Add);
-    let next = s.trace.steps[t + 1].bytecode_index;
-    s.trace.steps[t + 1].bytecode_index = next + 1;
-    rejected("next pc", verdict(&s));
+    // A taken branch whose next step runs another (valid) row than its target: the run of
+    // the same program with the branch offset 4 instead of 8, proven for the original.
+    let lie = next_pc();
+    assert_eq!(lie.broken_constraint(), Some("next pc = target"));
+    rejected_by!("next pc", lie.verdict(), JoltError::R1cs(_));
 }
 
 #[test]
@@ -157,41 +182,59 @@ fn wrong_bytecode_field_is_rejected() {
         ("rd", field::RD),
         ("lookup flag", field::lookup_flag(0)),
     ] {
-        rejected(
+        rejected_by!(
             name,
             witness_verdict(&s, |w, l| {
                 w.columns[l.bc_field(j)][3] ^= 1;
             }),
+            JoltError::Bytecode(_)
         );
     }
 }
 
 #[test]
 fn wrong_division_advice_is_rejected() {
-    let mut s = setup("conformance/div.elf", &[]);
-    let t = s
-        .trace
-        .steps
-        .iter()
-        .position(|st| matches!(st.row.opcode, VirtualOpcode::Advice(_)))
-        .expect("an advice row");
-    // The advice is the row's operand `x` (Identity lookup, written to rd).
-    let step = &mut s.trace.steps[t];
-    step.advice = step.advice.wrapping_add(1);
-    step.lookup_x = step.advice;
-    step.lookup_output = step.advice;
-    step.rd_after = step.advice;
-    rejected("division advice", verdict(&s));
+    // DIVU 7 / 2 with the quotient advice 4: the sequence computes on with it (q·y + r = 9)
+    // and its assertion `q·y + r = x` outputs 0, which the CPU constraints reject.
+    let code = then_exit(&[
+        enc(Opcode::Addi, A1, 0, 0, 7),
+        enc(Opcode::Addi, A2, 0, 0, 2),
+        enc(Opcode::Divu, A0, A1, A2, 0),
+    ]);
+    let mut lie = Lie::of(&code);
+    let bytecode = lie.pre.program.bytecode();
+    let rows = bytecode.sequence_length(2);
+    let first = &bytecode.rows()[bytecode.first_row(2) as usize];
+    assert!(matches!(first.opcode, VirtualOpcode::Advice(_)));
+    let advice = lie.step(2, 0);
+    let x = lie.pre.layout.x;
+    lie.set(x, advice, 4);
+    for row in 0..rows {
+        let t = lie.step(2, row);
+        lie.replay(t);
+    }
+    lie.claim_exit_code();
+    assert_eq!(lie.io.exit_code, 4);
+    assert_eq!(lie.broken_constraint(), Some("assertion output is 1"));
+    rejected_by!("division advice", lie.verdict(), JoltError::R1cs(_));
 }
 
 #[test]
 fn lui_rd_not_bound_to_its_immediate_is_rejected() {
+    // DESIGN.md §9: LUI's rd must be bound. The written value differs from the lookup output
+    // (the immediate), every later read follows it and the exit code claims it.
+    let mut lie = Lie::of(&then_exit(&[enc(Opcode::Lui, A0, 0, 0, 0x1234_5000)]));
+    let t = lie.step(0, 0);
+    lie.write_register(t, 0x1234_4000);
+    lie.claim_exit_code();
+    assert_eq!(lie.broken_constraint(), Some("rd = lookup output"));
+    rejected_by!("LUI rd", lie.verdict(), JoltError::R1cs(_));
+    // The lookup output follows rd too: then it is not the lookup of the immediate.
     let mut s = setup("conformance/lui.elf", &[]);
     let t = step_of(&s.trace, VirtualOpcode::Lui);
     s.trace.steps[t].rd_after ^= 0x1000;
-    rejected("LUI rd", verdict(&s));
     s.trace.steps[t].lookup_output ^= 0x1000;
-    rejected("LUI rd and lookup output", verdict(&s));
+    rejected_by!("LUI lookup output", verdict(&s), JoltError::Lookups(_));
 }
 
 #[test]
@@ -199,15 +242,18 @@ fn skipped_step_is_rejected() {
     let mut s = setup("conformance/add.elf", &[]);
     let t = step_of(&s.trace, VirtualOpcode::Add);
     s.trace.steps.remove(t);
-    rejected("skipped step", verdict(&s));
+    assert!(broken_constraint(&s).is_some());
+    rejected_by!("skipped step", verdict(&s), JoltError::R1cs(_));
 }
 
 #[test]
 fn step_after_halt_is_rejected() {
-    let mut s = setup("conformance/add.elf", &[]);
-    let first = s.trace.steps[0];
-    s.trace.steps.push(first);
-    rejected("step after halt", verdict(&s));
+    // After the halting row the run goes on into dead code (`a0 = 42; exit`), consistent in
+    // every other respect, and claims exit code 42.
+    let lie = after_halt();
+    assert_eq!(lie.io.exit_code, 42);
+    assert_eq!(lie.broken_constraint(), Some("nothing runs after the halt"));
+    rejected_by!("step after halt", lie.verdict(), JoltError::R1cs(_));
 }
 
 #[test]
@@ -216,7 +262,7 @@ fn truncated_trace_is_rejected() {
     let mut s = setup("conformance/add.elf", &[]);
     let n = s.trace.steps.len();
     s.trace.steps.truncate(n - 3);
-    rejected("truncated trace", verdict(&s));
+    rejected_by!("truncated trace", verdict(&s), JoltError::OutputMismatch);
 }
 
 #[test]
@@ -230,7 +276,7 @@ fn wrong_public_output_or_exit_code_is_rejected() {
     assert_eq!(verdict(&s), Err(JoltError::OutputMismatch), "exit code");
     s.io.exit_code -= 1;
     s.io.output.push(0);
-    rejected("extra output byte", verdict(&s));
+    rejected_by!("extra output byte", verdict(&s), JoltError::OutputMismatch);
 }
 
 #[test]
@@ -239,9 +285,11 @@ fn proof_checked_against_other_program_or_io_is_rejected() {
     assert_eq!(verify(&run.preprocessing, &run.io, &run.proof), Ok(()));
     let mut other_io = run.io.clone();
     other_io.input = b"abd".to_vec();
-    rejected(
+    // The statement is absorbed before the first challenge, so the first check fails.
+    rejected_by!(
         "other input",
         verify(&run.preprocessing, &other_io, &run.proof),
+        JoltError::Bytecode(_)
     );
     let other = prove::<S>(
         &guest("src/fib.elf"),
@@ -254,7 +302,11 @@ fn proof_checked_against_other_program_or_io_is_rejected() {
         run.proof.log_t as usize,
         jolt_tests::SEED,
     );
-    rejected("other program", verify(&cross, &run.io, &run.proof));
+    rejected_by!(
+        "other program",
+        verify(&cross, &run.io, &run.proof),
+        JoltError::Bytecode(_)
+    );
     cross.max_log_t = 2;
     assert!(matches!(
         verify(&cross, &run.io, &run.proof),
@@ -303,16 +355,24 @@ fn wrong_range_check_counters_are_rejected() {
     // split by their low index bits; a wrong entry in any of them must not pass.
     let s = setup("conformance/lw.elf", &[]);
     let l = &s.pre.layout;
-    for (name, column) in [
-        ("timestamp read counter", l.ts_read_counts + 1),
-        ("timestamp final counter", l.ts_final_counts + 2),
-        ("region read counter", l.region_read_counts + 1),
-    ] {
-        rejected(
-            name,
-            witness_verdict(&s, |w, _| {
-                w.columns[column][4] += 1;
-            }),
-        );
-    }
+    let tamper = |column: usize| {
+        witness_verdict(&s, |w, _| {
+            w.columns[column][4] += 1;
+        })
+    };
+    rejected_by!(
+        "timestamp read counter",
+        tamper(l.ts_read_counts + 1),
+        JoltError::MemoryInterleave(_)
+    );
+    rejected_by!(
+        "timestamp final counter",
+        tamper(l.ts_final_counts + 2),
+        JoltError::MemoryInterleave(_)
+    );
+    rejected_by!(
+        "region read counter",
+        tamper(l.region_read_counts + 1),
+        JoltError::Regions(_)
+    );
 }
