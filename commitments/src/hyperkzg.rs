@@ -22,7 +22,7 @@ use crate::kzg::{
     check_constant, combine_points, evaluate_univariate, three_point_check, three_point_witness,
     KzgProverSetup, KzgVerifierSetup,
 };
-use crate::traits::CommitmentScheme;
+use crate::traits::{check_one_hot_shape, CommitmentScheme};
 use ark_bn254::{Fr, G1Affine, G1Projective};
 use ark_ec::{AffineRepr, CurveGroup, VariableBaseMSM};
 use ark_ff::{One, Zero};
@@ -104,6 +104,19 @@ impl CommitmentScheme for HyperKzg {
 
     fn max_num_vars(setup: &KzgProverSetup) -> usize {
         setup.max_num_vars()
+    }
+
+    fn commit_one_hot(
+        setup: &KzgProverSetup,
+        num_rows: usize,
+        indices: &[u16],
+    ) -> Result<Vec<HyperKzgCommitment>, PcsError> {
+        check_one_hot_shape(num_rows, indices)?;
+        Ok(setup
+            .commit_one_hot(num_rows, indices)?
+            .into_iter()
+            .map(HyperKzgCommitment)
+            .collect())
     }
 
     fn commit(

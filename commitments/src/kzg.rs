@@ -199,6 +199,22 @@ impl KzgProverSetup {
         })
     }
 
+    /// The rows of a one-hot matrix (see [`crate::CommitmentScheme::commit_one_hot`]): row `x`
+    /// is `Σ_{j: indices[j] = x} G_j`, one group addition per column, whatever `N` is, then
+    /// one batch normalisation. Assumes the caller checked the shape.
+    pub fn commit_one_hot(
+        &self,
+        num_rows: usize,
+        indices: &[u16],
+    ) -> Result<Vec<G1Affine>, PcsError> {
+        self.check_len(indices.len())?;
+        let mut rows = vec![G1Projective::zero(); num_rows];
+        for (j, &x) in indices.iter().enumerate() {
+            rows[x as usize] += self.powers_g1[j];
+        }
+        Ok(G1Projective::normalize_batch(&rows))
+    }
+
     fn check_len(&self, len: usize) -> Result<(), PcsError> {
         if len > self.powers_g1.len() {
             return Err(PcsError::TooManyVariables {

@@ -95,6 +95,27 @@ pub trait CommitmentScheme: Clone + Send + Sync + 'static {
         poly: &MultilinearPolynomial<Self::Field>,
     ) -> Result<Self::Commitment, PcsError>;
 
+    /// Commits to a one-hot chunk matrix `ra ∈ {0,1}^{N×T}` (Twist and Shout §3.1.1, "split
+    /// columns") as its `N = num_rows` rows, each the length-`T` 0/1 vector
+    /// `ra(x, ·) = [indices[j] = x]_j`, `T = indices.len()` a power of two. The matrix's
+    /// `ra~(ρ, τ)` is then opened as one ordinary polynomial: its commitment is
+    /// `combine_commitments(rows, eq(ρ, ·))` and its values `eq(ρ, indices[j])`. This needs a
+    /// `T`-sized setup, never an `N·T`-sized one. The default commits each row as a compact
+    /// 0/1 polynomial; schemes specialise it to one group addition per non-zero.
+    fn commit_one_hot(
+        setup: &Self::ProverSetup,
+        num_rows: usize,
+        indices: &[u16],
+    ) -> Result<Vec<Self::Commitment>, PcsError> {
+        check_one_hot_shape(num_rows, indices)?;
+        (0..num_rows)
+            .map(|x| {
+                let row: Vec<bool> = indices.iter().map(|&c| c as usize == x).collect();
+                Self::commit(setup, &MultilinearPolynomial::from(row))
+            })
+            .collect()
+    }
+
     /// Commits to several polynomials.
     fn batch_commit(
         setup: &Self::ProverSetup,
@@ -281,4 +302,17 @@ fn combined_eval<F: PrimeField>(sizes: &[usize], point: &[F], evals: &[F], rho: 
         .zip(rho)
         .map(|((&k, e), r)| *r * prefix[n - k] * e)
         .sum()
+}
+
+/// The shape [`CommitmentScheme::commit_one_hot`] accepts: `T` a power of two, every index a row.
+pub fn check_one_hot_shape(num_rows: usize, indices: &[u16]) -> Result<(), PcsError> {
+    if !indices.len().is_power_of_two() {
+        return Err(PcsError::MalformedBatch(
+            "one-hot columns: T must be a power of two",
+        ));
+    }
+    if indices.iter().any(|&x| x as usize >= num_rows) {
+        return Err(PcsError::MalformedBatch("one-hot index outside the rows"));
+    }
+    Ok(())
 }

@@ -22,7 +22,7 @@ use crate::error::PcsError;
 use crate::kzg::{
     check_constant, combine_points, divide_by_linear, KzgProverSetup, KzgVerifierSetup,
 };
-use crate::traits::CommitmentScheme;
+use crate::traits::{check_one_hot_shape, CommitmentScheme};
 use ark_bn254::{Bn254, Fr, G1Affine, G1Projective};
 use ark_ec::pairing::Pairing;
 use ark_ec::{AffineRepr, CurveGroup, VariableBaseMSM};
@@ -133,6 +133,19 @@ impl CommitmentScheme for Zeromorph {
 
     fn max_num_vars(setup: &KzgProverSetup) -> usize {
         setup.max_num_vars()
+    }
+
+    fn commit_one_hot(
+        setup: &KzgProverSetup,
+        num_rows: usize,
+        indices: &[u16],
+    ) -> Result<Vec<ZeromorphCommitment>, PcsError> {
+        check_one_hot_shape(num_rows, indices)?;
+        Ok(setup
+            .commit_one_hot(num_rows, indices)?
+            .into_iter()
+            .map(ZeromorphCommitment)
+            .collect())
     }
 
     fn commit(

@@ -206,3 +206,50 @@ pub fn verifier_setup_alone<S: CommitmentScheme>() {
         );
     }
 }
+
+/// [`CommitmentScheme::commit_one_hot`]: each row's commitment is the commitment of the row's
+/// 0/1 vector; for homomorphic schemes the rows combined with `eq(ρ, ·)` open at `τ` to
+/// `ra~(ρ, τ)` (and not to anything else); a malformed shape is an error, not a panic.
+pub fn one_hot<S: CommitmentScheme>(setup: &S::ProverSetup) {
+    let mut rng = ChaCha20Rng::seed_from_u64(0x0e_407);
+    let vk = S::verifier_setup(setup);
+    for (log_rows, log_t) in [(0usize, 0usize), (2, 3), (4, 6), (3, 10)] {
+        let (n, t) = (1usize << log_rows, 1usize << log_t);
+        let indices: Vec<u16> = (0..t)
+            .map(|_| (rng.next_u32() as usize % n) as u16)
+            .collect();
+        let rows = S::commit_one_hot(setup, n, &indices).expect("one-hot commit");
+        assert_eq!(rows.len(), n);
+        for (x, row) in rows.iter().enumerate() {
+            let bits: Vec<bool> = indices.iter().map(|&c| c as usize == x).collect();
+            let expected = S::commit(setup, &MultilinearPolynomial::from(bits)).expect("commit");
+            assert_eq!(
+                row,
+                &expected,
+                "{}: one-hot row {x} of {n}, T = {t}",
+                S::NAME
+            );
+        }
+        let rho: Vec<S::Field> = (0..log_rows).map(|_| S::Field::rand(&mut rng)).collect();
+        let tau: Vec<S::Field> = (0..log_t).map(|_| S::Field::rand(&mut rng)).collect();
+        let eq_rho = sumcheck::EqPolynomial::evals(&rho);
+        let Some(combined) = S::combine_commitments(&rows, &eq_rho) else {
+            continue;
+        };
+        let values = DensePolynomial::new(indices.iter().map(|&c| eq_rho[c as usize]).collect());
+        let eval = values.evaluate(&tau);
+        let proof =
+            S::open(setup, &values, &combined, &tau, &eval, &mut transcript()).expect("open");
+        assert!(verify::<S>(&vk, &combined, &tau, &eval, &proof));
+        let wrong = eval + S::Field::from(1u64);
+        assert!(!verify::<S>(&vk, &combined, &tau, &wrong, &proof));
+    }
+    assert!(
+        S::commit_one_hot(setup, 4, &[0, 1, 4, 2]).is_err(),
+        "index outside the rows"
+    );
+    assert!(
+        S::commit_one_hot(setup, 4, &[0, 1, 2]).is_err(),
+        "T not a power of two"
+    );
+}

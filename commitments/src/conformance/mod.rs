@@ -30,6 +30,8 @@
 //! - [`serialization`]: commitments, proofs and setups round-trip (the prover setup through
 //!   [`CommitmentScheme::save_setup`]/[`CommitmentScheme::load_setup`]); random bytes never
 //!   panic a deserializer;
+//! - [`one_hot`]: one-hot matrices committed row by row (split columns) equal the rows' 0/1
+//!   commitments, and their `eq(ρ, ·)`-combination opens to `ra~(ρ, τ)`;
 //! - [`verifier_setup_alone`]: the verifier-only insecure setup equals the verifier part of
 //!   the full one (a verifier never builds prover keys).
 
@@ -40,7 +42,7 @@ mod tampering;
 
 pub use batching::{batch_soundness, batching};
 pub use completeness::{
-    completeness, homomorphism, serialization, small_values, verifier_setup_alone,
+    completeness, homomorphism, one_hot, serialization, small_values, verifier_setup_alone,
 };
 pub use soundness::soundness;
 pub use tampering::{tampered_bytes, tampered_elements, tampered_lengths};
@@ -68,6 +70,7 @@ pub fn run_all<S: CommitmentScheme>(setup: &S::ProverSetup) {
     batching::<S>(setup);
     batch_soundness::<S>(setup);
     serialization::<S>(setup);
+    one_hot::<S>(setup);
     verifier_setup_alone::<S>();
 }
 
@@ -140,7 +143,8 @@ macro_rules! conformance_tests {
             }
             $crate::conformance_tests!(@tests $scheme, setup;
                 completeness, small_values, homomorphism, soundness, tampered_bytes,
-                tampered_elements, tampered_lengths, batching, batch_soundness, serialization);
+                tampered_elements, tampered_lengths, batching, batch_soundness, serialization,
+                one_hot);
             #[test]
             fn verifier_setup_alone() {
                 $crate::conformance::verifier_setup_alone::<$scheme>();
