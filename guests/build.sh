@@ -8,6 +8,7 @@
 #   conformance/*.S     -> conformance/<name>.elf  per-instruction conformance programs
 #   cases.tsv           -> expected.tsv            exit code + output of a native build
 #   rust-template/      -> rust-template/guest.elf (only if the Rust target is installed)
+#   programs/           -> programs/elf/*.elf, programs/expected.tsv (programs/build.sh; same)
 #
 # The ELFs are committed so the test suite never needs a cross compiler.
 set -euo pipefail
@@ -67,6 +68,8 @@ if command -v rustup > /dev/null && rustup target list --installed 2>/dev/null |
         --target-dir "$tmp/rust-target" -q)
     cp "$tmp/rust-target/riscv32im-unknown-none-elf/release/jolt-guest-template" rust-template/guest.elf
     echo "  rust-template/guest.elf"
+    echo "== Rust benchmark programs (SDK)"
+    programs/build.sh
 else
-    echo "== Rust no_std template skipped (rustup target riscv32im-unknown-none-elf not installed)"
+    echo "== Rust guests skipped (rustup target riscv32im-unknown-none-elf not installed)"
 fi
