@@ -597,8 +597,11 @@ pub fn padding_stays_padding() -> Lie {
     run_after_halt(1)
 }
 
+/// A constraint's label and the lie that only it rejects.
+pub type Guard = (&'static str, fn() -> Lie);
+
 /// Every constraint's lie, by the constraint's label.
-pub fn lies() -> Vec<(&'static str, fn() -> Lie)> {
+pub fn lies() -> Vec<Guard> {
     vec![
         ("x = rs1", x_is_rs1),
         ("x = imm", x_is_imm),

@@ -106,7 +106,7 @@ pub struct Lie {
 impl Lie {
     /// The honest witness of `code`'s run.
     pub fn of(code: &[u32]) -> Lie {
-        Lie::trace_for(&code.to_vec(), &run(code))
+        Lie::trace_for(code, &run(code))
     }
 
     /// The witness of `trace` (a run of some program, possibly edited) claimed for `code`.

@@ -17,8 +17,8 @@ use jolt_core::zkvm::{
     generate_witness, prove_trace, prove_witness, verify, JoltError, JoltPreprocessing,
     JoltWitness, PublicIo, Silent,
 };
-use jolt_tests::cpu_lies::{after_halt, next_pc};
-use jolt_tests::lie::{enc, then_exit, Lie, A0, A1, A2};
+use jolt_tests::cpu_lies::{after_halt, loads, next_pc};
+use jolt_tests::lie::{enc, then_exit, Lie, A0, A1, A2, BASE, DATA};
 use jolt_tests::{guest, prove, SEED};
 
 type S = HyperKzg;
@@ -347,6 +347,62 @@ fn flipped_or_truncated_proof_files_never_verify() {
     let mut longer = bytes.clone();
     longer.push(0);
     assert!(read_proof_file::<S>(&longer).is_err(), "trailing byte");
+}
+
+#[test]
+fn load_past_its_region_is_rejected() {
+    // A load from the data word claims the code region (read-only, just below the RAM
+    // region in both address spaces), at offset (DATA − BASE)/4, past the code's last word.
+    // Every CPU constraint holds (same witness word); the region range check sees a
+    // negative slack.
+    let mut lie = Lie::of(&loads());
+    let t = lie.step(3, 0);
+    let (code, _, _) = lie.locate(BASE);
+    let (ram, _, _) = lie.locate(DATA);
+    assert!(!lie.pre.regions.regions[code].writable);
+    let l = lie.pre.layout.clone();
+    lie.set(l.region_flags + ram, t, 0);
+    lie.set(l.region_flags + code, t, 1);
+    lie.set(l.ram_offset, t, ((DATA - BASE) / 4) as u64);
+    assert_eq!(lie.broken_constraint(), None);
+    rejected_by!("load past its region", lie.verdict(), JoltError::Regions(_));
+}
+
+#[test]
+fn stated_evaluations_inconsistent_with_their_check_are_rejected() {
+    // Each evaluation a proof states next to a sub-protocol is checked against that
+    // sub-protocol's output claim before anything else reads it.
+    let s = setup("conformance/lw.elf", &[]);
+    let (honest, _) = prove_trace(&s.pre, &s.io, &s.trace, &Silent).expect("the prover runs");
+    let one = ark_bn254::Fr::from(1u64);
+    let mut p = honest.clone();
+    p.bytecode_field_evals[field::IMM] += one;
+    rejected_by!(
+        "bytecode field evaluation",
+        verify(&s.pre, &s.io, &p),
+        JoltError::BytecodeFields
+    );
+    let mut p = honest.clone();
+    p.memory_evals[0] += one;
+    rejected_by!(
+        "memory address evaluation",
+        verify(&s.pre, &s.io, &p),
+        JoltError::MemoryInterleave("address")
+    );
+    let mut p = honest.clone();
+    p.output_final_value += one;
+    rejected_by!(
+        "final memory value",
+        verify(&s.pre, &s.io, &p),
+        JoltError::OutputMismatch
+    );
+    let mut p = honest;
+    p.region_evals[0] += one;
+    rejected_by!(
+        "region offset evaluation",
+        verify(&s.pre, &s.io, &p),
+        JoltError::RegionValues
+    );
 }
 
 #[test]
