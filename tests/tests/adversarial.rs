@@ -17,7 +17,7 @@ use jolt_core::zkvm::{
     generate_witness, prove_trace, prove_witness, verify, JoltError, JoltPreprocessing,
     JoltWitness, PublicIo, Silent,
 };
-use jolt_tests::cpu_lies::{after_halt, loads, next_pc};
+use jolt_tests::cpu_lies::{after_halt, exit_seven, loads, next_pc};
 use jolt_tests::lie::{enc, then_exit, Lie, A0, A1, A2, BASE, DATA};
 use jolt_tests::{guest, prove, SEED};
 
@@ -347,6 +347,38 @@ fn flipped_or_truncated_proof_files_never_verify() {
     let mut longer = bytes.clone();
     longer.push(0);
     assert!(read_proof_file::<S>(&longer).is_err(), "trailing byte");
+}
+
+#[test]
+fn halting_row_that_does_not_set_the_termination_flag_is_rejected() {
+    // No CPU constraint names the halting row's word or value (see constraints.rs): the
+    // termination word can change only there, and the output check requires it to be 1.
+    let halt = |lie: &Lie| {
+        (0..lie.cols[0].len())
+            .find(|&t| lie.flag(field::RAM_TERMINATE, t))
+            .expect("the run halts")
+    };
+    let mut lie = Lie::of(&exit_seven());
+    let t = halt(&lie);
+    let layout = *lie.pre.program.layout();
+    let (_, _, stack_word) = lie.locate(layout.program_base + layout.memory_size - 4);
+    lie.read_other_word(t, stack_word);
+    lie.write_ram(t, 1);
+    assert_eq!(lie.broken_constraint(), None);
+    rejected_by!(
+        "halting row writes elsewhere",
+        lie.verdict(),
+        JoltError::OutputMismatch
+    );
+    let mut lie = Lie::of(&exit_seven());
+    let t = halt(&lie);
+    lie.write_ram(t, 2);
+    assert_eq!(lie.broken_constraint(), None);
+    rejected_by!(
+        "halting row writes 2",
+        lie.verdict(),
+        JoltError::OutputMismatch
+    );
 }
 
 #[test]
