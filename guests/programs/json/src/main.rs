@@ -24,7 +24,7 @@ fn record(i: u32) -> Record {
     Record {
         id: i,
         name: format!("user-{i:04}"),
-        active: i % 3 != 0,
+        active: !i.is_multiple_of(3),
         balance: (i as i64 * 7919) % 100_003 - 50_000,
         tags: vec![format!("t{}", i % 5), String::from("zkvm")],
     }
