@@ -12,7 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 repo=$(cd ../.. && pwd)
 registry=${CARGO_HOME:-$HOME/.cargo}/registry/src
-programs=$(sed -n 's/^members = \[\(.*\)\]/\1/p' Cargo.toml | tr -d '",')
+# the workspace is ../Cargo.toml (with the SDK); its members under programs/ are the programs
+programs=$(sed -n 's/^members = \[\(.*\)\]/\1/p' ../Cargo.toml | tr -d '",' | tr ' ' '\n' | sed -n 's|^programs/||p')
+target=../target
 
 # RUSTFLAGS replaces the config's target rustflags (CARGO_TARGET_<triple>_RUSTFLAGS would be
 # appended to them, linking with jolt.ld twice); with the target set in .cargo/config.toml it
@@ -21,9 +23,9 @@ RUSTFLAGS="-C link-arg=-Tjolt.ld --remap-path-prefix=$repo=/jolt --remap-path-pr
     cargo build --release --locked -q
 mkdir -p elf
 for p in $programs; do
-    llvm-readelf -l "target/riscv32im-unknown-none-elf/release/$p" 2>/dev/null | grep -q 0xfff \
+    llvm-readelf -l "$target/riscv32im-unknown-none-elf/release/$p" 2>/dev/null | grep -q 0xfff \
         && { echo "$p: a segment size wraps (linker script applied twice?)" >&2; exit 1; }
-    cp "target/riscv32im-unknown-none-elf/release/$p" "elf/$p.elf"
+    cp "$target/riscv32im-unknown-none-elf/release/$p" "elf/$p.elf"
     echo "  elf/$p.elf"
 done
 
@@ -43,7 +45,7 @@ trap 'rm -rf "$tmp"' EXIT
         input=$(varint "$size")
         printf '%s' "$input" | xxd -r -p > "$tmp/input"
         code=0
-        JOLT_INPUT="$tmp/input" "target/$host/release/$p" > "$tmp/out" || code=$?
+        JOLT_INPUT="$tmp/input" "$target/$host/release/$p" > "$tmp/out" || code=$?
         printf '%s\t%s\t%s\t%s\t%s\n' "$p" "$size" "$input" "$code" "$(xxd -p "$tmp/out" | tr -d '\n')"
     done
 } > expected.tsv
