@@ -291,12 +291,32 @@ impl<F: PrimeField> SumcheckInstance<F> for ReadRafProver<'_, F> {
     }
 }
 
-/// One column pattern during booleanity's address rounds: its weight `Σ eq(ρ_j, j)` over the
-/// cycles that have it, and its entries over the unbound address variables.
+/// One column pattern of a non-one-hot chunk during booleanity's address rounds: its weight
+/// `Σ eq(ρ_j, j)` over the cycles that have it, and its entries over the unbound rows.
 #[derive(Clone)]
 struct Pattern<F> {
     weight: F,
     entries: Vec<(usize, F)>,
+}
+
+/// A chunk's state in booleanity's address rounds.
+enum BooleanityChunk<'a, F> {
+    /// An honest chunk. With `m` row bits bound to `r_b`, every column is `v·[rest = x']` with
+    /// `v = eq(r_b, high bits)`, so `Σ_j eq(ρ_j, j)·(col² − col)` only needs, per remaining row
+    /// `x'`, `S1[x'] = Σ weight·v` and `S2[x'] = Σ weight·v²` over the columns ending in `x'`:
+    /// binding `r` maps them to `(1−r)S[x'] + r S[x'+½]` and `(1−r)²S2[x'] + r²S2[x'+½]`. Each
+    /// round costs the current table size, `O(N)` in all.
+    OneHot {
+        indices: &'a [u16],
+        first: Vec<F>,
+        second: Vec<F>,
+    },
+    /// Any matrix (a lying prover's): its distinct columns as sparse entries, and which one
+    /// each cycle has.
+    Sparse {
+        patterns: Vec<Pattern<F>>,
+        of_cycle: Vec<usize>,
+    },
 }
 
 /// The booleanity zero-check's prover.
@@ -304,52 +324,57 @@ struct BooleanityProver<'a, F: PrimeField> {
     ra: &'a OneHotAddresses<F>,
     gamma: Vec<F>,
     rho_cycle: &'a [F],
-    /// Per chunk: its distinct columns, and which one each cycle has.
-    patterns: Vec<(Vec<Pattern<F>>, Vec<usize>)>,
+    chunks: Vec<BooleanityChunk<'a, F>>,
     eq_rows: Vec<F>,
+    r_rows: Vec<F>,
     cycle_factors: Vec<Vec<F>>,
     row_scale: F,
+}
+
+/// `[0, 1, 2, 3]` as field elements: the points every degree-3 round is evaluated at.
+fn points<F: PrimeField>() -> [F; 4] {
+    [F::zero(), F::one(), F::from(2u64), F::from(3u64)]
 }
 
 impl<'a, F: PrimeField> BooleanityProver<'a, F> {
     fn new(ra: &'a OneHotAddresses<F>, rho: &'a [F], gamma: Vec<F>) -> Self {
         let (rho_rows, rho_cycle) = rho.split_at(ra.log_n);
         let eq_cycle = EqPolynomial::evals(rho_cycle);
-        let patterns = ra
+        let chunks = ra
             .chunks
             .iter()
             .map(|chunk| match chunk {
-                RaChunk::OneHot(idx) => {
-                    let mut pats: Vec<Pattern<F>> = (0..1usize << ra.log_n)
-                        .map(|x| Pattern {
-                            weight: F::zero(),
-                            entries: vec![(x, F::one())],
-                        })
-                        .collect();
-                    for (j, &x) in idx.iter().enumerate() {
-                        pats[x as usize].weight += eq_cycle[j];
+                RaChunk::OneHot(indices) => {
+                    let mut first = vec![F::zero(); 1 << ra.log_n];
+                    for (j, &x) in indices.iter().enumerate() {
+                        first[x as usize] += eq_cycle[j];
                     }
-                    (pats, idx.iter().map(|&x| x as usize).collect())
+                    BooleanityChunk::OneHot {
+                        indices,
+                        second: first.clone(),
+                        first,
+                    }
                 }
-                RaChunk::Sparse(cols) => {
-                    let pats = cols
+                RaChunk::Sparse(cols) => BooleanityChunk::Sparse {
+                    patterns: cols
                         .iter()
                         .zip(&eq_cycle)
                         .map(|(col, w)| Pattern {
                             weight: *w,
                             entries: col.iter().map(|&(x, v)| (x as usize, v)).collect(),
                         })
-                        .collect();
-                    (pats, (0..cols.len()).collect())
-                }
+                        .collect(),
+                    of_cycle: (0..cols.len()).collect(),
+                },
             })
             .collect();
         BooleanityProver {
             ra,
             gamma,
             rho_cycle,
-            patterns,
+            chunks,
             eq_rows: EqPolynomial::evals(rho_rows),
+            r_rows: Vec::new(),
             cycle_factors: Vec::new(),
             row_scale: F::zero(),
         }
@@ -357,33 +382,50 @@ impl<'a, F: PrimeField> BooleanityProver<'a, F> {
 
     fn address_round(&self) -> Vec<F> {
         let half = self.eq_rows.len() / 2;
+        let ts = points::<F>();
         let mut evals = [F::zero(); 4];
-        for ((pats, _), g) in self.patterns.iter().zip(&self.gamma) {
-            for p in pats.iter().filter(|p| !p.weight.is_zero()) {
-                // Group the entries by the rest x' of their row: col(t, x') = a + t(b − a).
-                let mut groups: Vec<(usize, F, F)> = Vec::new();
-                for &(x, v) in &p.entries {
-                    let (rest, high) = (x % half, x >= half);
-                    let slot = match groups.iter().position(|g| g.0 == rest) {
-                        Some(s) => s,
-                        None => {
-                            groups.push((rest, F::zero(), F::zero()));
-                            groups.len() - 1
+        for (chunk, g) in self.chunks.iter().zip(&self.gamma) {
+            match chunk {
+                BooleanityChunk::OneHot { first, second, .. } => {
+                    for x in 0..half {
+                        let (e0, e1) = (self.eq_rows[x], self.eq_rows[x + half]);
+                        let (f0, f1, s0, s1) =
+                            (first[x], first[x + half], second[x], second[x + half]);
+                        for (t, out) in ts.iter().zip(evals.iter_mut()) {
+                            // eq(t, 0) = 1 − t, eq(t, 1) = t.
+                            let (l0, l1) = (F::one() - t, *t);
+                            let sum = l0 * (l0 * s0 - f0) + l1 * (l1 * s1 - f1);
+                            *out += *g * (e0 + *t * (e1 - e0)) * sum;
                         }
-                    };
-                    if high {
-                        groups[slot].2 += v;
-                    } else {
-                        groups[slot].1 += v;
                     }
                 }
-                for (rest, a, b) in groups {
-                    let (e0, e1) = (self.eq_rows[rest], self.eq_rows[rest + half]);
-                    for (t, e) in evals.iter_mut().enumerate() {
-                        let t = F::from(t as u64);
-                        let col = a + t * (b - a);
-                        let eq = e0 + t * (e1 - e0);
-                        *e += *g * p.weight * eq * (col * col - col);
+                BooleanityChunk::Sparse { patterns, .. } => {
+                    for p in patterns.iter().filter(|p| !p.weight.is_zero()) {
+                        // Group the entries by the rest x' of their row: col(t) = a + t(b − a).
+                        let mut groups: Vec<(usize, F, F)> = Vec::new();
+                        for &(x, v) in &p.entries {
+                            let rest = x % half;
+                            let slot = match groups.iter().position(|g| g.0 == rest) {
+                                Some(s) => s,
+                                None => {
+                                    groups.push((rest, F::zero(), F::zero()));
+                                    groups.len() - 1
+                                }
+                            };
+                            if x >= half {
+                                groups[slot].2 += v;
+                            } else {
+                                groups[slot].1 += v;
+                            }
+                        }
+                        for (rest, a, b) in groups {
+                            let (e0, e1) = (self.eq_rows[rest], self.eq_rows[rest + half]);
+                            for (t, e) in ts.iter().zip(evals.iter_mut()) {
+                                let col = a + *t * (b - a);
+                                let eq = e0 + *t * (e1 - e0);
+                                *e += *g * p.weight * eq * (col * col - col);
+                            }
+                        }
                     }
                 }
             }
@@ -394,32 +436,54 @@ impl<'a, F: PrimeField> BooleanityProver<'a, F> {
     fn bind_address(&mut self, r: F) {
         let half = self.eq_rows.len() / 2;
         fold(&mut self.eq_rows, r);
-        for (pats, _) in &mut self.patterns {
-            for p in pats.iter_mut() {
-                let mut merged: Vec<(usize, F)> = Vec::with_capacity(p.entries.len());
-                for &(x, v) in &p.entries {
-                    let (rest, w) = if x >= half {
-                        (x - half, v * r)
-                    } else {
-                        (x, v * (F::one() - r))
-                    };
-                    match merged.iter_mut().find(|e| e.0 == rest) {
-                        Some(e) => e.1 += w,
-                        None => merged.push((rest, w)),
+        self.r_rows.push(r);
+        let (l0, l1) = (F::one() - r, r);
+        for chunk in &mut self.chunks {
+            match chunk {
+                BooleanityChunk::OneHot { first, second, .. } => {
+                    for x in 0..half {
+                        first[x] = l0 * first[x] + l1 * first[x + half];
+                        second[x] = l0 * l0 * second[x] + l1 * l1 * second[x + half];
+                    }
+                    first.truncate(half);
+                    second.truncate(half);
+                }
+                BooleanityChunk::Sparse { patterns, .. } => {
+                    for p in patterns.iter_mut() {
+                        let mut merged: Vec<(usize, F)> = Vec::with_capacity(p.entries.len());
+                        for &(x, v) in &p.entries {
+                            let (rest, w) = if x >= half {
+                                (x - half, v * r)
+                            } else {
+                                (x, v * l0)
+                            };
+                            match merged.iter_mut().find(|e| e.0 == rest) {
+                                Some(e) => e.1 += w,
+                                None => merged.push((rest, w)),
+                            }
+                        }
+                        p.entries = merged;
                     }
                 }
-                p.entries = merged;
             }
         }
         if self.eq_rows.len() == 1 {
             self.row_scale = self.eq_rows[0];
+            let rows = EqPolynomial::evals(&self.r_rows);
             let mut factors = vec![EqPolynomial::evals(self.rho_cycle)];
-            for (pats, of_cycle) in &self.patterns {
-                let value: Vec<F> = pats
-                    .iter()
-                    .map(|p| p.entries.iter().map(|e| e.1).sum())
-                    .collect();
-                factors.push(of_cycle.iter().map(|&p| value[p]).collect());
+            for chunk in &self.chunks {
+                factors.push(match chunk {
+                    BooleanityChunk::OneHot { indices, .. } => {
+                        indices.iter().map(|&x| rows[x as usize]).collect()
+                    }
+                    BooleanityChunk::Sparse { patterns, of_cycle } => {
+                        let value: Vec<F> = patterns
+                            .iter()
+                            .map(|p| p.entries.iter().map(|e| e.1).sum())
+                            .collect();
+                        of_cycle.iter().map(|&p| value[p]).collect()
+                    }
+                });
             }
             self.cycle_factors = factors;
         }
@@ -441,20 +505,20 @@ impl<F: PrimeField> SumcheckInstance<F> for BooleanityProver<'_, F> {
             return self.address_round();
         }
         let half = self.cycle_factors[0].len() / 2;
+        let ts = points::<F>();
         let mut evals = [F::zero(); 4];
         for j in 0..half {
             let (e0, e1) = (self.cycle_factors[0][j], self.cycle_factors[0][j + half]);
-            for (t, out) in evals.iter_mut().enumerate() {
-                let t = F::from(t as u64);
+            for (t, out) in ts.iter().zip(evals.iter_mut()) {
                 let sum: F = self.cycle_factors[1..]
                     .iter()
                     .zip(&self.gamma)
                     .map(|(a, g)| {
-                        let v = a[j] + t * (a[j + half] - a[j]);
+                        let v = a[j] + *t * (a[j + half] - a[j]);
                         *g * (v * v - v)
                     })
                     .sum();
-                *out += (e0 + t * (e1 - e0)) * sum;
+                *out += (e0 + *t * (e1 - e0)) * sum;
             }
         }
         evals.iter().map(|e| *e * self.row_scale).collect()

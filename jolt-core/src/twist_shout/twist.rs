@@ -317,8 +317,11 @@ struct ReadWriteProver<'a, F: PrimeField> {
     eq_cycle: Vec<F>,
     r_addr: Vec<F>,
     int_bound: F,
-    /// `eq(r_b, high bits of the address)` per family and cycle (the write last).
-    access_eq: Vec<Vec<F>>,
+    /// `γ^f·eq(r_cycle, j)·eq(r_b, high bits of a_f(j))` per family and cycle (the write last):
+    /// each access's weight in the current address round.
+    weights: Vec<Vec<F>>,
+    /// `eq(r_b, high bits of w(j))`: how much of write `j` lands in the folded table.
+    write_eq: Vec<F>,
     init_bound: Vec<F>,
     cycle: Option<DenseProductSum<F>>,
     /// `wa~_i(r_addr,i, ·)`, kept for the Val check.
@@ -334,38 +337,43 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
         }
     }
 
-    /// `s(0), s(1), s(2)` of the current address round by one sweep over the trace.
+    /// `s(0), s(1), s(2)` of the current address round by one sweep over the trace: two
+    /// multiplications per access (the `ζ·int` values are a table of additions).
     fn address_round(&self) -> [F; 3] {
         let rem = self.params.log_k() - self.r_addr.len();
         let half = 1usize << (rem - 1);
         let mut table = self.init_bound.clone();
-        let base = self.int_bound * F::from(1u64 << rem);
-        let step = F::from(half as u64);
+        // ζ·int~(r_b, 0, lo) for every lo, and ζ·2^{rem−1} for the bit being bound.
+        let mut zeta_int = Vec::with_capacity(half);
+        let mut z = self.zeta * self.int_bound * F::from(1u64 << rem);
+        for _ in 0..half {
+            zeta_int.push(z);
+            z += self.zeta;
+        }
+        let zeta_step = self.zeta * F::from(half as u64);
         let write = self.params.num_reads;
         let mut s = [F::zero(); 3];
         for j in 0..self.w.writes.len() {
             for f in 0..=write {
                 let a = self.address(f, j);
                 let (bit, lo) = ((a >> (rem - 1)) & 1, a & (half - 1));
-                let weight = self.gamma[f] * self.eq_cycle[j] * self.access_eq[f][j];
+                let weight = self.weights[f][j];
                 let inc = if f == write { self.w.inc[j] } else { F::zero() };
                 let (v0, v1) = (table[lo], table[half + lo]);
-                let int0 = base + F::from(lo as u64);
-                // eq(t, bit) is 1 − t or t: zero at t = bit ⊕ 1, so only two points remain.
-                let value = |t: u64| {
-                    let t = F::from(t);
-                    v0 + t * (v1 - v0) + inc + self.zeta * (int0 + t * step)
-                };
+                let base = inc + zeta_int[lo];
+                // value(t) = Val(t) + inc + ζ·int(t), linear in t; eq(t, bit) is 1 − t or t,
+                // zero at t = 1 − bit, so each access adds to two of the three points.
+                let value2 = v1.double() - v0 + base + zeta_step.double();
                 if bit == 0 {
-                    s[0] += weight * value(0);
-                    s[2] -= weight * value(2);
+                    s[0] += weight * (v0 + base);
+                    s[2] -= weight * value2;
                 } else {
-                    s[1] += weight * value(1);
-                    s[2] += weight.double() * value(2);
+                    s[1] += weight * (v1 + base + zeta_step);
+                    s[2] += weight.double() * value2;
                 }
             }
             let w = self.w.writes[j] as usize;
-            table[w & (2 * half - 1)] += self.w.inc[j] * self.access_eq[write][j];
+            table[w & (2 * half - 1)] += self.w.inc[j] * self.write_eq[j];
         }
         s
     }
@@ -381,7 +389,7 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
             }
         }
         self.write_chunks = factors[1 + reads * d..].to_vec();
-        let write_eq = &self.access_eq[reads];
+        let write_eq = &self.write_eq;
         let mut current = self.init_bound[0];
         let mut val_read = Vec::with_capacity(write_eq.len());
         let mut val_write = Vec::with_capacity(write_eq.len());
@@ -437,10 +445,16 @@ impl<F: PrimeField> SumcheckInstance<F> for ReadWriteProver<'_, F> {
             return;
         }
         let rem = self.params.log_k() - self.r_addr.len();
+        let (l0, l1) = (F::one() - r, r);
+        let write = self.params.num_reads;
         for f in 0..self.params.families() {
             for j in 0..self.w.writes.len() {
                 let bit = (self.address(f, j) >> (rem - 1)) & 1;
-                self.access_eq[f][j] *= if bit == 1 { r } else { F::one() - r };
+                let factor = if bit == 1 { l1 } else { l0 };
+                self.weights[f][j] *= factor;
+                if f == write {
+                    self.write_eq[j] *= factor;
+                }
             }
         }
         fold(&mut self.init_bound, r);
@@ -495,17 +509,21 @@ pub fn prove_twist<F: PrimeField>(
         .sum();
 
     // 1. Read + write checking.
+    let eq_cycle = EqPolynomial::evals(r_cycle);
     let mut rw = ReadWriteProver {
         params: *params,
         w,
         one_hot: &one_hot,
-        gamma,
         zeta,
         claim,
-        eq_cycle: EqPolynomial::evals(r_cycle),
         r_addr: Vec::new(),
         int_bound: F::zero(),
-        access_eq: vec![vec![F::one(); 1 << params.log_t]; params.families()],
+        weights: (0..params.families())
+            .map(|f| eq_cycle.iter().map(|e| gamma[f] * e).collect())
+            .collect(),
+        write_eq: vec![F::one(); 1 << params.log_t],
+        eq_cycle,
+        gamma,
         init_bound: w.init.clone(),
         cycle: None,
         write_chunks: Vec::new(),
