@@ -46,16 +46,19 @@ mod setup;
 mod tests;
 mod verifier;
 
-pub use gt::{is_cyclotomic, is_in_gt, Gt, GtElement};
+pub use gt::{is_cyclotomic, is_in_gt, G2Element, Gt, GtElement};
 pub use setup::{hash_to_g2, DorySetup, DoryVerifierSetup};
 
 use crate::error::PcsError;
 use crate::hyrax::Hyrax;
 use crate::traits::CommitmentScheme;
-use ark_bn254::{Fr, G1Affine, G2Affine};
+use ark_bn254::{Fr, G1Affine};
 use ark_ec::VariableBaseMSM;
 use ark_ff::Field;
-use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use ark_serialize::{
+    CanonicalDeserialize, CanonicalSerialize, Compress, SerializationError, Valid, Validate,
+};
+use std::io::Read;
 use sumcheck::{DensePolynomial, MultilinearPolynomial, Transcript};
 
 /// The Dory scheme over BN254 (non-hiding).
@@ -91,7 +94,7 @@ pub struct ReduceFirst {
     /// `⟨Γ1, s2⟩`.
     pub e1_beta: G1Affine,
     /// `⟨s1, Γ2⟩`.
-    pub e2_beta: G2Affine,
+    pub e2_beta: G2Element,
 }
 
 /// A reduce round's second message (before `α`), on the `β`-shifted vectors.
@@ -106,9 +109,9 @@ pub struct ReduceSecond {
     /// `E1− = ⟨v1R, s2L⟩`.
     pub e1_minus: G1Affine,
     /// `E2+ = ⟨s1L, v2R⟩`.
-    pub e2_plus: G2Affine,
+    pub e2_plus: G2Element,
     /// `E2− = ⟨s1R, v2L⟩`.
-    pub e2_minus: G2Affine,
+    pub e2_minus: G2Element,
 }
 
 /// One Dory-Reduce round: 6 `GT`, 3 G1 and 3 G2 elements.
@@ -121,7 +124,11 @@ pub struct ReduceRound {
 }
 
 /// An evaluation proof: `2 GT + 1 G1`, then `K` rounds, then `v1 ∈ G1`, `v2 ∈ G2`.
-#[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
+///
+/// Serialized as its fields in order (the rounds as a `u64` count, at most [`MAX_ROUNDS`],
+/// then the rounds); deserialization validates each round as it is read, so a corrupt element
+/// stops the reading there.
+#[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize)]
 pub struct DoryProof {
     /// Eval-VMV-RE's message.
     pub vmv: VmvMessage,
@@ -130,7 +137,43 @@ pub struct DoryProof {
     /// `v1` at length one.
     pub final_g1: G1Affine,
     /// `v2` at length one.
-    pub final_g2: G2Affine,
+    pub final_g2: G2Element,
+}
+
+/// The most reduce rounds a proof may carry (`2^64` columns): a bound on what a
+/// deserializer reads before the verifier compares the count with the setup.
+pub const MAX_ROUNDS: u64 = 64;
+
+impl Valid for DoryProof {
+    fn check(&self) -> Result<(), SerializationError> {
+        self.vmv.check()?;
+        ReduceRound::batch_check(self.rounds.iter())?;
+        self.final_g1.check()?;
+        self.final_g2.check()
+    }
+}
+
+impl CanonicalDeserialize for DoryProof {
+    fn deserialize_with_mode<R: Read>(
+        mut reader: R,
+        compress: Compress,
+        validate: Validate,
+    ) -> Result<Self, SerializationError> {
+        let vmv = VmvMessage::deserialize_with_mode(&mut reader, compress, validate)?;
+        let count = u64::deserialize_with_mode(&mut reader, compress, validate)?;
+        if count > MAX_ROUNDS {
+            return Err(SerializationError::InvalidData);
+        }
+        let rounds = (0..count)
+            .map(|_| ReduceRound::deserialize_with_mode(&mut reader, compress, validate))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(DoryProof {
+            vmv,
+            rounds,
+            final_g1: G1Affine::deserialize_with_mode(&mut reader, compress, validate)?,
+            final_g2: G2Element::deserialize_with_mode(&mut reader, compress, validate)?,
+        })
+    }
 }
 
 /// The tier-1 row commitments `T_i` of `poly` (Hyrax's, under `Γ1`).

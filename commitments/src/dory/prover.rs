@@ -3,9 +3,9 @@
 
 use super::gt::{inner_pairing_product, pairing};
 use super::{challenge, tier1_rows, DoryProof, ReduceFirst, ReduceRound, ReduceSecond, VmvMessage};
-use super::{DorySetup, GtElement};
+use super::{DorySetup, G2Element, GtElement};
 use crate::error::PcsError;
-use ark_bn254::{Fr, G1Affine, G1Projective, G2Affine, G2Projective};
+use ark_bn254::{Fr, G1Affine, G1Projective, G2Projective};
 use ark_ec::pairing::Pairing;
 use ark_ec::{CurveGroup, ScalarMul, VariableBaseMSM};
 use ark_ff::Zero;
@@ -87,7 +87,7 @@ pub(super) fn prove(
             d2_left: GtElement(d2_left),
             d2_right: GtElement(d2_right),
             e1_beta: G1Projective::msm_unchecked(&g1[..2 * h], &s2).into_affine(),
-            e2_beta: G2Projective::msm_unchecked(&g2[..2 * h], &s1).into_affine(),
+            e2_beta: G2Element(G2Projective::msm_unchecked(&g2[..2 * h], &s1).into_affine()),
         };
         transcript.append_serializable(b"dory_reduce_first", &first);
         let (beta, beta_inv) = challenge(transcript, b"dory_beta")?;
@@ -106,8 +106,8 @@ pub(super) fn prove(
             c_minus: GtElement(inner_pairing_product(&w1a[h..], w2a[..h].iter().copied())),
             e1_plus: G1Projective::msm_unchecked(&w1a[..h], &s2[h..]).into_affine(),
             e1_minus: G1Projective::msm_unchecked(&w1a[h..], &s2[..h]).into_affine(),
-            e2_plus: G2Projective::msm_unchecked(&w2a[h..], &s1[..h]).into_affine(),
-            e2_minus: G2Projective::msm_unchecked(&w2a[..h], &s1[h..]).into_affine(),
+            e2_plus: G2Element(G2Projective::msm_unchecked(&w2a[h..], &s1[..h]).into_affine()),
+            e2_minus: G2Element(G2Projective::msm_unchecked(&w2a[..h], &s1[h..]).into_affine()),
         };
         transcript.append_serializable(b"dory_reduce_second", &second);
         let (alpha, alpha_inv) = challenge(transcript, b"dory_alpha")?;
@@ -120,7 +120,7 @@ pub(super) fn prove(
         rounds.push(ReduceRound { first, second });
     }
     let final_g1: G1Affine = v1[0].into_affine();
-    let final_g2: G2Affine = v2[0].into_affine();
+    let final_g2 = G2Element(v2[0].into_affine());
     transcript.append_serializable(b"dory_final", &(final_g1, final_g2));
     // The verifier's last challenge, drawn here too so both transcripts end equal.
     challenge(transcript, b"dory_d")?;

@@ -1,13 +1,13 @@
 //! Dory-specific checks beyond the shared conformance suite: reference values of the setup
 //! and the commitment, variable order, the GT membership tests, and named rejections.
 
-use super::gt::{is_cyclotomic, is_in_gt, pairing, SIX_U_SQUARED};
+use super::gt::{is_cyclotomic, is_in_gt, pairing, BN_U};
 use super::*;
-use ark_bn254::Fq12;
+use ark_bn254::{Fq12, G2Affine};
 use ark_ec::bn::BnConfig;
 use ark_ec::pairing::PairingOutput;
 use ark_ec::{AffineRepr, CurveGroup};
-use ark_ff::{BigInteger, CyclotomicMultSubgroup, One, PrimeField, UniformRand, Zero};
+use ark_ff::{CyclotomicMultSubgroup, One, PrimeField, UniformRand, Zero};
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 use std::sync::OnceLock;
@@ -34,14 +34,9 @@ fn naive_ipp(a: &[G1Affine], b: &[G2Affine]) -> Gt {
 }
 
 #[test]
-fn six_u_squared_is_p_minus_r() {
-    let u = ark_bn254::Config::X[0] as u128;
-    let six_u2 = 6 * u * u;
-    assert_eq!(SIX_U_SQUARED, [six_u2 as u64, (six_u2 >> 64) as u64]);
-    let mut p = ark_bn254::Fq::MODULUS;
-    p.sub_with_borrow(&Fr::MODULUS);
-    assert_eq!(&p.0[..2], &SIX_U_SQUARED[..]);
-    assert!(p.0[2..].iter().all(|l| *l == 0));
+fn bn_u_is_the_curve_parameter() {
+    assert_eq!(ark_bn254::Config::X, &[BN_U]);
+    assert!(!ark_bn254::Config::X_IS_NEGATIVE);
 }
 
 #[test]
@@ -66,6 +61,10 @@ fn gt_membership_matches_the_order_check() {
         assert!(is_cyclotomic(&easy));
         assert!(!is_in_gt(&PairingOutput(easy)));
         assert!(!easy.pow(Fr::MODULUS).is_one());
+        // Its r-th power has no GT part left (order dividing h): still not in GT.
+        let h_part = easy.pow(Fr::MODULUS);
+        assert!(is_cyclotomic(&h_part) && !is_in_gt(&PairingOutput(h_part)));
+        assert!(!is_in_gt(&PairingOutput(h_part * x.0)));
     }
     assert!(!is_cyclotomic(&Fq12::zero()));
 }
@@ -186,7 +185,7 @@ fn tampered_messages_fail_their_named_check() {
         Err(PcsError::FoldedClaimMismatch("E1 = s2·v1"))
     );
     let mut bad = proof.clone();
-    bad.final_g2 = g2;
+    bad.final_g2 = G2Element(g2);
     assert_eq!(
         check(&bad),
         Err(PcsError::FoldedClaimMismatch("E2 = s1·v2"))
@@ -216,4 +215,84 @@ fn tampered_messages_fail_their_named_check() {
         Err(PcsError::WrongProofLength { .. })
     ));
     assert_eq!(check(&proof), Ok(()));
+}
+
+/// The verifier's kernels at `K` rounds, timed one by one (the breakdown in
+/// `paper-notes/dory.md`): `cargo test --release -p commitments --lib verifier_kernels --
+/// --ignored --nocapture` with `RAYON_NUM_THREADS=1`.
+#[test]
+#[ignore = "timing, release only"]
+fn verifier_kernels() {
+    use ark_bn254::{G1Projective, G2Projective};
+    use ark_ec::VariableBaseMSM;
+    use std::time::Instant;
+    let k = 10;
+    let mut rng = ChaCha20Rng::seed_from_u64(7);
+    let g = pairing(G1Affine::generator(), G2Affine::generator());
+    let gts: Vec<Gt> = (0..4 + 9 * k).map(|_| g * Fr::rand(&mut rng)).collect();
+    let scalars: Vec<Fr> = (0..gts.len()).map(|_| Fr::rand(&mut rng)).collect();
+    let g1: Vec<G1Affine> = (0..3 * k + 2)
+        .map(|_| (G1Affine::generator() * Fr::rand(&mut rng)).into_affine())
+        .collect();
+    let g2: Vec<G2Affine> = (0..3 * k + 2)
+        .map(|_| (G2Affine::generator() * Fr::rand(&mut rng)).into_affine())
+        .collect();
+    let time = |what: &str, reps: u32, f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        for _ in 0..reps {
+            f();
+        }
+        println!(
+            "{what}: {:.2} ms",
+            start.elapsed().as_secs_f64() * 1e3 / f64::from(reps)
+        );
+    };
+    time(
+        &format!("GT multi-exponentiation, {} bases", gts.len()),
+        5,
+        &mut || {
+            let _ = Gt::msm_unchecked(&gts, &scalars);
+        },
+    );
+    time(
+        &format!("{} separate GT exponentiations", gts.len()),
+        2,
+        &mut || {
+            let _: Gt = gts.iter().zip(&scalars).map(|(x, s)| *x * s).sum();
+        },
+    );
+    time(&format!("G1 MSM, {} points", g1.len()), 20, &mut || {
+        let _ = G1Projective::msm_unchecked(&g1, &scalars[..g1.len()]);
+    });
+    time(&format!("G2 MSM, {} points", g2.len()), 20, &mut || {
+        let _ = G2Projective::msm_unchecked(&g2, &scalars[..g2.len()]);
+    });
+    time("one pairing", 20, &mut || {
+        let _ = pairing(g1[0], g2[0]);
+    });
+    time(
+        &format!("{} GT membership checks (x^e = 1)", 3 + 6 * k),
+        5,
+        &mut || {
+            assert!(gts[..3 + 6 * k].iter().all(is_in_gt));
+        },
+    );
+    time(
+        &format!("{} GT membership checks (x^r = 1)", 3 + 6 * k),
+        2,
+        &mut || {
+            assert!(gts[..3 + 6 * k]
+                .iter()
+                .all(|x| x.0.pow(Fr::MODULUS).is_one()));
+        },
+    );
+    time(
+        &format!("{} G2 subgroup checks", 3 * k + 1),
+        20,
+        &mut || {
+            assert!(g2[..3 * k + 1]
+                .iter()
+                .all(|p| p.is_in_correct_subgroup_assuming_on_curve()));
+        },
+    );
 }

@@ -109,7 +109,7 @@ pub(super) fn verify(
         // E1 ← E1 + β·E1β + α·E1+ + α^{-1}·E1−;  E2 ← E2 + β^{-1}·E2β + α·E2+ + α^{-1}·E2−
         e1_bases.extend([first.e1_beta, second.e1_plus, second.e1_minus]);
         e1_coeffs.extend([beta, alpha, alpha_inv]);
-        e2_bases.extend([first.e2_beta, second.e2_plus, second.e2_minus]);
+        e2_bases.extend([first.e2_beta.0, second.e2_plus.0, second.e2_minus.0]);
         e2_coeffs.extend([beta_inv, alpha, alpha_inv]);
         let col = col_point[t];
         s1 *= alpha * (Fr::one() - col) + col;
@@ -128,7 +128,7 @@ pub(super) fn verify(
     if !G1Projective::msm_unchecked(&e1_bases, &e1_coeffs).is_zero() {
         return Err(PcsError::FoldedClaimMismatch("E1 = s2·v1"));
     }
-    e2_bases.push(proof.final_g2);
+    e2_bases.push(proof.final_g2.0);
     e2_coeffs.push(-s1);
     if !G2Projective::msm_unchecked(&e2_bases, &e2_coeffs).is_zero() {
         return Err(PcsError::FoldedClaimMismatch("E2 = s1·v2"));
@@ -140,7 +140,7 @@ pub(super) fn verify(
     let rhs = Gt::msm_unchecked(&bases, &c);
     let lhs = pairing(
         (proof.final_g1 + vk.gamma1_0 * d).into_affine(),
-        (proof.final_g2 + vk.gamma2_0 * d_inv).into_affine(),
+        (proof.final_g2.0 + vk.gamma2_0 * d_inv).into_affine(),
     );
     if lhs != rhs {
         return Err(PcsError::PairingCheckFailed);
@@ -148,13 +148,14 @@ pub(super) fn verify(
     check_membership(commitment, proof)
 }
 
-/// Every `GT` value from outside (commitment and proof) is in the order-`r` subgroup, and the
-/// proof's G1/G2 points are in theirs (deserialization already checks the latter; an in-memory
-/// proof may not have been through it). Run after the equations, so rejected proofs skip it.
+/// Every `GT` value from outside (commitment and proof) is in the order-`r` subgroup and every
+/// proof point in its prime-order group (deserialization checks only `G_Φ12` and the curve
+/// equations, and an in-memory proof may not have been through it). Run after the equations,
+/// so rejected proofs skip it.
 fn check_membership(commitment: &DoryCommitment, proof: &DoryProof) -> Result<(), PcsError> {
     let mut gt: Vec<&GtElement> = vec![&commitment.0, &proof.vmv.c, &proof.vmv.d2];
     let mut g1: Vec<G1Affine> = vec![proof.vmv.e1, proof.final_g1];
-    let mut g2: Vec<G2Affine> = vec![proof.final_g2];
+    let mut g2: Vec<G2Affine> = vec![proof.final_g2.0];
     for r in &proof.rounds {
         let (f, s) = (&r.first, &r.second);
         gt.extend([
@@ -166,7 +167,7 @@ fn check_membership(commitment: &DoryCommitment, proof: &DoryProof) -> Result<()
             &s.c_minus,
         ]);
         g1.extend([f.e1_beta, s.e1_plus, s.e1_minus]);
-        g2.extend([f.e2_beta, s.e2_plus, s.e2_minus]);
+        g2.extend([f.e2_beta.0, s.e2_plus.0, s.e2_minus.0]);
     }
     if !gt.iter().all(|x| is_in_gt(&x.0)) {
         return Err(PcsError::NotInGroup("a GT element"));
