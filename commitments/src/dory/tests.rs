@@ -36,7 +36,7 @@ fn naive_ipp(a: &[G1Affine], b: &[G2Affine]) -> Gt {
 #[test]
 fn bn_u_is_the_curve_parameter() {
     assert_eq!(ark_bn254::Config::X, &[BN_U]);
-    assert!(!ark_bn254::Config::X_IS_NEGATIVE);
+    const { assert!(!ark_bn254::Config::X_IS_NEGATIVE) };
 }
 
 #[test]
