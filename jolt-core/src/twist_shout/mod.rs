@@ -7,6 +7,7 @@
 //! - [`shout`]: read-only memory checking (read + raf sumcheck, booleanity, Hamming weight).
 //! - [`twist`]: read-write memory checking (read/write checking, output check, Val
 //!   evaluation, the same one-hot checks), with increments instead of timestamps.
+//! - [`vm`]: the zkVM's registers, RAM and bytecode as Twist/Shout instances built from a trace.
 //!
 //! This is the standalone protocol layer of the second memory-checking backend (DESIGN §10);
 //! the zkVM still uses the Lasso/Spice backend.
@@ -15,11 +16,14 @@ mod dense;
 pub mod one_hot;
 pub mod shout;
 pub mod twist;
+pub mod vm;
 
 #[cfg(test)]
 mod shout_tests;
 #[cfg(test)]
 mod twist_tests;
+#[cfg(test)]
+mod vm_tests;
 
 pub use one_hot::{Column, OneHotAddresses, RaChunk};
 pub use shout::{
