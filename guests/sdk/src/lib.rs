@@ -40,7 +40,7 @@
 //! for the stack.
 //!
 //! A panic (including an allocation failure) replaces the output with the message
-//! `panicked at FILE:LINE:COL: MESSAGE` and halts with [`PANIC_EXIT_CODE`] (101, as a
+//! `panicked at FILE:LINE:COL: MESSAGE` (at most 1 KiB) and halts with [`PANIC_EXIT_CODE`] (101, as a
 //! panicking `std` process exits).
 //!
 //! ## Native builds
