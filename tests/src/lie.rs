@@ -23,18 +23,26 @@ use crate::SEED;
 /// The scheme the lies are proven with.
 pub type S = HyperKzg;
 
-/// Where the programs are linked; the data words sit in the same page.
+/// Where the programs are linked.
 pub const BASE: u32 = 0x0020_0000;
+/// Where the data words sit (same page, after at most 64 instructions).
 pub const DATA: u32 = BASE + 0x100;
+/// The program's initial data words.
 pub const DATA_WORDS: [u32; 2] = [0x1111_1111, 0x2222_2222];
 /// Every lie fits 2^5 steps.
 pub const LOG_T: usize = 5;
+/// Register `a0` (the exit code).
 pub const A0: u8 = 10;
+/// Register `a1`.
 pub const A1: u8 = 11;
+/// Register `a2`.
 pub const A2: u8 = 12;
+/// Register `a3`.
 pub const A3: u8 = 13;
+/// Register `a7` (the syscall number).
 pub const A7: u8 = 17;
 
+/// The instruction word of `opcode rd, rs1, rs2, imm`.
 pub fn enc(opcode: Opcode, rd: u8, rs1: u8, rs2: u8, imm: i32) -> u32 {
     Instruction {
         opcode,
@@ -46,6 +54,7 @@ pub fn enc(opcode: Opcode, rd: u8, rs1: u8, rs2: u8, imm: i32) -> u32 {
     .encode()
 }
 
+/// `addi rd, rs1, imm`.
 pub fn addi(rd: u8, rs1: u8, imm: i32) -> u32 {
     enc(Opcode::Addi, rd, rs1, 0, imm)
 }
@@ -85,6 +94,7 @@ pub fn program(code: &[u32]) -> Program {
     Program::load(&elf.to_bytes(), &config).expect("the program loads")
 }
 
+/// The honest trace of [`program`]`(code)`.
 pub fn run(code: &[u32]) -> Trace {
     trace(&program(code), &[], &RunOptions::default()).expect("the program runs")
 }
@@ -128,14 +138,17 @@ impl Lie {
         }
     }
 
+    /// Column `column` at step `t`.
     pub fn get(&self, column: usize, t: usize) -> u64 {
         self.cols[column][t]
     }
 
+    /// Sets column `column` at step `t`.
     pub fn set(&mut self, column: usize, t: usize, v: u64) {
         self.cols[column][t] = v;
     }
 
+    /// Whether bytecode field `j` is 1 at step `t`.
     pub fn flag(&self, j: usize, t: usize) -> bool {
         self.get(self.pre.layout.bc_field(j), t) == 1
     }
@@ -156,6 +169,7 @@ impl Lie {
             .expect("the run exits")
     }
 
+    /// The lookup step `t` performs (its row's lookup flag).
     pub fn lookup(&self, t: usize) -> LookupId {
         LookupId::ALL
             .into_iter()
