@@ -120,6 +120,7 @@ fn wrong_alu_result_is_rejected() {
     s.trace.steps[t].lookup_output ^= 1;
     rejected_by!("ALU output", verdict(&s), JoltError::Lookups(_));
     s.trace.steps[t].rd_after ^= 1;
+    assert_eq!(broken_constraint(&s), None, "only the lookups can tell");
     rejected_by!("ALU output and rd", verdict(&s), JoltError::Lookups(_));
 }
 
@@ -134,6 +135,7 @@ fn wrong_register_read_is_rejected() {
     step.lookup_x = step.rs1_value;
     step.lookup_output = step.lookup_x.wrapping_add(step.lookup_y);
     step.rd_after = step.lookup_output;
+    assert_eq!(broken_constraint(&s), None, "only memory checking can tell");
     rejected_by!("register read", verdict(&s), JoltError::Memory(_));
 }
 
@@ -149,6 +151,7 @@ fn wrong_ram_read_is_rejected() {
     s.trace.steps[t].ram.read ^= 0x100;
     s.trace.steps[t].ram.write ^= 0x100;
     s.trace.steps[t].rd_after ^= 0x100;
+    assert_eq!(broken_constraint(&s), None, "only memory checking can tell");
     rejected_by!("RAM read", verdict(&s), JoltError::Memory(_));
 }
 
@@ -234,6 +237,7 @@ fn lui_rd_not_bound_to_its_immediate_is_rejected() {
     let t = step_of(&s.trace, VirtualOpcode::Lui);
     s.trace.steps[t].rd_after ^= 0x1000;
     s.trace.steps[t].lookup_output ^= 0x1000;
+    assert_eq!(broken_constraint(&s), None, "only the lookups can tell");
     rejected_by!("LUI lookup output", verdict(&s), JoltError::Lookups(_));
 }
 
