@@ -5,7 +5,8 @@
 //! (Twist, alternative algorithm) plus booleanity.
 //!
 //! `cargo run --release -p jolt-benches --bin twist_shout_table -- --sizes 14,16,18`
-//! prints a Markdown table (single thread).
+//! prints Markdown tables (single thread): the standalone provers, then both
+//! memory-checking families on the same fib traces.
 
 use std::time::Instant;
 
@@ -13,10 +14,16 @@ use ark_bn254::Fr;
 use ark_ff::{Field, UniformRand};
 use ark_std::rand::rngs::StdRng;
 use ark_std::rand::{Rng, SeedableRng};
+use commitments::HyperKzg;
 use jolt_core::bench::{single_threaded, Header};
+use jolt_core::twist_shout::vm::{bytecode_addresses, chunking, ram_twist, register_twist};
 use jolt_core::twist_shout::{
     prove_shout, prove_twist, OneHotAddresses, OutputRegion, ShoutParams, TwistParams, TwistWitness,
 };
+use jolt_core::vm::{trace, LayoutConfig, Memory, Program, RunOptions};
+use jolt_core::zkvm::bytecode_table::BytecodeTable;
+use jolt_core::zkvm::statement::compress_tuple;
+use jolt_core::zkvm::{prove_trace, JoltPreprocessing, PublicIo, Silent};
 use sumcheck::{MerlinTranscript, Transcript};
 
 /// Nanoseconds per dependent field multiplication (median of 5 chains of 2^22).
@@ -82,6 +89,104 @@ fn twist_row(log_n: usize, d: usize, reads: usize, log_t: usize, rng: &mut StdRn
     })
 }
 
+/// On one fib trace of `2^log_t` padded steps: the Lasso/Spice backend's bytecode and
+/// registers/RAM stages (`prove_trace`, HyperKZG, commitments excluded: those stages are
+/// sumchecks and grand products over already committed columns) against Shout on the
+/// bytecode plus Twist on the registers and on RAM over the same trace. Returns
+/// `(lasso bytecode, lasso memory, shout bytecode, twist registers, twist RAM)` in ms.
+fn backends_on_fib(log_t: usize) -> [f64; 5] {
+    let program = Program::load(jolt_core::guests::FIB_ELF, &LayoutConfig::default()).unwrap();
+    // fib(n) takes about 6n steps; pick n so the trace pads to exactly 2^log_t.
+    let mut n = ((1u64 << log_t) / 6) as u32;
+    let run = loop {
+        let t = trace(&program, &n.to_le_bytes(), &RunOptions::default()).unwrap();
+        if (t.steps.len() + 1).next_power_of_two() <= 1 << log_t {
+            break t;
+        }
+        n -= n / 50 + 1;
+    };
+    let input = n.to_le_bytes().to_vec();
+    let io = PublicIo {
+        input: input.clone(),
+        output: run.output.clone(),
+        exit_code: run.exit_code,
+    };
+    let pre = JoltPreprocessing::<HyperKzg>::new(
+        program.clone(),
+        instructions::LookupParams::DEFAULT,
+        log_t,
+        1,
+    );
+    let (_, timings) = prove_trace(&pre, &io, &run, &Silent).expect("proves");
+    let initial = Memory::initial(&program, &input).unwrap().words;
+    let mut rng = StdRng::seed_from_u64(2);
+    let r: Vec<Fr> = (0..log_t).map(|_| Fr::rand(&mut rng)).collect();
+    let layout = program.layout();
+    let regs = layout.num_register_words() as usize;
+    let twist_registers = time_ms(|| {
+        let (params, w) = register_twist::<Fr>(&run, &initial, regs, log_t);
+        let region = OutputRegion {
+            start: 0,
+            values: vec![],
+        };
+        std::hint::black_box(prove_twist(
+            &params,
+            &w,
+            &r,
+            &region,
+            &mut MerlinTranscript::new(b"b"),
+        ));
+    });
+    let expected = layout
+        .io_words(&input, &run.output, run.exit_code, true)
+        .expect("fits");
+    let twist_ram = time_ms(|| {
+        let (params, w) = ram_twist::<Fr>(&run, &initial, log_t);
+        let region = OutputRegion {
+            start: layout.io_start() as usize,
+            values: expected.iter().map(|&x| Fr::from(x)).collect(),
+        };
+        std::hint::black_box(prove_twist(
+            &params,
+            &w,
+            &r,
+            &region,
+            &mut MerlinTranscript::new(b"b"),
+        ));
+    });
+    let table = BytecodeTable::new(program.bytecode());
+    let shout_bytecode = time_ms(|| {
+        let beta: Vec<Fr> = (0..table.rows[0].len())
+            .map(|i| Fr::from(i as u64 + 7))
+            .collect();
+        let (log_n, d) = chunking(table.log_size());
+        let params = ShoutParams { log_n, d, log_t };
+        let mut values: Vec<Fr> = table
+            .rows
+            .iter()
+            .map(|row| compress_tuple(&beta, row))
+            .collect();
+        values.resize(1 << params.log_k(), Fr::from(0u64));
+        let addresses = bytecode_addresses(&run, table.padding_row, log_t);
+        let ra = OneHotAddresses::encode(&addresses, log_n, d).expect("in range");
+        std::hint::black_box(prove_shout(
+            &params,
+            &ra,
+            &values,
+            &r,
+            &mut MerlinTranscript::new(b"b"),
+        ));
+    });
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+    [
+        ms(timings.bytecode),
+        ms(timings.memory),
+        shout_bytecode,
+        twist_registers,
+        twist_ram,
+    ]
+}
+
 fn main() {
     let sizes: Vec<usize> = std::env::args()
         .skip_while(|a| a != "--sizes")
@@ -127,9 +232,25 @@ fn main() {
         (mul, rows)
     });
     println!("Fr multiplication: {:.1} ns.\n", rows.0);
+    println!("## The standalone protocols\n");
     println!("| protocol | T | prove ms | mults/cycle (measured) | mults/cycle (paper's model) |");
     println!("|---|---|---|---|---|");
     for r in rows.1 {
         println!("{r}");
+    }
+    println!(
+        "\n## Same fib trace, both memory-checking families (ms, commitments excluded)\n\n\
+         Lasso/Spice: the `bytecode` and `memory` (registers + RAM read-write check, output \
+         check, region check) stages of `prove_trace`. Twist/Shout: the standalone provers on \
+         the same trace (registers and RAM as two Twist instances, bytecode as Shout).\n"
+    );
+    println!("| T | Lasso bytecode | Lasso registers+RAM | Shout bytecode | Twist registers | Twist RAM | Lasso total / Twist+Shout total |");
+    println!("|---|---|---|---|---|---|---|");
+    for &log_t in &sizes {
+        let [lb, lm, sb, tr, tm] = single_threaded(|| backends_on_fib(log_t));
+        println!(
+            "| 2^{log_t} | {lb:.0} | {lm:.0} | {sb:.0} | {tr:.0} | {tm:.0} | {:.2} |",
+            (lb + lm) / (sb + tr + tm)
+        );
     }
 }
