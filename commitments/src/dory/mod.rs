@@ -13,7 +13,8 @@
 //! pay-per-bit MSMs for compact columns), then `C = Σ_i e(T_i, Γ2_i) ∈ GT`. A polynomial
 //! zero-padded to more variables only gains zero rows, so its commitment is unchanged, and
 //! `C` is linear in `f`: [`CommitmentScheme::combine_commitments`] is a `GT`
-//! multi-exponentiation and the trait's batching applies.
+//! multi-exponentiation and the trait's batching applies. The committer keeps the rows in the
+//! commitment as the opening hint ([`DoryCommitment::rows`]), so `open` does not redo the MSMs.
 //!
 //! **Opening** (`K = log2(columns)` rounds). The prover sends `v = L^T·M` lifted as
 //! `C_v = e(⟨T, v⟩, Γ2,fin)`, `D2 = e(⟨Γ1, v⟩, Γ2,fin)`, `E1 = ⟨T, L⟩`; the verifier checks
@@ -52,22 +53,95 @@ pub use setup::{hash_to_g2, DorySetup, DoryVerifierSetup};
 use crate::error::PcsError;
 use crate::hyrax::Hyrax;
 use crate::traits::CommitmentScheme;
-use ark_bn254::{Fr, G1Affine};
+use ark_bn254::{Fr, G1Affine, G1Projective};
 use ark_ec::VariableBaseMSM;
+use ark_ec::{AffineRepr, CurveGroup};
 use ark_ff::Field;
 use ark_serialize::{
     CanonicalDeserialize, CanonicalSerialize, Compress, SerializationError, Valid, Validate,
 };
-use std::io::Read;
+use std::io::{Read, Write};
+use std::sync::Arc;
 use sumcheck::{DensePolynomial, MultilinearPolynomial, Transcript};
 
 /// The Dory scheme over BN254 (non-hiding).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Dory;
 
-/// A Dory commitment: `C = Σ_i e(T_i, Γ2_i) ∈ GT` (384 bytes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
-pub struct DoryCommitment(pub GtElement);
+/// A Dory commitment: `C = Σ_i e(T_i, Γ2_i) ∈ GT` (384 bytes), and on the committer's side
+/// the tier-1 rows `T_i` as the opening hint (Jolt's "opening proof hint").
+///
+/// The hint is prover-only data: it is not serialized (a deserialized commitment has none),
+/// not compared and not absorbed; [`CommitmentScheme::combine_commitments`] combines it row
+/// by row, so a batch opening needs no new row MSMs, and `open` recomputes the rows only when
+/// a commitment comes without a hint of the right shape.
+#[derive(Clone)]
+pub struct DoryCommitment {
+    /// `C ∈ GT`.
+    pub tier2: GtElement,
+    rows: Option<Arc<[G1Affine]>>,
+}
+
+impl DoryCommitment {
+    /// A commitment without the prover's hint (as a verifier holds it).
+    pub fn new(tier2: GtElement) -> Self {
+        DoryCommitment { tier2, rows: None }
+    }
+
+    /// The tier-1 rows `T_i` kept by `commit` (or combined by `combine_commitments`).
+    pub fn rows(&self) -> Option<&[G1Affine]> {
+        self.rows.as_deref()
+    }
+}
+
+impl PartialEq for DoryCommitment {
+    fn eq(&self, other: &Self) -> bool {
+        self.tier2 == other.tier2
+    }
+}
+
+impl Eq for DoryCommitment {}
+
+impl core::fmt::Debug for DoryCommitment {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("DoryCommitment")
+            .field("tier2", &self.tier2)
+            .field("hint_rows", &self.rows.as_ref().map(|r| r.len()))
+            .finish()
+    }
+}
+
+impl CanonicalSerialize for DoryCommitment {
+    fn serialize_with_mode<W: Write>(
+        &self,
+        writer: W,
+        compress: Compress,
+    ) -> Result<(), SerializationError> {
+        self.tier2.serialize_with_mode(writer, compress)
+    }
+
+    fn serialized_size(&self, compress: Compress) -> usize {
+        self.tier2.serialized_size(compress)
+    }
+}
+
+impl Valid for DoryCommitment {
+    fn check(&self) -> Result<(), SerializationError> {
+        self.tier2.check()
+    }
+}
+
+impl CanonicalDeserialize for DoryCommitment {
+    fn deserialize_with_mode<R: Read>(
+        reader: R,
+        compress: Compress,
+        validate: Validate,
+    ) -> Result<Self, SerializationError> {
+        Ok(DoryCommitment::new(GtElement::deserialize_with_mode(
+            reader, compress, validate,
+        )?))
+    }
+}
 
 /// Eval-VMV-RE's message: `C_v = ⟨T, v·Γ2,fin⟩`, `D2 = ⟨Γ1, v·Γ2,fin⟩`, `E1 = ⟨T, L⟩`.
 #[derive(Clone, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
@@ -176,12 +250,29 @@ impl CanonicalDeserialize for DoryProof {
     }
 }
 
-/// The tier-1 row commitments `T_i` of `poly` (Hyrax's, under `Γ1`).
-fn tier1_rows(setup: &DorySetup, poly: &DensePolynomial<Fr>) -> Vec<G1Affine> {
-    let poly = MultilinearPolynomial::Dense(poly.clone());
-    Hyrax::commit(&setup.tier1, &poly)
-        .expect("the caller checked the number of variables")
-        .0
+/// The tier-1 row commitments `T_i` of `poly` (Hyrax's, under `Γ1`), `2^{row_vars}` of them:
+/// the commitment's hint when it has one that fits (fewer rows are zero rows, padded with the
+/// identity), otherwise recomputed from `poly`.
+fn tier1_rows(
+    setup: &DorySetup,
+    poly: &DensePolynomial<Fr>,
+    commitment: &DoryCommitment,
+    row_vars: usize,
+) -> Vec<G1Affine> {
+    let count = 1usize << row_vars;
+    match commitment.rows() {
+        Some(hint) if !hint.is_empty() && hint.len() <= count => {
+            let mut rows = hint.to_vec();
+            rows.resize(count, G1Affine::zero());
+            rows
+        }
+        _ => {
+            let poly = MultilinearPolynomial::Dense(poly.clone());
+            Hyrax::commit(&setup.tier1, &poly)
+                .expect("the caller checked the number of variables")
+                .0
+        }
+    }
 }
 
 /// Draws a challenge and its inverse; a zero challenge is rejected.
@@ -254,7 +345,10 @@ impl CommitmentScheme for Dory {
         check_num_vars(poly.num_vars(), setup.tier1.max_num_vars)?;
         let rows = Hyrax::commit(&setup.tier1, poly)?.0;
         let tier2 = gt::inner_pairing_product(&rows, setup.gamma2[..rows.len()].iter().copied());
-        Ok(DoryCommitment(GtElement(tier2)))
+        Ok(DoryCommitment {
+            tier2: GtElement(tier2),
+            rows: Some(rows.into()),
+        })
     }
 
     fn open(
@@ -274,7 +368,7 @@ impl CommitmentScheme for Dory {
         }
         check_num_vars(n, setup.tier1.max_num_vars)?;
         absorb_statement(transcript, commitment, point, eval);
-        prover::prove(setup, poly, point, transcript)
+        prover::prove(setup, poly, commitment, point, transcript)
     }
 
     fn verify(
@@ -293,6 +387,8 @@ impl CommitmentScheme for Dory {
 
     /// `Σ_i coeffs[i]·C_i` as one `GT` multi-exponentiation (`Π C_i^{coeffs[i]}` in `Fq12`).
     /// Commitments of different sizes combine as their zero-padded extensions (same values).
+    /// When every input carries its rows, the hint is combined too: row `j` of the result is
+    /// `Σ_i coeffs[i]·T^{(i)}_j` (missing rows are zero), one small MSM per row.
     fn combine_commitments(
         commitments: &[DoryCommitment],
         coeffs: &[Fr],
@@ -300,7 +396,25 @@ impl CommitmentScheme for Dory {
         if commitments.len() != coeffs.len() {
             return None;
         }
-        let bases: Vec<Gt> = commitments.iter().map(|c| c.0 .0).collect();
-        Some(DoryCommitment(GtElement(Gt::msm_unchecked(&bases, coeffs))))
+        let bases: Vec<Gt> = commitments.iter().map(|c| c.tier2.0).collect();
+        let tier2 = GtElement(Gt::msm_unchecked(&bases, coeffs));
+        let hints: Option<Vec<&[G1Affine]>> = commitments.iter().map(|c| c.rows()).collect();
+        let rows = hints.filter(|h| !h.is_empty()).map(|hints| {
+            let count = hints.iter().map(|r| r.len()).max().unwrap_or(0);
+            // One MSM per row, one after another: ark-ec's MSM is parallel inside and must not
+            // be nested in rayon workers (see `Hyrax`'s row commitments).
+            let combined: Vec<G1Projective> = (0..count)
+                .map(|j| {
+                    let (points, scalars): (Vec<G1Affine>, Vec<Fr>) = hints
+                        .iter()
+                        .zip(coeffs)
+                        .filter_map(|(r, k)| r.get(j).map(|p| (*p, *k)))
+                        .unzip();
+                    G1Projective::msm_unchecked(&points, &scalars)
+                })
+                .collect();
+            G1Projective::normalize_batch(&combined).into()
+        });
+        Some(DoryCommitment { tier2, rows })
     }
 }

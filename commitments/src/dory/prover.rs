@@ -3,7 +3,7 @@
 
 use super::gt::{inner_pairing_product, pairing};
 use super::{challenge, tier1_rows, DoryProof, ReduceFirst, ReduceRound, ReduceSecond, VmvMessage};
-use super::{DorySetup, G2Element, GtElement};
+use super::{DoryCommitment, DorySetup, G2Element, GtElement};
 use crate::error::PcsError;
 use ark_bn254::{Fr, G1Affine, G1Projective, G2Projective};
 use ark_ec::pairing::Pairing;
@@ -13,11 +13,12 @@ use rayon::prelude::*;
 use sumcheck::{DensePolynomial, EqPolynomial, Transcript};
 
 /// Proves `poly(point) = L^T·M·R` after the statement has been absorbed (see
-/// [`super::Dory`]): `v = L^T·M`, the VMV message `(C_v, D2, E1)`, then `log2(columns)` reduce
+/// [`super::Dory`]), with the rows `T` from `commitment`'s hint when it has one: `v = L^T·M`, the VMV message `(C_v, D2, E1)`, then `log2(columns)` reduce
 /// rounds on `v1 = T` (rows, identity-padded), `v2 = v·Γ2,fin`, `s1 = R`, `s2 = L` (zero-padded).
 pub(super) fn prove(
     setup: &DorySetup,
     poly: &DensePolynomial<Fr>,
+    commitment: &DoryCommitment,
     point: &[Fr],
     transcript: &mut impl Transcript,
 ) -> Result<DoryProof, PcsError> {
@@ -26,7 +27,7 @@ pub(super) fn prove(
     let width = 1usize << col_vars;
     let g1 = &setup.tier1.generators[..width];
     let g2 = &setup.gamma2[..width];
-    let rows = tier1_rows(setup, poly);
+    let rows = tier1_rows(setup, poly, commitment, row_vars);
     let left = EqPolynomial::evals(&point[..row_vars]);
     let right = EqPolynomial::evals(&point[row_vars..]);
 

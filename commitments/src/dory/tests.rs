@@ -102,7 +102,7 @@ fn commitment_is_the_inner_pairing_product_of_hyrax_rows() {
             .0;
         let c = Dory::commit(setup(), &MultilinearPolynomial::Dense(p)).expect("commit");
         assert_eq!(
-            c.0 .0,
+            c.tier2.0,
             naive_ipp(&rows, &setup().gamma2[..rows.len()]),
             "n = {n}"
         );
@@ -141,6 +141,61 @@ fn opens_indicator_polynomials_msb_first() {
             "n = {n}"
         );
     }
+}
+
+/// The rows kept in a commitment (and combined by `combine_commitments`, smaller polynomials
+/// zero-padded) are the rows `open` would recompute: the proofs are identical either way.
+#[test]
+fn opening_hint_matches_recomputed_rows() {
+    let mut rng = ChaCha20Rng::seed_from_u64(8);
+    let (small, big) = (random_poly(4, &mut rng), random_poly(7, &mut rng));
+    let commit = |p: &DensePolynomial<Fr>| {
+        Dory::commit(setup(), &MultilinearPolynomial::Dense(p.clone())).expect("commit")
+    };
+    let (a, b) = (Fr::rand(&mut rng), Fr::rand(&mut rng));
+    let combined =
+        Dory::combine_commitments(&[commit(&small), commit(&big)], &[a, b]).expect("homomorphic");
+    let mut evals: Vec<Fr> = big.evals().iter().map(|v| b * v).collect();
+    for (e, v) in evals.iter_mut().zip(small.evals()) {
+        *e += a * v;
+    }
+    let sum = DensePolynomial::new(evals);
+    let direct = commit(&sum);
+    assert_eq!(combined, direct);
+    assert_eq!(combined.rows(), direct.rows());
+    let r: Vec<Fr> = (0..7).map(|_| Fr::rand(&mut rng)).collect();
+    let y = sum.evaluate(&r);
+    let open = |c: &DoryCommitment| Dory::open(setup(), &sum, c, &r, &y, &mut transcript());
+    let bare = DoryCommitment::new(combined.tier2);
+    assert!(bare.rows().is_none());
+    let proof = open(&combined).expect("open with the hint");
+    assert_eq!(proof, open(&bare).expect("open without it"));
+    assert_eq!(
+        Dory::verify(&setup().verifier, &bare, &r, &y, &proof, &mut transcript()),
+        Ok(())
+    );
+    // A one-row hint (4 variables < m) opened as part of a 7-variable point: padded rows.
+    let small_c = commit(&small);
+    let padded: Vec<Fr> = small
+        .evals()
+        .iter()
+        .copied()
+        .chain(std::iter::repeat_n(Fr::zero(), 112))
+        .collect();
+    let padded = DensePolynomial::new(padded);
+    let y = padded.evaluate(&r);
+    let with_hint =
+        Dory::open(setup(), &padded, &small_c, &r, &y, &mut transcript()).expect("open");
+    let without = Dory::open(
+        setup(),
+        &padded,
+        &DoryCommitment::new(small_c.tier2),
+        &r,
+        &y,
+        &mut transcript(),
+    )
+    .expect("open");
+    assert_eq!(with_hint, without);
 }
 
 /// Prover and verifier transcripts end in the same state.

@@ -52,7 +52,7 @@ pub(super) fn verify(
     let message_at = |t: usize, j: usize| 4 + 3 * rounds + 6 * t + j;
     let total = 4 + 9 * rounds;
     let mut bases: Vec<Gt> = Vec::with_capacity(total);
-    bases.extend([commitment.0 .0, vmv.c.0, vmv.d2.0]);
+    bases.extend([commitment.tier2.0, vmv.c.0, vmv.d2.0]);
     bases.extend(vk.chi[..=rounds].iter().map(|x| x.0));
     bases.extend(vk.delta1_right[..rounds].iter().map(|x| x.0));
     bases.extend(vk.delta2_right[..rounds].iter().map(|x| x.0));
@@ -153,7 +153,7 @@ pub(super) fn verify(
 /// equations, and an in-memory proof may not have been through it). Run after the equations,
 /// so rejected proofs skip it.
 fn check_membership(commitment: &DoryCommitment, proof: &DoryProof) -> Result<(), PcsError> {
-    let mut gt: Vec<&GtElement> = vec![&commitment.0, &proof.vmv.c, &proof.vmv.d2];
+    let mut gt: Vec<&GtElement> = vec![&commitment.tier2, &proof.vmv.c, &proof.vmv.d2];
     let mut g1: Vec<G1Affine> = vec![proof.vmv.e1, proof.final_g1];
     let mut g2: Vec<G2Affine> = vec![proof.final_g2.0];
     for r in &proof.rounds {
