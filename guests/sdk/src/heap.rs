@@ -115,3 +115,61 @@ pub(crate) fn init(initial_sp: usize) {
         .max(image_end);
     HEAP.init(start, end);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A heap over a host buffer.
+    fn heap(buffer: &mut [u64]) -> BumpAllocator {
+        let heap = BumpAllocator::empty();
+        let start = buffer.as_mut_ptr() as usize;
+        heap.init(start, start + 8 * buffer.len());
+        heap
+    }
+
+    #[test]
+    fn blocks_are_aligned_disjoint_and_bounded() {
+        let mut buffer = [0u64; 32];
+        let h = heap(&mut buffer);
+        let a = unsafe { h.alloc(Layout::from_size_align(3, 1).unwrap()) } as usize;
+        let b = unsafe { h.alloc(Layout::from_size_align(16, 16).unwrap()) } as usize;
+        assert!(b.is_multiple_of(16) && b >= a + 3);
+        let too_big = unsafe { h.alloc(Layout::from_size_align(1024, 1).unwrap()) };
+        assert!(too_big.is_null(), "past the end of the heap");
+    }
+
+    #[test]
+    fn the_last_block_is_freed_and_grown_in_place() {
+        let mut buffer = [0u64; 32];
+        let h = heap(&mut buffer);
+        let layout = Layout::from_size_align(8, 8).unwrap();
+        let a = unsafe { h.alloc(layout) };
+        let free = h.free_bytes();
+        let grown = unsafe { h.realloc(a, layout, 64) };
+        assert_eq!(grown, a, "the last block grows in place");
+        assert_eq!(h.free_bytes(), free - 56);
+        unsafe { h.dealloc(grown, Layout::from_size_align(64, 8).unwrap()) };
+        assert_eq!(
+            h.free_bytes(),
+            free + 8,
+            "freeing the last block returns it"
+        );
+    }
+
+    #[test]
+    fn an_earlier_block_moves_with_its_contents() {
+        let mut buffer = [0u64; 32];
+        let h = heap(&mut buffer);
+        let layout = Layout::from_size_align(4, 4).unwrap();
+        let a = unsafe { h.alloc(layout) };
+        unsafe { a.copy_from([1u8, 2, 3, 4].as_ptr(), 4) };
+        let _b = unsafe { h.alloc(layout) };
+        let moved = unsafe { h.realloc(a, layout, 8) };
+        assert_ne!(moved, a);
+        assert_eq!(
+            unsafe { core::slice::from_raw_parts(moved, 4) },
+            [1, 2, 3, 4]
+        );
+    }
+}
