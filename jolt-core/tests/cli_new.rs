@@ -29,10 +29,13 @@ fn target_installed() -> bool {
     }
 }
 
-/// `cargo build --release` in `dir`, free of this test's cargo environment.
-fn cargo_build(dir: &Path) -> std::process::Output {
+/// `cargo build --release [--offline]` in `dir`, free of this test's cargo environment.
+fn cargo_build(dir: &Path, offline: bool) -> std::process::Output {
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cmd.args(["build", "--release"]).current_dir(dir);
+    if offline {
+        cmd.arg("--offline");
+    }
     for var in [
         "CARGO_TARGET_DIR",
         "CARGO_BUILD_TARGET",
@@ -76,10 +79,20 @@ fn a_new_project_builds_runs_and_proves() {
     let toolchain = std::fs::read_to_string(dir.join("rust-toolchain.toml")).unwrap();
     assert!(toolchain.contains(TARGET), "{toolchain}");
 
-    let built = cargo_build(&dir);
+    // From the local cargo cache first (no network), then from crates.io.
+    let mut built = cargo_build(&dir, true);
+    if !built.status.success() {
+        built = cargo_build(&dir, false);
+    }
     let stderr = String::from_utf8_lossy(&built.stderr);
     if !built.status.success() {
-        if stderr.contains("failed to get") || stderr.contains("download") {
+        let unreachable = [
+            "failed to get",
+            "download",
+            "Unable to update",
+            "failed to load source",
+        ];
+        if unreachable.iter().any(|m| stderr.contains(m)) {
             eprintln!("skipped: the project's crates are not reachable:\n{stderr}");
             let _ = std::fs::remove_dir_all(&root);
             return;
