@@ -276,3 +276,38 @@ fn prove_and_verify_under_keys_from_a_ceremony_file() {
         text(&o.stderr)
     );
 }
+
+#[test]
+fn a_rust_guest_takes_its_typed_input_as_json() {
+    let fib = guest("programs/elf/fibonacci.elf");
+    let json = temp("fib-input.json");
+    std::fs::write(&json, "1000").unwrap();
+    let o = jolt(&["run", &fib, "--input-json", &json, "--json"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // postcard's u64 varint of F(1000) mod 2^64, as the native build computes it
+    // (guests/programs/expected.tsv).
+    assert_eq!(report["output_hex"], "cbc081e6f5b8d3ac0b");
+    let proof = temp("fib-json.proof");
+    let o = jolt(&[
+        "prove",
+        &fib,
+        "--input-json",
+        &json,
+        "--log-m",
+        "8",
+        "-o",
+        &proof,
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    std::fs::write(&json, "{\"n\": 1000}").unwrap();
+    let o = jolt(&["run", &fib, "--input-json", &json]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("bad input"), "{}", text(&o.stderr));
+    let o = jolt(&["run", &fib, "--input-json", &json, "--input", &json]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "--input and --input-json conflict"
+    );
+}

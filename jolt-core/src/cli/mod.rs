@@ -57,6 +57,9 @@ pub enum CliError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// The public input could not be built (e.g. a malformed `--input-json`).
+    #[error("bad input: {0}")]
+    Input(String),
     /// A key file could not be read or failed its checks.
     #[error("cannot use the key {path}: {message}")]
     Key {

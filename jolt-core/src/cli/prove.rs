@@ -19,7 +19,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use instructions::LookupParams;
 
 use crate::bench::StageMemory;
-use crate::cli::run::{hex, load_run, printable, read};
+use crate::cli::run::{hex, load_run, printable, read, InputArgs};
 use crate::cli::{print_stdout, CliError, LayoutArgs};
 use crate::vm::{Program, RunOptions};
 use crate::zkvm::file::{read_header, read_proof_file, write_proof_file};
@@ -99,9 +99,9 @@ pub struct ProveArgs {
     /// The guest executable (RV32IM ELF).
     #[arg(value_name = "PROGRAM.elf")]
     pub program: PathBuf,
-    /// File whose bytes are the public input (default: empty input).
-    #[arg(long, value_name = "FILE")]
-    pub input: Option<PathBuf>,
+    /// The public input.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// The polynomial commitment scheme.
     #[arg(long, value_enum, default_value_t = Pcs::Hyperkzg)]
     pub pcs: Pcs,

@@ -19,9 +19,9 @@ pub struct RunArgs {
     /// The guest executable (RV32IM ELF).
     #[arg(value_name = "PROGRAM.elf")]
     pub program: PathBuf,
-    /// File whose bytes are the public input (default: empty input).
-    #[arg(long, value_name = "FILE")]
-    pub input: Option<PathBuf>,
+    /// The public input.
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Stop with an error after this many RISC-V instructions.
     #[arg(long, value_name = "N", default_value_t = RunOptions::default().max_cycles)]
     pub max_cycles: u64,
@@ -39,17 +39,44 @@ pub struct RunArgs {
 
 /// Reads a guest and its optional input file and loads the program with the layout flags:
 /// what `jolt run` and `jolt prove` both start with.
+/// Where the public input comes from: raw bytes, or a JSON description of a Rust guest's
+/// typed input (encoded as the SDK's postcard input, see [`crate::guest::input_from_json`]).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct InputArgs {
+    /// File whose bytes are the public input (default: empty input).
+    #[arg(long, value_name = "FILE", conflicts_with = "input_json")]
+    pub input: Option<PathBuf>,
+    /// JSON file describing a Rust guest's typed input, e.g. `[1000, "abc"]` for
+    /// `fn f((n, s): (u32, String))`; encoded as the guest SDK reads it.
+    #[arg(long, value_name = "FILE")]
+    pub input_json: Option<PathBuf>,
+}
+
+impl InputArgs {
+    /// The input bytes.
+    pub fn bytes(&self) -> Result<Vec<u8>, CliError> {
+        if let Some(path) = &self.input_json {
+            let text = read(path)?;
+            let value: serde_json::Value = serde_json::from_slice(&text)
+                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+            return crate::guest::input_from_json(&value)
+                .map_err(|e| CliError::Input(format!("{}: {e}", path.display())));
+        }
+        match &self.input {
+            Some(path) => read(path),
+            None => Ok(Vec::new()),
+        }
+    }
+}
+
 pub(crate) fn load_run(
     program: &PathBuf,
-    input: &Option<PathBuf>,
+    input: &InputArgs,
     layout: &LayoutArgs,
     max_cycles: u64,
 ) -> Result<(Program, Vec<u8>, RunOptions), CliError> {
     let elf = read(program)?;
-    let input = match input {
-        Some(path) => read(path)?,
-        None => Vec::new(),
-    };
+    let input = input.bytes()?;
     let program = Program::load(&elf, &layout.config(input.len()))?;
     Ok((program, input, RunOptions { max_cycles }))
 }
