@@ -21,9 +21,9 @@
 //! `e(E1, Γ2,fin) = D2` and sets `E2 = y·Γ2,fin`. The extended inner-product argument then
 //! proves knowledge of `v1 = T`, `v2 = v·Γ2,fin` with `C = ⟨v1, v2⟩`, `D1 = ⟨v1, Γ2⟩ = C_f`
 //! (the commitment), `D2 = ⟨Γ1, v2⟩`, `E1 = ⟨v1, s2⟩`, `E2 = ⟨s1, v2⟩` for `s1 = R`, `s2 = L`.
-//! Each round halves the vectors ([`prover`]): messages `D1L, D1R, D2L, D2R, E1β, E2β`,
+//! Each round halves the vectors (`prover.rs`): messages `D1L, D1R, D2L, D2R, E1β, E2β`,
 //! challenge `β`, `v1 += β·Γ1`, `v2 += β^{-1}·Γ2`; messages `C±, E1±, E2±`, challenge `α`,
-//! `v1 ← α·v1L + v1R`, `v2 ← α^{-1}·v2L + v2R`, and the verifier ([`verifier`]) updates
+//! `v1 ← α·v1L + v1R`, `v2 ← α^{-1}·v2L + v2R`, and the verifier (`verifier.rs`) updates
 //!
 //! ```text
 //! C  ← C + χ_k + β·D2 + β^{-1}·D1 + α·C+ + α^{-1}·C−
@@ -56,10 +56,11 @@ use crate::traits::CommitmentScheme;
 use ark_bn254::{Fr, G1Affine, G1Projective};
 use ark_ec::VariableBaseMSM;
 use ark_ec::{AffineRepr, CurveGroup};
-use ark_ff::Field;
+use ark_ff::{BigInteger, Field, PrimeField};
 use ark_serialize::{
     CanonicalDeserialize, CanonicalSerialize, Compress, SerializationError, Valid, Validate,
 };
+use rayon::prelude::*;
 use std::io::{Read, Write};
 use std::sync::Arc;
 use sumcheck::{DensePolynomial, MultilinearPolynomial, Transcript};
@@ -266,12 +267,40 @@ fn tier1_rows(
             rows.resize(count, G1Affine::zero());
             rows
         }
-        _ => {
-            let poly = MultilinearPolynomial::Dense(poly.clone());
-            Hyrax::commit(&setup.tier1, &poly)
-                .expect("the caller checked the number of variables")
-                .0
-        }
+        _ => field_rows(setup, poly.evals()),
+    }
+}
+
+/// Tier 1 of `2^n` field elements: each row `Σ_j M[i][j]·Γ1_j` as one `msm_u8` of the
+/// scalars' bytes against [`DorySetup::byte_table`] (rows in parallel: the small-scalar MSM
+/// creates no thread pool of its own).
+fn field_rows(setup: &DorySetup, evals: &[Fr]) -> Vec<G1Affine> {
+    let n = evals.len().trailing_zeros() as usize;
+    let (_, col_vars) = setup.verifier.shape(n);
+    let width = 1usize << col_vars;
+    let table = &setup.byte_table()[..32 * width];
+    let rows: Vec<G1Projective> = evals
+        .par_chunks(width)
+        .map(|row| {
+            let bytes: Vec<u8> = row
+                .iter()
+                .flat_map(|s| s.into_bigint().to_bytes_le())
+                .collect();
+            G1Projective::msm_u8(table, &bytes)
+        })
+        .collect();
+    G1Projective::normalize_batch(&rows)
+}
+
+/// Tier 1 of any polynomial: full field elements through [`field_rows`], compact columns
+/// through Hyrax's pay-per-bit MSMs.
+fn row_commitments(
+    setup: &DorySetup,
+    poly: &MultilinearPolynomial<Fr>,
+) -> Result<Vec<G1Affine>, PcsError> {
+    match poly.field_evals() {
+        Some(evals) => Ok(field_rows(setup, evals)),
+        None => Ok(Hyrax::commit(&setup.tier1, poly)?.0),
     }
 }
 
@@ -343,7 +372,7 @@ impl CommitmentScheme for Dory {
         poly: &MultilinearPolynomial<Fr>,
     ) -> Result<DoryCommitment, PcsError> {
         check_num_vars(poly.num_vars(), setup.tier1.max_num_vars)?;
-        let rows = Hyrax::commit(&setup.tier1, poly)?.0;
+        let rows = row_commitments(setup, poly)?;
         let tier2 = gt::inner_pairing_product(&rows, setup.gamma2[..rows.len()].iter().copied());
         Ok(DoryCommitment {
             tier2: GtElement(tier2),
