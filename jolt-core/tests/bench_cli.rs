@@ -85,8 +85,8 @@ fn pcs_quick_smallest_size() {
     let (md, csv, svg) = bench("pcs", &["--quick", "--max-log-t", "10"], &dir.0);
     assert_header(&md);
     let rows = data_rows(&csv);
-    assert_eq!(rows.len(), 3, "{csv}");
-    for scheme in ["hyperkzg", "zeromorph", "hyrax"] {
+    assert_eq!(rows.len(), 4, "{csv}");
+    for scheme in ["hyperkzg", "zeromorph", "hyrax", "dory"] {
         assert!(rows.iter().any(|r| r.starts_with(&format!("{scheme},10,"))));
     }
     assert!(svg.contains("<polyline"));
