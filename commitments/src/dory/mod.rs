@@ -52,11 +52,11 @@ pub use setup::{hash_to_g2, DorySetup, DoryVerifierSetup};
 
 use crate::error::PcsError;
 use crate::hyrax::Hyrax;
-use crate::traits::CommitmentScheme;
+use crate::traits::{check_one_hot_shape, CommitmentScheme};
 use ark_bn254::{Fr, G1Affine, G1Projective};
 use ark_ec::VariableBaseMSM;
 use ark_ec::{AffineRepr, CurveGroup};
-use ark_ff::{BigInteger, Field, PrimeField};
+use ark_ff::{BigInteger, Field, PrimeField, Zero};
 use ark_serialize::{
     CanonicalDeserialize, CanonicalSerialize, Compress, SerializationError, Valid, Validate,
 };
@@ -378,6 +378,37 @@ impl CommitmentScheme for Dory {
             tier2: GtElement(tier2),
             rows: Some(rows.into()),
         })
+    }
+
+    /// One G1 addition per index for tier 1 (`T_{x,i} += Γ1_{j mod 2^m}` for `x = indices[j]`,
+    /// `i = ⌊j / 2^m⌋`), then one multi-pairing per row `x`; each commitment keeps its tier-1
+    /// rows as the opening hint.
+    fn commit_one_hot(
+        setup: &DorySetup,
+        num_rows: usize,
+        indices: &[u16],
+    ) -> Result<Vec<DoryCommitment>, PcsError> {
+        check_one_hot_shape(num_rows, indices)?;
+        let n = indices.len().trailing_zeros() as usize;
+        check_num_vars(n, setup.tier1.max_num_vars)?;
+        let (row_vars, col_vars) = setup.verifier.shape(n);
+        let (count, width) = (1usize << row_vars, 1usize << col_vars);
+        let g1 = &setup.tier1.generators;
+        let mut tier1 = vec![G1Projective::zero(); num_rows * count];
+        for (j, &x) in indices.iter().enumerate() {
+            tier1[x as usize * count + j / width] += g1[j % width];
+        }
+        Ok(tier1
+            .chunks(count)
+            .map(|row_points| {
+                let rows = G1Projective::normalize_batch(row_points);
+                let tier2 = gt::inner_pairing_product(&rows, setup.gamma2[..count].iter().copied());
+                DoryCommitment {
+                    tier2: GtElement(tier2),
+                    rows: Some(rows.into()),
+                }
+            })
+            .collect())
     }
 
     fn open(
