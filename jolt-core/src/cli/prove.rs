@@ -1,13 +1,16 @@
 //! `jolt prove`, `jolt verify` and the no-argument demo (prove and verify a built-in guest).
 //!
-//! `jolt prove PROGRAM.elf [--input FILE] [--pcs hyperkzg|zeromorph|hyrax] -o PROOF [--json]`
-//! runs the guest, proves the run and writes a proof file ([`crate::zkvm::file`]) that holds
-//! the public input, output and exit code. `jolt verify PROGRAM.elf PROOF [--json]` is a
-//! separate process: it preprocesses the program itself and exits 0 only if the proof
+//! `jolt prove PROGRAM.elf [--input FILE | --input-json FILE] [--pcs hyperkzg|zeromorph|hyrax|dory]
+//! [--prover-key FILE] [--memory-limit MIB] -o PROOF [--json]` runs the guest, proves the run
+//! and writes a proof file ([`crate::zkvm::file`]) that holds the public input, output and
+//! exit code. `jolt verify PROGRAM.elf PROOF [--log-m 8|16] [--max-log-t K]
+//! [--verifier-key FILE] [--json]` is a separate process: it preprocesses the program itself
+//! with its own configuration and the verifier key only, and exits 0 only if the proof
 //! verifies. Long stages show a spinner on stderr; a per-part timing table ends the report.
 //!
-//! The PCS setup is the **insecure** deterministic test setup (seed [`DEV_SETUP_SEED`]),
-//! sized for the proof's trace length: fine for research, not for production.
+//! Without key files the PCS setup is the **insecure** deterministic test setup (seed
+//! [`DEV_SETUP_SEED`]), sized for the proof's trace length: fine for research, forgeable by
+//! anyone; `jolt setup` imports a ceremony's powers of τ into key files.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
