@@ -37,7 +37,7 @@ pub use preprocessing::{JoltPreprocessing, JoltVerifierPreprocessing};
 pub use proof::{JoltError, JoltProof, ProofSizes, PublicIo};
 pub use prover::{
     check_resources, preprocess_and_prove, preprocess_and_prove_within, prove, prove_trace,
-    prove_witness, Progress, ProveError, ProveTimings, ProverKey, ProvedRun, Silent,
+    prove_witness, Progress, ProveError, ProveTimings, ProvedRun, ProverKey, Silent,
 };
 pub use resources::MemoryLimit;
 pub use verifier::verify;

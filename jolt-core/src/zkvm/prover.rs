@@ -61,7 +61,9 @@ pub enum ProveError {
         available: u64,
     },
     /// The given prover key supports fewer variables than the trace's largest polynomial.
-    #[error("the prover key supports polynomials of 2^{have} entries; this trace needs 2^{needed}")]
+    #[error(
+        "the prover key supports polynomials of 2^{have} entries; this trace needs 2^{needed}"
+    )]
     KeyTooSmall {
         /// Variables needed.
         needed: usize,
