@@ -146,26 +146,43 @@ pub fn int_mle<F: PrimeField>(r: &[F]) -> F {
     r.iter().fold(F::zero(), |acc, x| acc.double() + x)
 }
 
-/// Evaluations at `0, 1, …, degree` of `Σ_x Π_m (lo_m[x] + t·(hi_m[x] − lo_m[x]))` over the
-/// paired halves of each factor: one round of a product sumcheck.
-fn product_round<F: PrimeField>(factors: &[&[F]], degree: usize, scale: F) -> Vec<F> {
+/// Evaluations at `0, 1, …, degree` of `scale·Σ_x Π_m (lo_m[x] + t·(hi_m[x] − lo_m[x]))`
+/// over the paired halves of each factor: one round of a product sumcheck. The product has
+/// degree `factors.len()`; it is computed at `0, 2, …` only, `s(1) = previous − s(0)`, and
+/// extended to `degree + 1` points by interpolation when `degree` is larger.
+fn product_round<F: PrimeField>(factors: &[&[F]], degree: usize, scale: F, previous: F) -> Vec<F> {
+    let own = factors.len();
     let half = factors[0].len() / 2;
-    let mut evals = vec![F::zero(); degree + 1];
-    let mut value = vec![F::zero(); factors.len()];
-    let mut step = vec![F::zero(); factors.len()];
+    let mut evals = vec![F::zero(); own + 1];
+    let mut value = vec![F::zero(); own];
+    let mut step = vec![F::zero(); own];
     for x in 0..half {
         for (m, f) in factors.iter().enumerate() {
             value[m] = f[x];
             step[m] = f[x + half] - f[x];
         }
-        for e in evals.iter_mut() {
-            *e += value.iter().product::<F>();
+        evals[0] += value.iter().product::<F>();
+        if own >= 2 {
+            for (v, s) in value.iter_mut().zip(&step) {
+                *v += s.double();
+            }
+            evals[2] += value.iter().product::<F>();
+        }
+        for e in evals.iter_mut().skip(3) {
             for (v, s) in value.iter_mut().zip(&step) {
                 *v += s;
             }
+            *e += value.iter().product::<F>();
         }
     }
     evals.iter_mut().for_each(|e| *e *= scale);
+    evals[1] = previous - evals[0];
+    if degree + 1 > evals.len() {
+        let p = sumcheck::UniPoly::from_evals(&evals);
+        evals = (0..=degree)
+            .map(|t| p.evaluate(&F::from(t as u64)))
+            .collect();
+    }
     evals
 }
 
@@ -264,12 +281,17 @@ impl<F: PrimeField> SumcheckInstance<F> for ReadRafProver<'_, F> {
     fn claimed_sum(&self) -> F {
         self.claim
     }
-    fn round_evals(&self, _previous_claim: F) -> Vec<F> {
+    fn round_evals(&self, previous_claim: F) -> Vec<F> {
         if self.cycle_factors.is_empty() {
-            product_round(&[&self.pushforward, &self.table], self.degree, F::one())
+            product_round(
+                &[&self.pushforward, &self.table],
+                self.degree,
+                F::one(),
+                previous_claim,
+            )
         } else {
             let factors: Vec<&[F]> = self.cycle_factors.iter().map(|f| f.as_slice()).collect();
-            product_round(&factors, self.degree, self.table_value)
+            product_round(&factors, self.degree, self.table_value, previous_claim)
         }
     }
     fn bind(&mut self, r: F) {
@@ -500,7 +522,7 @@ impl<F: PrimeField> SumcheckInstance<F> for BooleanityProver<'_, F> {
     fn claimed_sum(&self) -> F {
         F::zero()
     }
-    fn round_evals(&self, _previous_claim: F) -> Vec<F> {
+    fn round_evals(&self, previous_claim: F) -> Vec<F> {
         if self.cycle_factors.is_empty() {
             return self.address_round();
         }
@@ -509,7 +531,8 @@ impl<F: PrimeField> SumcheckInstance<F> for BooleanityProver<'_, F> {
         let mut evals = [F::zero(); 4];
         for j in 0..half {
             let (e0, e1) = (self.cycle_factors[0][j], self.cycle_factors[0][j + half]);
-            for (t, out) in ts.iter().zip(evals.iter_mut()) {
+            // s(1) = previous claim − s(0): only t = 0, 2, 3 are computed.
+            for (t, out) in ts.iter().zip(evals.iter_mut()).filter(|(t, _)| !t.is_one()) {
                 let sum: F = self.cycle_factors[1..]
                     .iter()
                     .zip(&self.gamma)
@@ -521,7 +544,9 @@ impl<F: PrimeField> SumcheckInstance<F> for BooleanityProver<'_, F> {
                 *out += (e0 + *t * (e1 - e0)) * sum;
             }
         }
-        evals.iter().map(|e| *e * self.row_scale).collect()
+        let mut evals: Vec<F> = evals.iter().map(|e| *e * self.row_scale).collect();
+        evals[1] = previous_claim - evals[0];
+        evals
     }
     fn bind(&mut self, r: F) {
         if self.cycle_factors.is_empty() {

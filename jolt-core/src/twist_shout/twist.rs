@@ -337,9 +337,10 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
         }
     }
 
-    /// `s(0), s(1), s(2)` of the current address round by one sweep over the trace: two
-    /// multiplications per access (the `ζ·int` values are a table of additions).
-    fn address_round(&self) -> [F; 3] {
+    /// `s(0), s(1), s(2)` of the current address round by one sweep over the trace: at most
+    /// two multiplications per access (the `ζ·int` values are a table of additions, and
+    /// `s(1) = previous − s(0)`).
+    fn address_round(&self, previous: F) -> [F; 3] {
         let rem = self.params.log_k() - self.r_addr.len();
         let half = 1usize << (rem - 1);
         let mut table = self.init_bound.clone();
@@ -364,17 +365,18 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
                 // value(t) = Val(t) + inc + ζ·int(t), linear in t; eq(t, bit) is 1 − t or t,
                 // zero at t = 1 − bit, so each access adds to two of the three points.
                 let value2 = v1.double() - v0 + base + zeta_step.double();
+                // s(1) = previous claim − s(0), so bit-1 accesses add to s(2) only.
                 if bit == 0 {
                     s[0] += weight * (v0 + base);
                     s[2] -= weight * value2;
                 } else {
-                    s[1] += weight * (v1 + base + zeta_step);
                     s[2] += weight.double() * value2;
                 }
             }
             let w = self.w.writes[j] as usize;
             table[w & (2 * half - 1)] += self.w.inc[j] * self.write_eq[j];
         }
+        s[1] = previous - s[0];
         s
     }
 
@@ -432,7 +434,7 @@ impl<F: PrimeField> SumcheckInstance<F> for ReadWriteProver<'_, F> {
         match &self.cycle {
             Some(c) => c.round_evals(previous_claim),
             None => {
-                let p = UniPoly::from_evals(&self.address_round());
+                let p = UniPoly::from_evals(&self.address_round(previous_claim));
                 (0..=self.degree())
                     .map(|t| p.evaluate(&F::from(t as u64)))
                     .collect()
