@@ -16,13 +16,12 @@ use ark_std::rand::rngs::StdRng;
 use ark_std::rand::{Rng, SeedableRng};
 use commitments::HyperKzg;
 use jolt_core::bench::{single_threaded, Header};
-use jolt_core::twist_shout::vm::{bytecode_addresses, chunking, ram_twist, register_twist};
+use jolt_core::twist_shout::vm::{bytecode_shout, ram_twist, register_twist};
 use jolt_core::twist_shout::{
     prove_shout, prove_twist, OneHotAddresses, OutputRegion, ShoutParams, TwistParams, TwistWitness,
 };
 use jolt_core::vm::{trace, LayoutConfig, Memory, Program, RunOptions};
 use jolt_core::zkvm::bytecode_table::BytecodeTable;
-use jolt_core::zkvm::statement::compress_tuple;
 use jolt_core::zkvm::{prove_trace, JoltPreprocessing, PublicIo, Silent};
 use sumcheck::{MerlinTranscript, Transcript};
 
@@ -159,16 +158,7 @@ fn backends_on_fib(log_t: usize) -> [f64; 5] {
         let beta: Vec<Fr> = (0..table.rows[0].len())
             .map(|i| Fr::from(i as u64 + 7))
             .collect();
-        let (log_n, d) = chunking(table.log_size());
-        let params = ShoutParams { log_n, d, log_t };
-        let mut values: Vec<Fr> = table
-            .rows
-            .iter()
-            .map(|row| compress_tuple(&beta, row))
-            .collect();
-        values.resize(1 << params.log_k(), Fr::from(0u64));
-        let addresses = bytecode_addresses(&run, table.padding_row, log_t);
-        let ra = OneHotAddresses::encode(&addresses, log_n, d).expect("in range");
+        let (params, values, ra) = bytecode_shout(&run, &table, &beta, log_t);
         std::hint::black_box(prove_shout(
             &params,
             &ra,

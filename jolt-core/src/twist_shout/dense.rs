@@ -3,7 +3,30 @@
 //! dense factor vectors `f_m`.
 
 use ark_ff::PrimeField;
-use sumcheck::SumcheckInstance;
+use sumcheck::{SumcheckInstance, UniPoly};
+
+/// Fixes the top (most significant) variable of the evaluation vector `v` to `r`:
+/// `v'[x] = v[x] + r·(v[x + ½] − v[x])`.
+pub(crate) fn fold<F: PrimeField>(v: &mut Vec<F>, r: F) {
+    let half = v.len() / 2;
+    for x in 0..half {
+        let (lo, hi) = (v[x], v[x + half]);
+        v[x] = lo + r * (hi - lo);
+    }
+    v.truncate(half);
+}
+
+/// The evaluations at `0, …, degree` of the polynomial interpolating `evals` (at
+/// `0, …, evals.len() − 1`): a low-degree round sent at an instance's higher degree bound.
+pub(crate) fn extend_evals<F: PrimeField>(evals: Vec<F>, degree: usize) -> Vec<F> {
+    if evals.len() > degree {
+        return evals;
+    }
+    let p = UniPoly::from_evals(&evals);
+    (0..=degree)
+        .map(|t| p.evaluate(&F::from(t as u64)))
+        .collect()
+}
 
 /// `Σ_x Σ_t coeff_t·Π_{m ∈ factors_t} f_m(x)`.
 pub(crate) struct DenseProductSum<F> {
@@ -88,14 +111,7 @@ impl<F: PrimeField> SumcheckInstance<F> for DenseProductSum<F> {
         evals
     }
     fn bind(&mut self, r: F) {
-        for f in &mut self.factors {
-            let half = f.len() / 2;
-            for x in 0..half {
-                let (lo, hi) = (f[x], f[x + half]);
-                f[x] = lo + r * (hi - lo);
-            }
-            f.truncate(half);
-        }
+        self.factors.iter_mut().for_each(|f| fold(f, r));
     }
     fn final_evals(&self) -> Vec<F> {
         self.factors.iter().map(|f| f[0]).collect()

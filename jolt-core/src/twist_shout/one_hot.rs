@@ -69,12 +69,21 @@ impl<F: PrimeField> RaChunk<F> {
         }
     }
 
+    /// `ra~_i(ρ, j) = Σ_x eq(ρ, x)·ra_i(x, j)` for every cycle `j` (one `N`-entry `eq` table,
+    /// then one look-up per non-zero): the chunk with its row variables bound to `ρ`.
+    pub fn bind_rows(&self, rho: &[F]) -> Vec<F> {
+        let rows = EqPolynomial::evals(rho);
+        (0..self.num_cycles())
+            .map(|j| self.column(j).dot(&rows))
+            .collect()
+    }
+
     /// `ra~_i(ρ, τ)` for `ρ ∈ F^{log N}`, `τ ∈ F^{log T}`: `O(N + T + non-zeros)`.
     pub fn evaluate(&self, rho: &[F], tau: &[F]) -> F {
-        let rows = EqPolynomial::evals(rho);
-        let cycles = EqPolynomial::evals(tau);
-        (0..self.num_cycles())
-            .map(|j| cycles[j] * self.column(j).dot(&rows))
+        EqPolynomial::evals(tau)
+            .iter()
+            .zip(self.bind_rows(rho))
+            .map(|(e, v)| *e * v)
             .sum()
     }
 }

@@ -35,6 +35,7 @@ use sumcheck::{
     Transcript,
 };
 
+use super::dense::{extend_evals, fold, DenseProductSum};
 use super::one_hot::{Column, OneHotAddresses, RaChunk};
 
 /// The sizes of a Shout instance: `d` chunks of `log N` address bits, `2^{log T}` reads.
@@ -146,64 +147,6 @@ pub fn int_mle<F: PrimeField>(r: &[F]) -> F {
     r.iter().fold(F::zero(), |acc, x| acc.double() + x)
 }
 
-/// Evaluations at `0, 1, …, degree` of `scale·Σ_x Π_m (lo_m[x] + t·(hi_m[x] − lo_m[x]))`
-/// over the paired halves of each factor: one round of a product sumcheck. The product has
-/// degree `factors.len()`; it is computed at `0, 2, …` only, `s(1) = previous − s(0)`, and
-/// extended to `degree + 1` points by interpolation when `degree` is larger.
-fn product_round<F: PrimeField>(factors: &[&[F]], degree: usize, scale: F, previous: F) -> Vec<F> {
-    let own = factors.len();
-    let half = factors[0].len() / 2;
-    let mut evals = vec![F::zero(); own + 1];
-    let mut value = vec![F::zero(); own];
-    let mut step = vec![F::zero(); own];
-    for x in 0..half {
-        for (m, f) in factors.iter().enumerate() {
-            value[m] = f[x];
-            step[m] = f[x + half] - f[x];
-        }
-        evals[0] += value.iter().product::<F>();
-        if own >= 2 {
-            for (v, s) in value.iter_mut().zip(&step) {
-                *v += s.double();
-            }
-            evals[2] += value.iter().product::<F>();
-        }
-        for e in evals.iter_mut().skip(3) {
-            for (v, s) in value.iter_mut().zip(&step) {
-                *v += s;
-            }
-            *e += value.iter().product::<F>();
-        }
-    }
-    evals.iter_mut().for_each(|e| *e *= scale);
-    evals[1] = previous - evals[0];
-    if degree + 1 > evals.len() {
-        let p = sumcheck::UniPoly::from_evals(&evals);
-        evals = (0..=degree)
-            .map(|t| p.evaluate(&F::from(t as u64)))
-            .collect();
-    }
-    evals
-}
-
-/// Fixes the top variable of `v` to `r`.
-fn fold<F: PrimeField>(v: &mut Vec<F>, r: F) {
-    let half = v.len() / 2;
-    for x in 0..half {
-        let (lo, hi) = (v[x], v[x + half]);
-        v[x] = lo + r * (hi - lo);
-    }
-    v.truncate(half);
-}
-
-/// `ra~_i(ρ, j)` for every cycle `j`: each column's dot product with `eq(ρ, ·)`.
-fn bind_rows<F: PrimeField>(chunk: &RaChunk<F>, rho: &[F]) -> Vec<F> {
-    let table = EqPolynomial::evals(rho);
-    (0..chunk.num_cycles())
-        .map(|j| chunk.column(j).dot(&table))
-        .collect()
-}
-
 /// `C[k] = Σ_j weights[j]·Π_i ra_i(k_i, j)` over `k ∈ [0, K)`.
 fn pushforward<F: PrimeField>(ra: &OneHotAddresses<F>, weights: &[F]) -> Vec<F> {
     let mut c = vec![F::zero(); 1 << ra.log_k()];
@@ -245,29 +188,35 @@ fn pushforward<F: PrimeField>(ra: &OneHotAddresses<F>, weights: &[F]) -> Vec<F> 
     c
 }
 
-/// The read + raf sumcheck's prover: address rounds on `(C, Val + z·int)`, then cycle rounds
-/// on `(eq(r_cycle, ·), ra~_0(r_addr,0, ·), …)` times the bound table value.
+/// The read + raf sumcheck's prover: address rounds on `C·(Val + z·int)` (degree 2, sent at
+/// the instance's bound), then cycle rounds on `Val~(r_addr)·eq(r_cycle, ·)·Π_i ra~_i(r_addr,i, ·)`.
 struct ReadRafProver<'a, F: PrimeField> {
     ra: &'a OneHotAddresses<F>,
     r_cycle: &'a [F],
     degree: usize,
     claim: F,
-    pushforward: Vec<F>,
-    table: Vec<F>,
+    /// The phase in progress: factors `[C, Val + z·int]`, then `[eq, ra~_0, …]`.
+    phase: DenseProductSum<F>,
+    in_cycle_rounds: bool,
     r_addr: Vec<F>,
-    cycle_factors: Vec<Vec<F>>,
     table_value: F,
 }
 
 impl<F: PrimeField> ReadRafProver<'_, F> {
     fn start_cycle_rounds(&mut self) {
-        self.table_value = self.table[0];
+        self.table_value = self.phase.factors[1][0];
         let mut factors = vec![EqPolynomial::evals(self.r_cycle)];
         for (i, chunk) in self.ra.chunks.iter().enumerate() {
-            let rho = &self.r_addr[i * self.ra.log_n..(i + 1) * self.ra.log_n];
-            factors.push(bind_rows(chunk, rho));
+            factors.push(chunk.bind_rows(&self.r_addr[i * self.ra.log_n..(i + 1) * self.ra.log_n]));
         }
-        self.cycle_factors = factors;
+        let all = (0..factors.len()).collect();
+        self.phase = DenseProductSum {
+            factors,
+            terms: vec![(self.table_value, all)],
+            degree: self.ra.d() + 1,
+            claim: F::zero(),
+        };
+        self.in_cycle_rounds = true;
     }
 }
 
@@ -282,32 +231,19 @@ impl<F: PrimeField> SumcheckInstance<F> for ReadRafProver<'_, F> {
         self.claim
     }
     fn round_evals(&self, previous_claim: F) -> Vec<F> {
-        if self.cycle_factors.is_empty() {
-            product_round(
-                &[&self.pushforward, &self.table],
-                self.degree,
-                F::one(),
-                previous_claim,
-            )
-        } else {
-            let factors: Vec<&[F]> = self.cycle_factors.iter().map(|f| f.as_slice()).collect();
-            product_round(&factors, self.degree, self.table_value, previous_claim)
-        }
+        extend_evals(self.phase.round_evals(previous_claim), self.degree)
     }
     fn bind(&mut self, r: F) {
-        if self.cycle_factors.is_empty() {
-            fold(&mut self.pushforward, r);
-            fold(&mut self.table, r);
+        self.phase.bind(r);
+        if !self.in_cycle_rounds {
             self.r_addr.push(r);
-            if self.table.len() == 1 {
+            if self.r_addr.len() == self.ra.log_k() {
                 self.start_cycle_rounds();
             }
-        } else {
-            self.cycle_factors.iter_mut().for_each(|f| fold(f, r));
         }
     }
     fn final_evals(&self) -> Vec<F> {
-        let mut out: Vec<F> = self.cycle_factors[1..].iter().map(|f| f[0]).collect();
+        let mut out: Vec<F> = self.phase.final_evals()[1..].to_vec();
         out.push(self.table_value);
         out
     }
@@ -349,8 +285,9 @@ struct BooleanityProver<'a, F: PrimeField> {
     chunks: Vec<BooleanityChunk<'a, F>>,
     eq_rows: Vec<F>,
     r_rows: Vec<F>,
-    cycle_factors: Vec<Vec<F>>,
-    row_scale: F,
+    /// The cycle rounds, once the rows are bound: `eq(ρ*_k, r_rows)·eq(ρ_j, ·)·Σ_i γ^i (A_i² − A_i)`
+    /// over `A_i = ra~_i(r_rows, ·)`.
+    cycle: Option<DenseProductSum<F>>,
 }
 
 /// `[0, 1, 2, 3]` as field elements: the points every degree-3 round is evaluated at.
@@ -397,8 +334,7 @@ impl<'a, F: PrimeField> BooleanityProver<'a, F> {
             chunks,
             eq_rows: EqPolynomial::evals(rho_rows),
             r_rows: Vec::new(),
-            cycle_factors: Vec::new(),
-            row_scale: F::zero(),
+            cycle: None,
         }
     }
 
@@ -490,10 +426,11 @@ impl<'a, F: PrimeField> BooleanityProver<'a, F> {
             }
         }
         if self.eq_rows.len() == 1 {
-            self.row_scale = self.eq_rows[0];
+            let row_scale = self.eq_rows[0];
             let rows = EqPolynomial::evals(&self.r_rows);
             let mut factors = vec![EqPolynomial::evals(self.rho_cycle)];
-            for chunk in &self.chunks {
+            let mut terms = Vec::with_capacity(2 * self.chunks.len());
+            for (i, (chunk, g)) in self.chunks.iter().zip(&self.gamma).enumerate() {
                 factors.push(match chunk {
                     BooleanityChunk::OneHot { indices, .. } => {
                         indices.iter().map(|&x| rows[x as usize]).collect()
@@ -506,8 +443,16 @@ impl<'a, F: PrimeField> BooleanityProver<'a, F> {
                         of_cycle.iter().map(|&p| value[p]).collect()
                     }
                 });
+                let scale = *g * row_scale;
+                terms.push((scale, vec![0, i + 1, i + 1]));
+                terms.push((-scale, vec![0, i + 1]));
             }
-            self.cycle_factors = factors;
+            self.cycle = Some(DenseProductSum {
+                factors,
+                terms,
+                degree: 3,
+                claim: F::zero(),
+            });
         }
     }
 }
@@ -523,40 +468,21 @@ impl<F: PrimeField> SumcheckInstance<F> for BooleanityProver<'_, F> {
         F::zero()
     }
     fn round_evals(&self, previous_claim: F) -> Vec<F> {
-        if self.cycle_factors.is_empty() {
-            return self.address_round();
+        match &self.cycle {
+            Some(c) => c.round_evals(previous_claim),
+            None => self.address_round(),
         }
-        let half = self.cycle_factors[0].len() / 2;
-        let ts = points::<F>();
-        let mut evals = [F::zero(); 4];
-        for j in 0..half {
-            let (e0, e1) = (self.cycle_factors[0][j], self.cycle_factors[0][j + half]);
-            // s(1) = previous claim − s(0): only t = 0, 2, 3 are computed.
-            for (t, out) in ts.iter().zip(evals.iter_mut()).filter(|(t, _)| !t.is_one()) {
-                let sum: F = self.cycle_factors[1..]
-                    .iter()
-                    .zip(&self.gamma)
-                    .map(|(a, g)| {
-                        let v = a[j] + *t * (a[j + half] - a[j]);
-                        *g * (v * v - v)
-                    })
-                    .sum();
-                *out += (e0 + *t * (e1 - e0)) * sum;
-            }
-        }
-        let mut evals: Vec<F> = evals.iter().map(|e| *e * self.row_scale).collect();
-        evals[1] = previous_claim - evals[0];
-        evals
     }
     fn bind(&mut self, r: F) {
-        if self.cycle_factors.is_empty() {
-            self.bind_address(r);
-        } else {
-            self.cycle_factors.iter_mut().for_each(|f| fold(f, r));
+        match &mut self.cycle {
+            Some(c) => c.bind(r),
+            None => self.bind_address(r),
         }
     }
     fn final_evals(&self) -> Vec<F> {
-        self.cycle_factors[1..].iter().map(|f| f[0]).collect()
+        self.cycle
+            .as_ref()
+            .map_or_else(Vec::new, |c| c.final_evals()[1..].to_vec())
     }
 }
 
@@ -686,10 +612,14 @@ pub fn prove_shout<F: PrimeField>(
         r_cycle,
         degree: (params.d + 1).max(2),
         claim: rv + z * raf,
-        pushforward: c,
-        table: shifted,
+        phase: DenseProductSum {
+            factors: vec![c, shifted],
+            terms: vec![(F::one(), vec![0, 1])],
+            degree: 2,
+            claim: F::zero(),
+        },
+        in_cycle_rounds: false,
         r_addr: Vec::new(),
-        cycle_factors: Vec::new(),
         table_value: F::zero(),
     };
     let (read_raf, read_point, mut read_evals) = prove_sumcheck(&mut read, transcript);

@@ -34,10 +34,10 @@ use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use sumcheck::{
     prove_sumcheck, verify_sumcheck, EqPolynomial, SumcheckError, SumcheckInstance, SumcheckProof,
-    Transcript, UniPoly,
+    Transcript,
 };
 
-use super::dense::DenseProductSum;
+use super::dense::{extend_evals, fold, DenseProductSum};
 use super::one_hot::{OneHotAddresses, RaChunk};
 use super::shout::{int_mle, prove_one_hot_checks, verify_one_hot_checks, OneHotCheck, RaClaim};
 
@@ -286,25 +286,6 @@ pub fn lt_mle<F: PrimeField>(x: &[F], y: &[F]) -> F {
     })
 }
 
-/// Fixes the top variable of `v` to `r`.
-fn fold<F: PrimeField>(v: &mut Vec<F>, r: F) {
-    let half = v.len() / 2;
-    for x in 0..half {
-        let (lo, hi) = (v[x], v[x + half]);
-        v[x] = lo + r * (hi - lo);
-    }
-    v.truncate(half);
-}
-
-/// Chunk `i` of family `f` bound at `rho`: `eq(ρ, c_{f,i}(j))` for every cycle.
-fn chunk_at<F: PrimeField>(ra: &OneHotAddresses<F>, index: usize, rho: &[F]) -> Vec<F> {
-    let table = EqPolynomial::evals(rho);
-    let chunk = &ra.chunks[index];
-    (0..chunk.num_cycles())
-        .map(|j| chunk.column(j).dot(&table))
-        .collect()
-}
-
 /// Read + write checking's prover: the sweep over the trace in the address rounds, dense
 /// cycle rounds after.
 struct ReadWriteProver<'a, F: PrimeField> {
@@ -387,7 +368,7 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
         for f in 0..=reads {
             for i in 0..d {
                 let rho = &self.r_addr[i * log_n..(i + 1) * log_n];
-                factors.push(chunk_at(self.one_hot, f * d + i, rho));
+                factors.push(self.one_hot.chunks[f * d + i].bind_rows(rho));
             }
         }
         self.write_chunks = factors[1 + reads * d..].to_vec();
@@ -433,12 +414,7 @@ impl<F: PrimeField> SumcheckInstance<F> for ReadWriteProver<'_, F> {
     fn round_evals(&self, previous_claim: F) -> Vec<F> {
         match &self.cycle {
             Some(c) => c.round_evals(previous_claim),
-            None => {
-                let p = UniPoly::from_evals(&self.address_round(previous_claim));
-                (0..=self.degree())
-                    .map(|t| p.evaluate(&F::from(t as u64)))
-                    .collect()
-            }
+            None => extend_evals(self.address_round(previous_claim).to_vec(), self.degree()),
         }
     }
     fn bind(&mut self, r: F) {
@@ -564,7 +540,7 @@ pub fn prove_twist<F: PrimeField>(
     factors.push(lt_table(r_star));
     for i in 0..d {
         let rho = &r_f[i * params.log_n..(i + 1) * params.log_n];
-        factors.push(chunk_at(&one_hot, reads * d + i, rho));
+        factors.push(one_hot.chunks[reads * d + i].bind_rows(rho));
     }
     let mut current: Vec<usize> = vec![0];
     current.extend(1..=d + 1);

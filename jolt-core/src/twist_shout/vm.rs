@@ -16,8 +16,12 @@
 
 use ark_ff::PrimeField;
 
+use super::one_hot::OneHotAddresses;
+use super::shout::ShoutParams;
 use super::twist::{TwistParams, TwistWitness};
 use crate::vm::{RamOpKind, Trace};
+use crate::zkvm::bytecode_table::BytecodeTable;
+use crate::zkvm::statement::compress_tuple;
 
 /// `(log N, d)` with `d·log N ≥ log_k`, chunks of at most 8 bits.
 pub fn chunking(log_k: usize) -> (usize, usize) {
@@ -102,4 +106,25 @@ pub fn bytecode_addresses(trace: &Trace, padding_row: usize, log_t: usize) -> Ve
         *a = s.bytecode_index as u64;
     }
     addresses
+}
+
+/// The bytecode's Shout instance: the table `Val(k) = Σ_f β^f·field_f(row k)` (zero-padded
+/// to `2^{d·log N}` rows) and the one-hot chunks of each step's row index.
+pub fn bytecode_shout<F: PrimeField>(
+    trace: &Trace,
+    table: &BytecodeTable,
+    beta: &[F],
+    log_t: usize,
+) -> (ShoutParams, Vec<F>, OneHotAddresses<F>) {
+    let (log_n, d) = chunking(table.log_size());
+    let params = ShoutParams { log_n, d, log_t };
+    let mut values: Vec<F> = table
+        .rows
+        .iter()
+        .map(|row| compress_tuple(beta, row))
+        .collect();
+    values.resize(1 << params.log_k(), F::zero());
+    let addresses = bytecode_addresses(trace, table.padding_row, log_t);
+    let ra = OneHotAddresses::encode(&addresses, log_n, d).expect("row indices below the table");
+    (params, values, ra)
 }

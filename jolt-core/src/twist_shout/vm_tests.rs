@@ -8,11 +8,10 @@ use ark_std::rand::rngs::StdRng;
 use ark_std::rand::SeedableRng;
 use sumcheck::{EqPolynomial, MerlinTranscript, Transcript};
 
-use super::vm::{bytecode_addresses, chunking, ram_twist, register_twist};
+use super::vm::{bytecode_addresses, bytecode_shout, ram_twist, register_twist};
 use super::*;
 use crate::vm::{trace, LayoutConfig, Memory, Program, RamOpKind, RunOptions, Trace};
 use crate::zkvm::bytecode_table::BytecodeTable;
-use crate::zkvm::statement::compress_tuple;
 
 fn mle(values: impl Iterator<Item = Fr>, r: &[Fr]) -> Fr {
     EqPolynomial::evals(r)
@@ -227,20 +226,8 @@ fn bytecode_reads_of_a_guest_run_pass_shout() {
     let beta: Vec<Fr> = (0..crate::zkvm::bytecode_table::NUM_FIELDS)
         .map(|_| Fr::rand(&mut rng))
         .collect();
-    let (log_n, d) = chunking(table.log_size());
-    let params = ShoutParams {
-        log_n,
-        d,
-        log_t: run.log_t,
-    };
-    let mut values: Vec<Fr> = table
-        .rows
-        .iter()
-        .map(|row| compress_tuple(&beta, row))
-        .collect();
-    values.resize(1 << params.log_k(), Fr::from(0u64));
+    let (params, values, ra) = bytecode_shout(&run.trace, &table, &beta, run.log_t);
     let addresses = bytecode_addresses(&run.trace, table.padding_row, run.log_t);
-    let ra = OneHotAddresses::encode(&addresses, log_n, d).unwrap();
     let (proof, _) = prove_shout(
         &params,
         &ra,
