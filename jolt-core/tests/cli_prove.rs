@@ -180,6 +180,21 @@ fn explain_prints_a_decomposition() {
     assert_eq!(o.status.code(), Some(1));
 }
 
+/// `jolt setup --ptau PTAU --max-log-n K --prover-key PK --verifier-key VK`.
+fn setup_keys(ptau: &str, k: &str, pk: &str, vk: &str) -> Output {
+    jolt(&[
+        "setup",
+        "--ptau",
+        ptau,
+        "--max-log-n",
+        k,
+        "--prover-key",
+        pk,
+        "--verifier-key",
+        vk,
+    ])
+}
+
 #[test]
 fn prove_and_verify_under_keys_from_a_ceremony_file() {
     use ark_bn254::Fr;
@@ -188,17 +203,7 @@ fn prove_and_verify_under_keys_from_a_ceremony_file() {
     commitments::ptau::write_ptau(&mut bytes, Fr::from(0x5eed_1234u64), 16).unwrap();
     std::fs::write(&ptau, &bytes).unwrap();
     let (pk, vk) = (temp("ceremony.pk"), temp("ceremony.vk"));
-    let o = jolt(&[
-        "setup",
-        "--ptau",
-        &ptau,
-        "--max-log-n",
-        "16",
-        "--prover-key",
-        &pk,
-        "--verifier-key",
-        &vk,
-    ]);
+    let o = setup_keys(&ptau, "16", &pk, &vk);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let echo = guest("src/echo.elf");
     let proof = temp("ceremony.proof");
@@ -247,17 +252,7 @@ fn prove_and_verify_under_keys_from_a_ceremony_file() {
     assert_eq!(o.status.code(), Some(1));
     // A prover key too small for the trace is refused with both sizes named.
     let (small_pk, small_vk) = (temp("small.pk"), temp("small.vk"));
-    let o = jolt(&[
-        "setup",
-        "--ptau",
-        &ptau,
-        "--max-log-n",
-        "4",
-        "--prover-key",
-        &small_pk,
-        "--verifier-key",
-        &small_vk,
-    ]);
+    let o = setup_keys(&ptau, "4", &small_pk, &small_vk);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let o = jolt(&[
         "prove",

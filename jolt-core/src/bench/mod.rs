@@ -145,14 +145,7 @@ fn cpu_model() -> String {
 }
 
 fn memory_gib() -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/meminfo").ok()?;
-    let kb: u64 = s
-        .lines()
-        .find(|l| l.starts_with("MemTotal:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()?;
+    let kb = crate::zkvm::resources::proc_field_kib("/proc/meminfo", "MemTotal")?;
     Some((kb + (1 << 19)) >> 20)
 }
 
@@ -225,14 +218,7 @@ fn utc_date() -> String {
 
 /// The process's peak resident set so far (`VmHWM` of `/proc/self/status`), in MiB.
 pub fn peak_rss_mib() -> Option<u64> {
-    let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: u64 = s
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()?;
+    let kb = crate::zkvm::resources::proc_field_kib("/proc/self/status", "VmHWM")?;
     Some(kb.div_ceil(1024))
 }
 

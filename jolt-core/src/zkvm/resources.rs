@@ -91,19 +91,22 @@ impl MemoryLimit {
     }
 }
 
+/// The value of the `key:` line of a `/proc` file such as `/proc/meminfo` or
+/// `/proc/self/status` (those lines give kB), `None` when absent.
+pub fn proc_field_kib(path: &str, key: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines()
+        .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
 /// The smaller of `/proc/meminfo`'s `MemAvailable` and `memory.max − memory.current` of the
 /// process's cgroup (v2); `None` where neither can be read.
 pub fn available_memory_bytes() -> Option<u64> {
-    let meminfo = std::fs::read_to_string("/proc/meminfo").ok().and_then(|s| {
-        let kib: u64 = s
-            .lines()
-            .find(|l| l.starts_with("MemAvailable:"))?
-            .split_whitespace()
-            .nth(1)?
-            .parse()
-            .ok()?;
-        Some(kib * 1024)
-    });
+    let meminfo = proc_field_kib("/proc/meminfo", "MemAvailable").map(|kib| kib * 1024);
     let cgroup = cgroup_room();
     match (meminfo, cgroup) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -148,6 +151,14 @@ mod tests {
         }
         // 2^24 steps need far more than this machine class has (24 GiB).
         assert!(estimated_peak_bytes(24, 16) > 24 << 30);
+    }
+
+    #[test]
+    fn proc_fields_are_read_in_kib() {
+        let total = proc_field_kib("/proc/meminfo", "MemTotal").expect("Linux has /proc/meminfo");
+        assert!(total > 1 << 20, "at least 1 GiB: {total} kB");
+        assert_eq!(proc_field_kib("/proc/meminfo", "NoSuchField"), None);
+        assert!(proc_field_kib("/proc/self/status", "VmHWM").is_some());
     }
 
     #[test]
