@@ -285,9 +285,11 @@ struct BooleanityProver<'a, F: PrimeField> {
     chunks: Vec<BooleanityChunk<'a, F>>,
     eq_rows: Vec<F>,
     r_rows: Vec<F>,
-    /// The cycle rounds, once the rows are bound: `eq(ρ*_k, r_rows)·eq(ρ_j, ·)·Σ_i γ^i (A_i² − A_i)`
-    /// over `A_i = ra~_i(r_rows, ·)`.
-    cycle: Option<DenseProductSum<F>>,
+    /// The cycle rounds' factors once the rows are bound: `eq(ρ_j, ·)`, then
+    /// `A_i = ra~_i(r_rows, ·)` per chunk; empty during the address rounds.
+    cycle_factors: Vec<Vec<F>>,
+    /// `eq(ρ_k, r_rows)`, the bound row factor.
+    row_scale: F,
 }
 
 /// `[0, 1, 2, 3]` as field elements: the points every degree-3 round is evaluated at.
@@ -334,7 +336,8 @@ impl<'a, F: PrimeField> BooleanityProver<'a, F> {
             chunks,
             eq_rows: EqPolynomial::evals(rho_rows),
             r_rows: Vec::new(),
-            cycle: None,
+            cycle_factors: Vec::new(),
+            row_scale: F::zero(),
         }
     }
 
@@ -426,11 +429,10 @@ impl<'a, F: PrimeField> BooleanityProver<'a, F> {
             }
         }
         if self.eq_rows.len() == 1 {
-            let row_scale = self.eq_rows[0];
+            self.row_scale = self.eq_rows[0];
             let rows = EqPolynomial::evals(&self.r_rows);
             let mut factors = vec![EqPolynomial::evals(self.rho_cycle)];
-            let mut terms = Vec::with_capacity(2 * self.chunks.len());
-            for (i, (chunk, g)) in self.chunks.iter().zip(&self.gamma).enumerate() {
+            for chunk in &self.chunks {
                 factors.push(match chunk {
                     BooleanityChunk::OneHot { indices, .. } => {
                         indices.iter().map(|&x| rows[x as usize]).collect()
@@ -443,16 +445,8 @@ impl<'a, F: PrimeField> BooleanityProver<'a, F> {
                         of_cycle.iter().map(|&p| value[p]).collect()
                     }
                 });
-                let scale = *g * row_scale;
-                terms.push((scale, vec![0, i + 1, i + 1]));
-                terms.push((-scale, vec![0, i + 1]));
             }
-            self.cycle = Some(DenseProductSum {
-                factors,
-                terms,
-                degree: 3,
-                claim: F::zero(),
-            });
+            self.cycle_factors = factors;
         }
     }
 }
@@ -467,22 +461,43 @@ impl<F: PrimeField> SumcheckInstance<F> for BooleanityProver<'_, F> {
     fn claimed_sum(&self) -> F {
         F::zero()
     }
+    /// Cycle rounds: `row_scale·Σ_j eq(ρ_j, j)·Σ_i γ^i (A_i² − A_i)` at `t = 0, 2, 3`
+    /// (a dedicated loop: one `v² − v` per chunk, one `eq` product per point, where the generic
+    /// [`DenseProductSum`] would multiply `eq` into every term), `s(1) = claim − s(0)`.
     fn round_evals(&self, previous_claim: F) -> Vec<F> {
-        match &self.cycle {
-            Some(c) => c.round_evals(previous_claim),
-            None => self.address_round(),
+        if self.cycle_factors.is_empty() {
+            return self.address_round();
         }
+        let half = self.cycle_factors[0].len() / 2;
+        let ts = points::<F>();
+        let mut evals = [F::zero(); 4];
+        for j in 0..half {
+            let (e0, e1) = (self.cycle_factors[0][j], self.cycle_factors[0][j + half]);
+            for (t, out) in ts.iter().zip(evals.iter_mut()).filter(|(t, _)| !t.is_one()) {
+                let sum: F = self.cycle_factors[1..]
+                    .iter()
+                    .zip(&self.gamma)
+                    .map(|(a, g)| {
+                        let v = a[j] + *t * (a[j + half] - a[j]);
+                        *g * (v * v - v)
+                    })
+                    .sum();
+                *out += (e0 + *t * (e1 - e0)) * sum;
+            }
+        }
+        let mut evals: Vec<F> = evals.iter().map(|e| *e * self.row_scale).collect();
+        evals[1] = previous_claim - evals[0];
+        evals
     }
     fn bind(&mut self, r: F) {
-        match &mut self.cycle {
-            Some(c) => c.bind(r),
-            None => self.bind_address(r),
+        if self.cycle_factors.is_empty() {
+            self.bind_address(r);
+        } else {
+            self.cycle_factors.iter_mut().for_each(|f| fold(f, r));
         }
     }
     fn final_evals(&self) -> Vec<F> {
-        self.cycle
-            .as_ref()
-            .map_or_else(Vec::new, |c| c.final_evals()[1..].to_vec())
+        self.cycle_factors[1..].iter().map(|f| f[0]).collect()
     }
 }
 
