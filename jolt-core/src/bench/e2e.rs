@@ -281,7 +281,7 @@ fn measure_with<S: CommitmentScheme<Field = ark_bn254::Fr>>(
         chunks: params.c(),
         cycles: run.cycles,
         steps: run.steps,
-        log_t: run.proof.log_t as usize,
+        log_t: run.proof.log_t() as usize,
         preprocess_ms: (wall_ms - prove_ms).max(0.0),
         stages,
         prove_ms,

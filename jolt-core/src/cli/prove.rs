@@ -249,7 +249,16 @@ fn prove_program<S: CommitmentScheme<Field = ark_bn254::Fr>>(
     };
     let spinner = Spinner::new(quiet);
     let run =
-        preprocess_and_prove_within::<S>(program, input, params, options, key, limit, &spinner)
+        preprocess_and_prove_within::<S>(
+            program,
+            input,
+            params,
+            options,
+            crate::zkvm::Backend::default(),
+            key,
+            limit,
+            &spinner,
+        )
             .map_err(|e| match e {
                 ProveError::Execution(e) => CliError::Execution(e),
                 e => CliError::Prove(e.to_string()),
@@ -265,7 +274,7 @@ fn prove_program<S: CommitmentScheme<Field = ark_bn254::Fr>>(
         setup,
         cycles: run.cycles,
         steps: run.steps,
-        padded: 1 << run.proof.log_t,
+        padded: 1 << run.proof.log_t(),
         timings: run.timings,
         sizes: run.proof.proof_bytes(),
         verify: verify_time,

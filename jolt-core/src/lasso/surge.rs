@@ -546,6 +546,73 @@ fn prove_surge_inner<F: PrimeField>(
     )
 }
 
+/// The primary zero-check alone (no memory check), for a backend that proves the memory
+/// values `E_α` another way (Shout, in the Twist/Shout backend): the honest `E_α` are derived
+/// from `w.dims`. Returns the sumcheck proof, its point and the evaluations
+/// `[E_α.., flag_f.., out]` there (absorbed).
+pub fn prove_surge_primary<F: PrimeField>(
+    params: &SurgeParams<F>,
+    w: &SurgeWitness<F>,
+    transcript: &mut impl Transcript,
+) -> (SumcheckProof<F>, Vec<F>, Vec<F>) {
+    let small_tables: Vec<Vec<u64>> = params
+        .subtables
+        .iter()
+        .map(|t| t.iter().map(small_integer).collect())
+        .collect();
+    let mut polys: Vec<MultilinearPolynomial<F>> = params
+        .memories
+        .iter()
+        .map(|&(s, c)| {
+            let v: Vec<u64> = w.dims[c].iter().map(|&d| small_tables[s][d]).collect();
+            MultilinearPolynomial::compact_from_u64s(&v)
+        })
+        .collect();
+    polys.extend(
+        w.flags
+            .iter()
+            .map(|f| MultilinearPolynomial::from(f.clone())),
+    );
+    polys.push(MultilinearPolynomial::dense(w.outputs.clone()));
+    let log_t = w.outputs.len().trailing_zeros() as usize;
+    let r: Vec<F> = transcript.challenge_scalars(b"surge_r", log_t);
+    let h = |vals: &[F]| primary_summand(params, vals);
+    let h: &CombineFn<F> = &h;
+    let mut primary = EqProductSumcheck::new(r, polys, h, degree(params), F::zero());
+    let (proof, point, evals) = prove_sumcheck(&mut primary, transcript);
+    transcript.append_scalars(b"surge_primary_evals", &evals);
+    (proof, point, evals)
+}
+
+/// Verifies [`prove_surge_primary`]'s zero-check: `Ok(point)` when its last claim is
+/// `eq(r, point)·(Σ_f flag_f·g_f(E) − out)` at the stated `evals`, which the caller must
+/// still tie to the memories and the committed flags and outputs.
+pub fn verify_surge_primary<F: PrimeField>(
+    params: &SurgeParams<F>,
+    log_t: usize,
+    proof: &SumcheckProof<F>,
+    evals: &[F],
+    transcript: &mut impl Transcript,
+) -> Result<Vec<F>, SurgeError> {
+    let n_evals = params.memories.len() + params.instructions.len() + 1;
+    if evals.len() != n_evals {
+        return Err(SurgeError::WrongLength {
+            field: "primary evaluations",
+            expected: n_evals,
+            got: evals.len(),
+        });
+    }
+    let r: Vec<F> = transcript.challenge_scalars(b"surge_r", log_t);
+    let (final_claim, point) =
+        verify_sumcheck(proof, F::zero(), log_t, degree(params), transcript)?;
+    let eq = EqPolynomial::new(r).evaluate(&point);
+    if final_claim != eq * primary_summand(params, evals) {
+        return Err(SurgeError::PrimaryCheckFailed);
+    }
+    transcript.append_scalars(b"surge_primary_evals", evals);
+    Ok(point)
+}
+
 /// Verifies a Surge proof over `2^log_t` lookups.
 pub fn verify_surge<F: PrimeField>(
     params: &SurgeParams<F>,

@@ -2,28 +2,32 @@
 //! compressed, every group element validated on reading).
 //!
 //! ```text
-//! magic "JOLTPRF\0" | version u32 | scheme name (u64 length + bytes) | C u32 | log M u32 |
-//! log T u32 | PublicIo | JoltProof
+//! magic "JOLTPRF\0" | version u32 | scheme name (u64 length + bytes) | backend name
+//! (u64 length + bytes) | C u32 | log M u32 | log T u32 | PublicIo | BackendProof
 //! ```
 //!
-//! The header says which commitment scheme and parameters to preprocess with; the verifier
+//! The header says which commitment scheme, backend and parameters to preprocess with (the
+//! proof's own first byte repeats the backend, and the two must agree); the verifier
 //! still derives everything else (layout, bytecode, constraints) from the program itself.
 
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use commitments::CommitmentScheme;
 
-use super::proof::{JoltProof, PublicIo};
+use super::backend::{Backend, BackendProof};
+use super::proof::PublicIo;
 
 /// The file's first eight bytes.
 pub const MAGIC: &[u8; 8] = b"JOLTPRF\0";
 /// The format version this code writes and reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The header of a proof file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProofHeader {
     /// [`CommitmentScheme::NAME`] of the scheme the proof uses.
     pub scheme: String,
+    /// The memory-checking backend that made the proof.
+    pub backend: Backend,
     /// Lookup chunks `C`.
     pub chunks: u32,
     /// Subtable size `log M`.
@@ -49,6 +53,14 @@ pub enum ProofFileError {
         /// Asked for.
         expected: &'static str,
     },
+    /// The proof was made by another backend than the one asked for.
+    #[error("the proof uses the {found} backend, not {expected}")]
+    WrongBackend {
+        /// In the file.
+        found: Backend,
+        /// Asked for.
+        expected: Backend,
+    },
     /// The bytes do not deserialize (truncated, invalid group element, …).
     #[error("malformed proof file: {0}")]
     Malformed(String),
@@ -65,18 +77,20 @@ fn malformed(e: ark_serialize::SerializationError) -> ProofFileError {
 pub fn write_proof_file<S: CommitmentScheme>(
     params: &instructions::LookupParams,
     io: &PublicIo,
-    proof: &JoltProof<S>,
+    proof: &BackendProof<S>,
 ) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(proof.compressed_size() + 64);
     bytes.extend_from_slice(MAGIC);
     let header = (
         VERSION,
         S::NAME.as_bytes().to_vec(),
-        params.c() as u32,
-        params.log_m() as u32,
-        proof.log_t,
+        proof.backend().name().as_bytes().to_vec(),
     );
+    let params_header = (params.c() as u32, params.log_m() as u32, proof.log_t());
     header
+        .serialize_compressed(&mut bytes)
+        .expect("writing to a Vec cannot fail");
+    params_header
         .serialize_compressed(&mut bytes)
         .expect("writing to a Vec cannot fail");
     io.serialize_compressed(&mut bytes)
@@ -98,12 +112,18 @@ pub fn read_header(bytes: &[u8]) -> Result<(ProofHeader, &[u8]), ProofFileError>
     let name = read_bounded_bytes(&mut reader, 64)?;
     let scheme = String::from_utf8(name)
         .map_err(|_| ProofFileError::Malformed("scheme name is not UTF-8".into()))?;
+    let backend_name = read_bounded_bytes(&mut reader, 16)?;
+    let backend: Backend = std::str::from_utf8(&backend_name)
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| ProofFileError::Malformed("unknown backend name".into()))?;
     let chunks = u32::deserialize_compressed(&mut reader).map_err(malformed)?;
     let log_m = u32::deserialize_compressed(&mut reader).map_err(malformed)?;
     let log_t = u32::deserialize_compressed(&mut reader).map_err(malformed)?;
     Ok((
         ProofHeader {
             scheme,
+            backend,
             chunks,
             log_m,
             log_t,
@@ -128,7 +148,7 @@ fn read_bounded_bytes(reader: &mut &[u8], max: usize) -> Result<Vec<u8>, ProofFi
 /// Reads a proof file written by [`write_proof_file`] for scheme `S`.
 pub fn read_proof_file<S: CommitmentScheme>(
     bytes: &[u8],
-) -> Result<(ProofHeader, PublicIo, JoltProof<S>), ProofFileError> {
+) -> Result<(ProofHeader, PublicIo, BackendProof<S>), ProofFileError> {
     let (header, rest) = read_header(bytes)?;
     if header.scheme != S::NAME {
         return Err(ProofFileError::WrongScheme {
@@ -138,7 +158,7 @@ pub fn read_proof_file<S: CommitmentScheme>(
     }
     let mut reader = rest;
     let io = PublicIo::deserialize_compressed(&mut reader).map_err(malformed)?;
-    let proof = JoltProof::<S>::deserialize_compressed(&mut reader).map_err(malformed)?;
+    let proof = BackendProof::<S>::deserialize_compressed(&mut reader).map_err(malformed)?;
     if !reader.is_empty() {
         return Err(ProofFileError::TrailingBytes(reader.len()));
     }
@@ -156,7 +176,12 @@ pub fn read_proof_file<S: CommitmentScheme>(
             "not the canonical encoding of its proof".into(),
         ));
     }
-    if proof.log_t != header.log_t {
+    if proof.backend() != header.backend {
+        return Err(ProofFileError::Malformed(
+            "header and proof disagree on the backend".into(),
+        ));
+    }
+    if proof.log_t() != header.log_t {
         return Err(ProofFileError::Malformed(
             "header and proof disagree on the trace length".into(),
         ));

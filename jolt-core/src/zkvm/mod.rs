@@ -18,6 +18,7 @@
 //! [`prover::prove`] runs and proves a program; [`verifier::verify`] checks a proof against
 //! the [`JoltPreprocessing`] and the [`PublicIo`], generic over the commitment scheme.
 
+pub mod backend;
 pub mod bytecode_table;
 pub mod constraints;
 pub mod file;
@@ -27,6 +28,7 @@ pub mod prover;
 pub mod regions;
 pub mod resources;
 pub mod statement;
+pub mod twist_backend;
 pub mod verifier;
 pub mod witness;
 
@@ -40,5 +42,7 @@ pub use prover::{
     prove_witness, Progress, ProveError, ProveTimings, ProvedRun, ProverKey, Silent,
 };
 pub use resources::MemoryLimit;
-pub use verifier::verify;
+pub use backend::{prove_witness_with, verify, Backend, BackendProof, UnknownBackend};
+pub use twist_backend::TwistShoutProof;
+pub use verifier::verify_lasso_spice;
 pub use witness::{generate_witness, JoltWitness};

@@ -13,6 +13,7 @@ use crate::memory_checking::{
 };
 use crate::opening::{OpeningClaim, OpeningError, OpeningProof};
 use crate::r1cs::{SpartanClaims, SpartanError, UniformSpartanProof};
+use crate::twist_shout::{ShoutError, TwistError};
 
 /// The public statement: the program runs on `input` and halts with `exit_code`, having
 /// written `output`.
@@ -149,6 +150,31 @@ pub enum JoltError {
     /// The CPU constraints failed.
     #[error("CPU constraints: {0}")]
     R1cs(SpartanError),
+    /// Twist/Shout backend: the bytecode Shout failed.
+    #[error("bytecode (Shout): {0}")]
+    BytecodeShout(ShoutError),
+    /// Twist/Shout backend: a lookup chunk position's Shout failed.
+    #[error("instruction lookups, chunk {chunk} (Shout): {source}")]
+    LookupShout {
+        /// The chunk position.
+        chunk: usize,
+        /// The failure.
+        source: ShoutError,
+    },
+    /// Twist/Shout backend: the registers' Twist failed.
+    #[error("registers (Twist): {0}")]
+    Registers(TwistError),
+    /// Twist/Shout backend: the RAM's Twist (or its output check) failed.
+    #[error("RAM (Twist): {0}")]
+    Ram(TwistError),
+    /// Twist/Shout backend: a region range check's Shout failed.
+    #[error("address regions, {which} (Shout): {source}")]
+    RegionShout {
+        /// `offset` or `slack`.
+        which: &'static str,
+        /// The failure.
+        source: ShoutError,
+    },
     /// The batched opening failed: some stated evaluation is not the committed polynomial's.
     #[error("opening: {0}")]
     Opening(OpeningError),

@@ -11,6 +11,7 @@ use sumcheck::{
 };
 
 use super::bytecode_table::{field, NUM_FIELDS};
+use super::backend::{prove_witness_with, Backend, BackendProof};
 use super::preprocessing::JoltPreprocessing;
 use super::proof::{
     memory_eval_polys, opening_claims, JoltProof, PartClaims, PublicIo, StatedEvals,
@@ -151,8 +152,9 @@ pub fn prove<S: CommitmentScheme>(
     pre: &JoltPreprocessing<S>,
     input: &[u8],
     options: &RunOptions,
+    backend: Backend,
     progress: &dyn Progress,
-) -> Result<(PublicIo, JoltProof<S>, ProveTimings), ProveError> {
+) -> Result<(PublicIo, BackendProof<S>, ProveTimings), ProveError> {
     progress.stage("trace");
     let start = Instant::now();
     let trace = crate::vm::trace(&pre.program, input, options)?;
@@ -162,18 +164,20 @@ pub fn prove<S: CommitmentScheme>(
         output: trace.output.clone(),
         exit_code: trace.exit_code,
     };
-    let (proof, mut timings) = prove_trace(pre, &io, &trace, progress)?;
+    let (proof, mut timings) = prove_trace(pre, &io, &trace, backend, progress)?;
     timings.trace = trace_time;
     Ok((io, proof, timings))
 }
 
-/// Proves `trace` (which may have been tampered with by a test) for the statement `io`.
+/// Proves `trace` (which may have been tampered with by a test) for the statement `io`
+/// with `backend`.
 pub fn prove_trace<S: CommitmentScheme>(
     pre: &JoltPreprocessing<S>,
     io: &PublicIo,
     trace: &Trace,
+    backend: Backend,
     progress: &dyn Progress,
-) -> Result<(JoltProof<S>, ProveTimings), ProveError> {
+) -> Result<(BackendProof<S>, ProveTimings), ProveError> {
     progress.stage("witness");
     let start = Instant::now();
     let public = PublicMemory::new(pre, io).ok_or(ProveError::IoTooLarge)?;
@@ -185,7 +189,7 @@ pub fn prove_trace<S: CommitmentScheme>(
         trace,
     );
     let witness_time = start.elapsed();
-    let (proof, mut timings) = prove_witness(pre, io, &witness, progress)?;
+    let (proof, mut timings) = prove_witness_with(backend, pre, io, &witness, progress)?;
     timings.witness = witness_time;
     Ok((proof, timings))
 }
@@ -195,7 +199,8 @@ fn eval<F: PrimeField>(polys: &[MultilinearPolynomial<F>], index: usize, point: 
     polys[index].evaluate(point)
 }
 
-/// The honest prover's code path on a given witness (tests corrupt the witness first).
+/// The honest Lasso/Spice prover's code path on a given witness (tests corrupt the witness
+/// first).
 pub fn prove_witness<S: CommitmentScheme>(
     pre: &JoltPreprocessing<S>,
     io: &PublicIo,
@@ -427,8 +432,8 @@ pub struct ProvedRun<S: CommitmentScheme> {
     pub preprocessing: JoltPreprocessing<S>,
     /// The statement.
     pub io: PublicIo,
-    /// The proof.
-    pub proof: JoltProof<S>,
+    /// The proof (either backend's).
+    pub proof: BackendProof<S>,
     /// Stage timings (the trace included).
     pub timings: ProveTimings,
     /// RISC-V instructions executed.
@@ -454,6 +459,7 @@ pub fn preprocess_and_prove<S: CommitmentScheme>(
         input,
         params,
         options,
+        Backend::default(),
         ProverKey::InsecureDev(seed),
         MemoryLimit::Detect,
         progress,
@@ -500,6 +506,7 @@ pub fn preprocess_and_prove_within<S: CommitmentScheme>(
     input: &[u8],
     params: instructions::LookupParams,
     options: &RunOptions,
+    backend: Backend,
     key: ProverKey<S>,
     limit: MemoryLimit,
     progress: &dyn Progress,
@@ -522,7 +529,7 @@ pub fn preprocess_and_prove_within<S: CommitmentScheme>(
         output: trace.output.clone(),
         exit_code: trace.exit_code,
     };
-    let (proof, mut timings) = prove_trace(&preprocessing, &io, &trace, progress)?;
+    let (proof, mut timings) = prove_trace(&preprocessing, &io, &trace, backend, progress)?;
     timings.trace = trace_time;
     Ok(ProvedRun {
         preprocessing,

@@ -10,11 +10,14 @@ fn preprocess(elf: &[u8]) -> JoltPreprocessing<HyperKzg> {
 }
 
 #[test]
-fn fib_proves_and_verifies() {
+fn fib_proves_and_verifies_with_both_backends() {
     let pre = preprocess(guests::FIB_ELF);
     let input = 10u32.to_le_bytes();
-    let (io, proof, _) = prove(&pre, &input, &RunOptions::default(), &Silent).unwrap();
-    assert_eq!(verify(&pre, &io, &proof), Ok(()));
+    for backend in Backend::ALL {
+        let (io, proof, _) = prove(&pre, &input, &RunOptions::default(), backend, &Silent).unwrap();
+        assert_eq!(proof.backend(), backend);
+        assert_eq!(verify(&pre, &io, &proof), Ok(()), "{backend}");
+    }
 }
 
 fn witness_of(pre: &JoltPreprocessing<HyperKzg>, input: &[u8]) -> JoltWitness {

@@ -43,9 +43,9 @@ fn interleaved<F: PrimeField>(point: &[F], parts: &[F]) -> F {
         .sum()
 }
 
-/// Verifies that `proof` shows the preprocessed program, run on `io.input`, halts with
+/// Verifies a Lasso/Spice-backend proof: `proof` shows the preprocessed program, run on `io.input`, halts with
 /// `io.exit_code` having written `io.output`.
-pub fn verify<S: CommitmentScheme>(
+pub fn verify_lasso_spice<S: CommitmentScheme>(
     pre: &JoltVerifierPreprocessing<S>,
     io: &PublicIo,
     proof: &JoltProof<S>,

@@ -1,0 +1,414 @@
+//! The Twist/Shout backend's prover: one call per part, in transcript order.
+
+use std::time::Instant;
+
+use ark_ff::{PrimeField, Zero};
+use commitments::{CommitmentScheme, PcsError};
+use rayon::prelude::*;
+use sumcheck::{EqPolynomial, MerlinTranscript, MultilinearPolynomial, Transcript};
+
+use super::super::bytecode_table::NUM_FIELDS;
+use super::super::preprocessing::JoltPreprocessing;
+use super::super::proof::PublicIo;
+use super::super::prover::{Progress, ProveError, ProveTimings};
+use super::super::statement::{absorb_statement, compress_tuple, PublicMemory};
+use super::super::witness::{region_checked_values, JoltWitness};
+use super::one_hot_opening::{
+    merge_claims, merged_commitment, merged_opening_claims, merged_polynomial, InstanceClaims,
+};
+use super::proof::{dense_claims, StatedEvals, TwistShoutPoints, TwistShoutProof};
+use super::shape::{TwistShoutShape, INC_OFFSET};
+use super::{absorb_backend, lookup_chunk_table, operand_memories};
+use crate::lasso::surge::prove_surge_primary;
+use crate::lasso::SurgeWitness;
+use crate::opening::prove_openings;
+use crate::r1cs::prove_uniform_r1cs;
+use crate::twist_shout::{
+    prove_shout, prove_twist, OneHotAddresses, OutputRegion, RaChunk, RaClaim, ShoutParams,
+    TwistParams, TwistWitness,
+};
+
+/// What the prover holds besides the dense polynomials: each instance's one-hot addresses
+/// and the two Twist witnesses.
+struct OneHotWitness<F> {
+    bytecode: OneHotAddresses<F>,
+    lookups: Vec<OneHotAddresses<F>>,
+    registers: TwistWitness<F>,
+    ram: TwistWitness<F>,
+    regions: [OneHotAddresses<F>; 2],
+}
+
+fn encode<F: PrimeField>(addresses: &[u64], p: &ShoutParams) -> OneHotAddresses<F> {
+    let k = 1u64 << p.log_k();
+    let reduced: Vec<u64> = addresses.iter().map(|&a| a % k).collect();
+    OneHotAddresses::encode(&reduced, p.log_n, p.d).expect("addresses reduced below K")
+}
+
+/// The memory trace of a Twist instance from the witness columns: reads at `reads`, the
+/// write of `written` at `write` (addresses reduced modulo `K`; a lying column shows up as a
+/// false claim), starting from `init`.
+fn twist_witness<F: PrimeField>(
+    witness: &JoltWitness,
+    p: &TwistParams,
+    init: &[u32],
+    reads: &[usize],
+    write: usize,
+    written: usize,
+) -> TwistWitness<F> {
+    let k = 1u64 << p.log_k();
+    let mut memory = vec![F::zero(); k as usize];
+    for (cell, &w) in memory.iter_mut().zip(init) {
+        *cell = F::from(w);
+    }
+    let column = |c: usize| -> Vec<u64> { witness.columns[c].iter().map(|&a| a % k).collect() };
+    let values: Vec<F> = witness.field_column(written);
+    TwistWitness::from_run(
+        memory,
+        reads.iter().map(|&c| column(c)).collect(),
+        column(write),
+        &values,
+    )
+}
+
+/// The chunk indices of every chunk of `one_hot` (honest encodings only).
+fn indices<F>(one_hot: &OneHotAddresses<F>) -> Vec<&[u16]> {
+    one_hot
+        .chunks
+        .iter()
+        .map(|c| match c {
+            RaChunk::OneHot(v) => v.as_slice(),
+            RaChunk::Sparse(_) => unreachable!("the prover encodes honestly"),
+        })
+        .collect()
+}
+
+/// `Inc + 2^32` as a committed polynomial: compact when every entry is a small integer.
+fn inc_polynomial<F: PrimeField>(inc: &[F]) -> MultilinearPolynomial<F> {
+    let offset = F::from(INC_OFFSET);
+    let shifted: Vec<F> = inc.par_iter().map(|v| *v + offset).collect();
+    let small: Option<Vec<u64>> = shifted
+        .par_iter()
+        .map(|v| {
+            let big = v.into_bigint();
+            let limbs = big.as_ref();
+            limbs[1..].iter().all(|&l| l == 0).then_some(limbs[0])
+        })
+        .collect();
+    match small {
+        Some(v) => MultilinearPolynomial::compact_from_u64s(&v),
+        None => MultilinearPolynomial::dense(shifted),
+    }
+}
+
+/// Proves `witness` for `io` with the Twist/Shout backend.
+pub fn prove_twist_shout<S: CommitmentScheme>(
+    pre: &JoltPreprocessing<S>,
+    io: &PublicIo,
+    witness: &JoltWitness,
+    progress: &dyn Progress,
+) -> Result<(TwistShoutProof<S>, ProveTimings), ProveError> {
+    let log_t = witness.sizes.log_t;
+    if log_t > pre.max_log_t {
+        return Err(ProveError::TraceTooLong {
+            log_t,
+            max: pre.max_log_t,
+        });
+    }
+    let public = PublicMemory::new(pre, io).ok_or(ProveError::IoTooLarge)?;
+    let entry_row = pre.entry_row().ok_or(ProveError::EntryNotAnInstruction)?;
+    let shape = TwistShoutShape::new(pre, log_t);
+    let layout = &shape.layout;
+    let cols = &witness.columns;
+    let mut timings = ProveTimings::default();
+
+    // Witness: dense polynomials and one-hot addresses.
+    progress.stage("commit");
+    let clock = Instant::now();
+    let field_column = |j: usize| witness.field_entries.iter().any(|e| e.column == j);
+    let mut polys: Vec<MultilinearPolynomial<S::Field>> = shape
+        .committed
+        .par_iter()
+        .map(|&j| {
+            if field_column(j) {
+                MultilinearPolynomial::dense(witness.field_column(j))
+            } else {
+                MultilinearPolynomial::compact_from_u64s(&cols[j])
+            }
+        })
+        .collect();
+    let registers = twist_witness::<S::Field>(
+        witness,
+        &shape.registers,
+        &public.initial[..shape.num_registers],
+        &shape.register_columns()[4..7],
+        shape.register_columns()[6],
+        layout.rd_write,
+    );
+    let ram = twist_witness::<S::Field>(
+        witness,
+        &shape.ram,
+        &public.initial,
+        &[layout.ram_address],
+        layout.ram_address,
+        layout.ram_write,
+    );
+    polys.push(inc_polynomial(&registers.inc));
+    polys.push(inc_polynomial(&ram.inc));
+    let checked = region_checked_values(layout, &pre.regions, cols);
+    let offsets: Vec<u64> = checked.iter().step_by(2).copied().collect();
+    let slacks: Vec<u64> = checked.iter().skip(1).step_by(2).copied().collect();
+    let one_hot = OneHotWitness {
+        bytecode: encode(&cols[layout.bc_index], &shape.bytecode),
+        lookups: (0..layout.chunks)
+            .map(|c| encode(&cols[layout.dims + c], &shape.lookups))
+            .collect(),
+        regions: [
+            encode(&offsets, &shape.regions),
+            encode(&slacks, &shape.regions),
+        ],
+        registers,
+        ram,
+    };
+    let twist_one_hot = |w: &TwistWitness<S::Field>, p: &TwistParams| {
+        w.one_hot(p).expect("addresses reduced below K")
+    };
+    let register_chunks = twist_one_hot(&one_hot.registers, &shape.registers);
+    let ram_chunks = twist_one_hot(&one_hot.ram, &shape.ram);
+    let instances: Vec<&OneHotAddresses<S::Field>> = std::iter::once(&one_hot.bytecode)
+        .chain(&one_hot.lookups)
+        .chain([&register_chunks, &ram_chunks])
+        .chain(&one_hot.regions)
+        .collect();
+    let commitments = S::batch_commit(&pre.setup, &polys)?;
+    let one_hot_commitments: Vec<Vec<S::Commitment>> = instances
+        .iter()
+        .map(|inst| -> Result<Vec<S::Commitment>, PcsError> {
+            let mut rows = Vec::with_capacity(inst.d() << inst.log_n);
+            for chunk in indices(inst) {
+                rows.extend(S::commit_one_hot(&pre.setup, 1 << inst.log_n, chunk)?);
+            }
+            Ok(rows)
+        })
+        .collect::<Result<_, _>>()?;
+    let mut transcript = MerlinTranscript::new(b"jolt");
+    absorb_statement(pre, io, log_t, &mut transcript);
+    absorb_backend(&mut transcript);
+    transcript.append_serializable(b"jolt_commitments", &commitments);
+    transcript.append_serializable(b"jolt_one_hot_commitments", &one_hot_commitments);
+    timings.commit = clock.elapsed();
+
+    // Bytecode: Shout over the β-compressed rows at the step's row index.
+    progress.stage("bytecode");
+    let clock = Instant::now();
+    let beta: Vec<S::Field> = transcript.challenge_powers(b"bytecode_beta", NUM_FIELDS);
+    let r_bytecode: Vec<S::Field> = transcript.challenge_scalars(b"bytecode_cycle", log_t);
+    let eq_bytecode = EqPolynomial::evals(&r_bytecode);
+    let evals_at = |columns: &[usize], eq: &[S::Field]| -> Vec<S::Field> {
+        columns
+            .par_iter()
+            .map(|&j| polys[shape.position(j).expect("committed")].evaluate_with_eq_table(eq))
+            .collect()
+    };
+    let mut bytecode_columns: Vec<usize> = (0..NUM_FIELDS).map(|j| layout.bc_field(j)).collect();
+    bytecode_columns.push(layout.bc_index);
+    let bytecode_evals = evals_at(&bytecode_columns, &eq_bytecode);
+    drop(eq_bytecode);
+    transcript.append_scalars(b"bytecode_evals", &bytecode_evals);
+    let mut table: Vec<S::Field> = pre
+        .table
+        .rows
+        .par_iter()
+        .map(|row| compress_tuple(&beta, row))
+        .collect();
+    table.resize(1 << shape.bytecode.log_k(), S::Field::zero());
+    let (bytecode, bytecode_claims) = prove_shout(
+        &shape.bytecode,
+        &one_hot.bytecode,
+        &table,
+        &r_bytecode,
+        &mut transcript,
+    );
+    timings.bytecode = clock.elapsed();
+
+    // Instruction lookups: Surge's primary zero-check, then one Shout per chunk position.
+    progress.stage("lookups");
+    let clock = Instant::now();
+    let surge_witness = SurgeWitness {
+        dims: (0..layout.chunks)
+            .map(|c| cols[layout.dims + c].iter().map(|&d| (d % (1 << pre.params.log_m())) as usize).collect())
+            .collect(),
+        flags: (0..pre.surge.instructions.len())
+            .map(|f| {
+                cols[layout.bc_field(super::super::bytecode_table::field::lookup_flag(f))]
+                    .iter()
+                    .map(|&v| v == 1)
+                    .collect()
+            })
+            .collect(),
+        outputs: witness.field_column(layout.lookup_output),
+    };
+    let (lookups_primary, r_lookups, lookups_primary_evals) =
+        prove_surge_primary(&pre.surge, &surge_witness, &mut transcript);
+    timings.lookups_primary = clock.elapsed();
+    let eq_lookups = EqPolynomial::evals(&r_lookups);
+    let dim_columns: Vec<usize> = (0..layout.chunks).map(|c| layout.dims + c).collect();
+    let lookup_dim_evals = evals_at(&dim_columns, &eq_lookups);
+    drop(eq_lookups);
+    transcript.append_scalars(b"lookup_dim_evals", &lookup_dim_evals);
+    let gamma: Vec<S::Field> =
+        transcript.challenge_powers(b"lookup_memory_gamma", pre.surge.memories.len());
+    let mut lookups = Vec::with_capacity(layout.chunks);
+    let mut lookup_claims = Vec::with_capacity(layout.chunks);
+    for c in 0..layout.chunks {
+        let table = lookup_chunk_table(&pre.surge, c, &gamma, shape.lookups.log_k());
+        let (proof, claims) = prove_shout(
+            &shape.lookups,
+            &one_hot.lookups[c],
+            &table,
+            &r_lookups,
+            &mut transcript,
+        );
+        lookups.push(proof);
+        lookup_claims.push(claims);
+    }
+    timings.lookups = clock.elapsed();
+
+    // Registers and RAM: Twist; address regions: Shout into the identity table.
+    progress.stage("memory");
+    let clock = Instant::now();
+    let r_registers: Vec<S::Field> = transcript.challenge_scalars(b"registers_cycle", log_t);
+    let eq = EqPolynomial::evals(&r_registers);
+    let register_evals = evals_at(&shape.register_columns(), &eq);
+    drop(eq);
+    let no_output = OutputRegion {
+        start: 0,
+        values: Vec::new(),
+    };
+    let (registers, register_claims) = prove_twist(
+        &shape.registers,
+        &one_hot.registers,
+        &r_registers,
+        &no_output,
+        &mut transcript,
+    );
+    let r_ram: Vec<S::Field> = transcript.challenge_scalars(b"ram_cycle", log_t);
+    let eq = EqPolynomial::evals(&r_ram);
+    let ram_evals = evals_at(&shape.ram_columns(), &eq);
+    drop(eq);
+    let output = OutputRegion {
+        start: public.io_start,
+        values: public.final_io.iter().map(|&w| S::Field::from(w)).collect(),
+    };
+    let (ram, ram_claims) =
+        prove_twist(&shape.ram, &one_hot.ram, &r_ram, &output, &mut transcript);
+    let r_regions: Vec<S::Field> = transcript.challenge_scalars(b"regions_cycle", log_t);
+    let eq = EqPolynomial::evals(&r_regions);
+    let region_evals = evals_at(&shape.region_columns(), &eq);
+    drop(eq);
+    transcript.append_scalars(b"region_evals", &region_evals);
+    let identity: Vec<S::Field> = (0..1u64 << shape.regions.log_k())
+        .map(S::Field::from)
+        .collect();
+    let mut regions = Vec::with_capacity(2);
+    let mut region_claims = Vec::with_capacity(2);
+    for addresses in &one_hot.regions {
+        let (proof, claims) = prove_shout(
+            &shape.regions,
+            addresses,
+            &identity,
+            &r_regions,
+            &mut transcript,
+        );
+        regions.push(proof);
+        region_claims.push(claims);
+    }
+    drop(identity);
+    timings.memory = clock.elapsed();
+
+    // CPU constraints.
+    progress.stage("r1cs");
+    let clock = Instant::now();
+    let r1cs_columns: Vec<MultilinearPolynomial<S::Field>> = pre
+        .constraints
+        .columns
+        .iter()
+        .map(|&p| polys[shape.position(p).expect("R1CS columns are committed")].clone())
+        .collect();
+    let (r1cs, r1cs_claims) =
+        prove_uniform_r1cs(&pre.constraints.r1cs, &r1cs_columns, &mut transcript);
+    drop(r1cs_columns);
+    timings.r1cs = clock.elapsed();
+
+    // One batched opening: the dense claims and the merged one-hot claims.
+    progress.stage("opening");
+    let clock = Instant::now();
+    let points = TwistShoutPoints {
+        bytecode: r_bytecode,
+        lookups: r_lookups,
+        registers: (r_registers, register_claims),
+        ram: (r_ram, ram_claims),
+        regions: r_regions,
+        r1cs: r1cs_claims,
+    };
+    let stated = StatedEvals {
+        log_t: log_t as u32,
+        bytecode_evals: &bytecode_evals,
+        lookups_primary_evals: &lookups_primary_evals,
+        lookup_dim_evals: &lookup_dim_evals,
+        register_evals: &register_evals,
+        ram_evals: &ram_evals,
+        region_evals: &region_evals,
+    };
+    let mut claims = dense_claims(
+        &shape,
+        &stated,
+        &points,
+        &pre.constraints.columns,
+        &operand_memories(&pre.params),
+        entry_row,
+    );
+    let ra_claims: Vec<&[RaClaim<S::Field>]> = std::iter::once(&bytecode_claims.ra[..])
+        .chain(lookup_claims.iter().map(|c| &c.ra[..]))
+        .chain([&points.registers.1.chunks[..], &points.ram.1.chunks[..]])
+        .chain(region_claims.iter().map(|c| &c.ra[..]))
+        .collect();
+    let instance_claims: Vec<InstanceClaims<'_, S::Field>> = ra_claims
+        .iter()
+        .enumerate()
+        .map(|(instance, claims)| InstanceClaims { instance, claims })
+        .collect();
+    let merged = merge_claims(&instance_claims, &mut transcript);
+    claims.extend(merged_opening_claims(&merged, polys.len()));
+    let mut all_commitments = commitments.clone();
+    for m in &merged {
+        let inst = instances[m.instance];
+        all_commitments.push(
+            merged_commitment::<S>(m, inst.log_n, &one_hot_commitments[m.instance])
+                .ok_or(PcsError::NotHomomorphic)?,
+        );
+        polys.push(merged_polynomial(m, &indices(inst)));
+    }
+    let opening =
+        prove_openings::<S>(&pre.setup, &polys, &all_commitments, &claims, &mut transcript)?;
+    timings.opening = clock.elapsed();
+    let proof = TwistShoutProof {
+        log_t: log_t as u32,
+        commitments,
+        one_hot_commitments,
+        bytecode_evals,
+        bytecode,
+        lookups_primary,
+        lookups_primary_evals,
+        lookup_dim_evals,
+        lookups,
+        register_evals,
+        registers,
+        ram_evals,
+        ram,
+        region_evals,
+        regions,
+        r1cs,
+        opening,
+    };
+    Ok((proof, timings))
+}

@@ -1,0 +1,192 @@
+//! What the Twist/Shout backend commits and how its one-hot instances are sized: everything
+//! here is derived from the preprocessing and `log T` alone, so prover and verifier agree on
+//! it without reading the proof.
+
+use super::super::bytecode_table::field;
+use super::super::preprocessing::JoltVerifierPreprocessing;
+use super::super::witness::PolyLayout;
+use crate::lasso::operand_memory_indices;
+use crate::twist_shout::{ShoutParams, TwistParams};
+use commitments::CommitmentScheme;
+
+/// The most address bits one one-hot chunk holds. A chunk of `log N` bits is committed as
+/// `N` row commitments (Twist and Shout §3.1.1, split columns), so proof size grows with
+/// `N`; the read-checking sumchecks' degree grows with the number of chunks `d`. Four bits
+/// (`N = 16`) keeps a 2^20-step proof's one-hot commitments near 20 KB with `d ≤ 5`.
+pub const MAX_CHUNK_BITS: usize = 4;
+
+/// `(log N, d)` for a `log K`-bit address space: `d = ⌈log K / MAX_CHUNK_BITS⌉` chunks of
+/// `log N = ⌈log K / d⌉` bits (`d·log N ≥ log K`; the extra cells are never addressed).
+pub fn one_hot_chunking(log_k: usize) -> (usize, usize) {
+    let log_k = log_k.max(1);
+    let d = log_k.div_ceil(MAX_CHUNK_BITS);
+    (log_k.div_ceil(d), d)
+}
+
+fn log2_ceil(n: usize) -> usize {
+    n.next_power_of_two().trailing_zeros() as usize
+}
+
+/// One committed one-hot family group: `chunks` matrices of `2^{log N}` rows, in the order
+/// the instance's protocol numbers them (Twist: family-major, reads then the write).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OneHotShape {
+    /// Bits per chunk.
+    pub log_n: usize,
+    /// Number of chunk matrices.
+    pub chunks: usize,
+}
+
+impl OneHotShape {
+    /// Row commitments this instance sends: `chunks · N`.
+    pub fn num_row_commitments(&self) -> usize {
+        self.chunks << self.log_n
+    }
+}
+
+/// The sizes of every Twist/Shout instance of the zkVM and the committed dense columns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TwistShoutShape {
+    /// The witness layout shared with the Lasso backend (column indices).
+    pub layout: PolyLayout,
+    /// The [`PolyLayout`] columns this backend commits, in commitment order. The Lasso-only
+    /// columns (timestamps, counters, the memory values `E_α` other than the operand
+    /// chunks, the final-memory columns) are absent.
+    pub committed: Vec<usize>,
+    /// Bytecode: Shout over the (padded) bytecode table.
+    pub bytecode: ShoutParams,
+    /// Instruction lookups: one Shout per chunk position, over `2^{log M}` entries.
+    pub lookups: ShoutParams,
+    /// Registers: Twist with reads `rs1`, `rs2`, `rd` and the write `rd`.
+    pub registers: TwistParams,
+    /// RAM: Twist over the witness address space, one read and one write per step.
+    pub ram: TwistParams,
+    /// Address regions: two Shouts (offset, slack) over the identity table.
+    pub regions: ShoutParams,
+    /// Register words `32 + virtual`.
+    pub num_registers: usize,
+}
+
+impl TwistShoutShape {
+    /// The shape for `pre` and `2^{log T}` steps.
+    pub fn new<S: CommitmentScheme>(pre: &JoltVerifierPreprocessing<S>, log_t: usize) -> Self {
+        let layout = pre.layout.clone();
+        let operand_memories: Vec<usize> = operand_memory_indices(&pre.params)
+            .into_iter()
+            .flat_map(|(l, r)| [l, r])
+            .collect();
+        let committed: Vec<usize> = (0..layout.final_values)
+            .filter(|&j| {
+                let counters = j == layout.bc_read_counts
+                    || layout.read_timestamps.contains(&j)
+                    || (layout.lookup_read_counts..layout.lookup_read_counts + layout.chunks)
+                        .contains(&j)
+                    || (layout.region_read_counts..layout.final_values).contains(&j);
+                let memory_value = (layout.memory_values..layout.memory_values + layout.memories)
+                    .contains(&j)
+                    && !operand_memories.contains(&(j - layout.memory_values));
+                !counters && !memory_value
+            })
+            .collect();
+        let shout = |log_k: usize| {
+            let (log_n, d) = one_hot_chunking(log_k);
+            ShoutParams { log_n, d, log_t }
+        };
+        let twist = |log_k: usize, num_reads: usize| {
+            let (log_n, d) = one_hot_chunking(log_k);
+            TwistParams {
+                log_n,
+                d,
+                log_t,
+                num_reads,
+            }
+        };
+        let num_registers = pre.program.layout().num_register_words() as usize;
+        TwistShoutShape {
+            bytecode: shout(pre.table.log_size()),
+            lookups: shout(pre.params.log_m()),
+            registers: twist(log2_ceil(num_registers), 3),
+            ram: twist(pre.log_memory, 1),
+            regions: shout(pre.log_memory),
+            committed,
+            layout,
+            num_registers,
+        }
+    }
+
+    /// The position of [`PolyLayout`] column `column` among the dense commitments.
+    pub fn position(&self, column: usize) -> Option<usize> {
+        self.committed.iter().position(|&c| c == column)
+    }
+
+    /// The dense commitment of the registers' increments (offset by `2^32`, see
+    /// [`INC_OFFSET`]).
+    pub fn register_inc(&self) -> usize {
+        self.committed.len()
+    }
+
+    /// The dense commitment of the RAM's increments.
+    pub fn ram_inc(&self) -> usize {
+        self.committed.len() + 1
+    }
+
+    /// The number of dense commitments (committed columns and the two increments).
+    pub fn num_dense(&self) -> usize {
+        self.committed.len() + 2
+    }
+
+    /// The one-hot instances in commitment order: bytecode, each lookup chunk position,
+    /// registers, RAM, region offset, region slack.
+    pub fn one_hot_shapes(&self) -> Vec<OneHotShape> {
+        let shout = |p: &ShoutParams| OneHotShape {
+            log_n: p.log_n,
+            chunks: p.d,
+        };
+        let twist = |p: &TwistParams| OneHotShape {
+            log_n: p.log_n,
+            chunks: p.d * (p.num_reads + 1),
+        };
+        let mut shapes = vec![shout(&self.bytecode)];
+        shapes.extend((0..self.layout.chunks).map(|_| shout(&self.lookups)));
+        shapes.push(twist(&self.registers));
+        shapes.push(twist(&self.ram));
+        shapes.push(shout(&self.regions));
+        shapes.push(shout(&self.regions));
+        shapes
+    }
+
+    /// The columns whose values at the registers' access point the proof states, in the
+    /// order Twist takes the claims: read values `rs1`, `rs2`, `rd` (before), the written
+    /// value, then the addresses `rs1`, `rs2`, `rd` (reads) and `rd` (write).
+    pub fn register_columns(&self) -> [usize; 7] {
+        let l = &self.layout;
+        [
+            l.read_values[0],
+            l.read_values[1],
+            l.read_values[2],
+            l.rd_write,
+            l.bc_field(field::RS1),
+            l.bc_field(field::RS2),
+            l.bc_field(field::RD),
+        ]
+    }
+
+    /// Likewise for RAM: the read value, the written value, the address.
+    pub fn ram_columns(&self) -> [usize; 3] {
+        let l = &self.layout;
+        [l.read_values[3], l.ram_write, l.ram_address]
+    }
+
+    /// The columns stated at the region check's point: the offset, then each region flag.
+    pub fn region_columns(&self) -> Vec<usize> {
+        let l = &self.layout;
+        std::iter::once(l.ram_offset)
+            .chain((0..l.regions).map(|k| l.region_flags + k))
+            .collect()
+    }
+}
+
+/// Increments are committed as `Inc + 2^32` (a non-negative integer below `2^33`), so a
+/// pay-per-bit scheme commits them as small scalars; a claim `Inc~(r) = v` is opened as
+/// `(Inc + 2^32)~(r) = v + 2^32`.
+pub const INC_OFFSET: u64 = 1 << 32;

@@ -1,0 +1,282 @@
+//! The Twist/Shout backend's verifier. Everything public comes from the preprocessing and
+//! the public I/O; every size is checked against [`TwistShoutShape`] before use; each failed
+//! check is a [`JoltError`] variant.
+
+use commitments::CommitmentScheme;
+use sumcheck::{MerlinTranscript, Transcript};
+
+use super::super::bytecode_table::NUM_FIELDS;
+use super::super::preprocessing::JoltVerifierPreprocessing;
+use super::super::proof::{JoltError, PublicIo};
+use super::super::statement::{absorb_statement, sparse_mle, PublicMemory};
+use super::super::verifier::MIN_LOG_T;
+use super::one_hot_opening::{
+    merge_claims, merged_commitment, merged_opening_claims, InstanceClaims,
+};
+use super::proof::{dense_claims, TwistShoutPoints, TwistShoutProof};
+use super::shape::TwistShoutShape;
+use super::{absorb_backend, lookup_chunk_table_mle, operand_memories, zero_extended};
+use crate::lasso::surge::verify_surge_primary;
+use crate::opening::{verify_openings, OpeningError};
+use crate::r1cs::verify_uniform_r1cs;
+use crate::twist_shout::{int_mle, verify_shout, verify_twist, OutputRegion, RaClaim};
+
+fn expect_len(what: &str, got: usize, expected: usize) -> Result<(), JoltError> {
+    if got == expected {
+        Ok(())
+    } else {
+        Err(JoltError::Malformed(format!(
+            "{what}: {got} entries, expected {expected}"
+        )))
+    }
+}
+
+/// Checks every vector of `proof` against the shape before anything reads it.
+fn check_shape<S: CommitmentScheme>(
+    shape: &TwistShoutShape,
+    proof: &TwistShoutProof<S>,
+) -> Result<(), JoltError> {
+    let chunks = shape.layout.chunks;
+    expect_len("commitments", proof.commitments.len(), shape.num_dense())?;
+    let shapes = shape.one_hot_shapes();
+    expect_len(
+        "one-hot instances",
+        proof.one_hot_commitments.len(),
+        shapes.len(),
+    )?;
+    for (rows, s) in proof.one_hot_commitments.iter().zip(&shapes) {
+        expect_len(
+            "one-hot row commitments",
+            rows.len(),
+            s.num_row_commitments(),
+        )?;
+    }
+    expect_len(
+        "bytecode evaluations",
+        proof.bytecode_evals.len(),
+        NUM_FIELDS + 1,
+    )?;
+    expect_len("lookup dim evaluations", proof.lookup_dim_evals.len(), chunks)?;
+    expect_len("lookup Shout proofs", proof.lookups.len(), chunks)?;
+    expect_len("register evaluations", proof.register_evals.len(), 7)?;
+    expect_len("RAM evaluations", proof.ram_evals.len(), 3)?;
+    expect_len(
+        "region evaluations",
+        proof.region_evals.len(),
+        1 + shape.layout.regions,
+    )?;
+    expect_len("region Shout proofs", proof.regions.len(), 2)
+}
+
+/// Verifies a Twist/Shout-backend proof that the preprocessed program, run on `io.input`,
+/// halts with `io.exit_code` having written `io.output`.
+pub fn verify_twist_shout<S: CommitmentScheme>(
+    pre: &JoltVerifierPreprocessing<S>,
+    io: &PublicIo,
+    proof: &TwistShoutProof<S>,
+) -> Result<(), JoltError> {
+    let entry_row = pre.entry_row().ok_or(JoltError::EntryNotAnInstruction)?;
+    let log_t = proof.log_t as usize;
+    if !(MIN_LOG_T..=pre.max_log_t).contains(&log_t) {
+        return Err(JoltError::Malformed(format!(
+            "trace length 2^{log_t} outside [2^{MIN_LOG_T}, 2^{}]",
+            pre.max_log_t
+        )));
+    }
+    let shape = TwistShoutShape::new(pre, log_t);
+    check_shape(&shape, proof)?;
+    let layout = &shape.layout;
+    let public = PublicMemory::new(pre, io).ok_or(JoltError::IoTooLarge)?;
+    let mut transcript = MerlinTranscript::new(b"jolt");
+    absorb_statement(pre, io, log_t, &mut transcript);
+    absorb_backend(&mut transcript);
+    transcript.append_serializable(b"jolt_commitments", &proof.commitments);
+    transcript.append_serializable(b"jolt_one_hot_commitments", &proof.one_hot_commitments);
+
+    // Bytecode.
+    let beta: Vec<S::Field> = transcript.challenge_powers(b"bytecode_beta", NUM_FIELDS);
+    let r_bytecode: Vec<S::Field> = transcript.challenge_scalars(b"bytecode_cycle", log_t);
+    transcript.append_scalars(b"bytecode_evals", &proof.bytecode_evals);
+    let rv: S::Field = proof.bytecode_evals[..NUM_FIELDS]
+        .iter()
+        .zip(&beta)
+        .map(|(v, b)| *v * b)
+        .sum();
+    let table_mle = |r: &[S::Field]| {
+        zero_extended(r, pre.table.log_size(), |inner| {
+            pre.table
+                .field_mles(inner)
+                .iter()
+                .zip(&beta)
+                .map(|(v, b)| *v * b)
+                .sum()
+        })
+    };
+    let bytecode_claims = verify_shout(
+        &shape.bytecode,
+        &proof.bytecode,
+        table_mle,
+        &r_bytecode,
+        rv,
+        proof.bytecode_evals[NUM_FIELDS],
+        &mut transcript,
+    )
+    .map_err(JoltError::BytecodeShout)?;
+
+    // Instruction lookups.
+    let r_lookups = verify_surge_primary(
+        &pre.surge,
+        log_t,
+        &proof.lookups_primary,
+        &proof.lookups_primary_evals,
+        &mut transcript,
+    )
+    .map_err(JoltError::Lookups)?;
+    transcript.append_scalars(b"lookup_dim_evals", &proof.lookup_dim_evals);
+    let gamma: Vec<S::Field> =
+        transcript.challenge_powers(b"lookup_memory_gamma", pre.surge.memories.len());
+    let mut lookup_claims = Vec::with_capacity(layout.chunks);
+    for (c, shout) in proof.lookups.iter().enumerate() {
+        let rv: S::Field = pre
+            .surge
+            .memories
+            .iter()
+            .enumerate()
+            .filter(|(_, &(_, chunk))| chunk == c)
+            .map(|(alpha, _)| gamma[alpha] * proof.lookups_primary_evals[alpha])
+            .sum();
+        let claims = verify_shout(
+            &shape.lookups,
+            shout,
+            |r| lookup_chunk_table_mle(&pre.surge, c, &gamma, r),
+            &r_lookups,
+            rv,
+            proof.lookup_dim_evals[c],
+            &mut transcript,
+        )
+        .map_err(|source| JoltError::LookupShout { chunk: c, source })?;
+        lookup_claims.push(claims);
+    }
+
+    // Registers and RAM.
+    let r_registers: Vec<S::Field> = transcript.challenge_scalars(b"registers_cycle", log_t);
+    let e = &proof.register_evals;
+    let no_output = OutputRegion {
+        start: 0,
+        values: Vec::new(),
+    };
+    let registers = &public.initial[..shape.num_registers];
+    let register_claims = verify_twist(
+        &shape.registers,
+        &proof.registers,
+        |r| sparse_mle(r, registers.iter().map(|&w| w as u64).enumerate()),
+        &r_registers,
+        &[e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[6]],
+        &no_output,
+        &mut transcript,
+    )
+    .map_err(JoltError::Registers)?;
+    let r_ram: Vec<S::Field> = transcript.challenge_scalars(b"ram_cycle", log_t);
+    let e = &proof.ram_evals;
+    let output = OutputRegion {
+        start: public.io_start,
+        values: public.final_io.iter().map(|&w| S::Field::from(w)).collect(),
+    };
+    let ram_claims = verify_twist(
+        &shape.ram,
+        &proof.ram,
+        |r| public.initial_mle(r),
+        &r_ram,
+        &[e[0], e[1], e[2], e[2]],
+        &output,
+        &mut transcript,
+    )
+    .map_err(JoltError::Ram)?;
+
+    // Address regions: offset and slack = limit − offset, both in [0, K).
+    let r_regions: Vec<S::Field> = transcript.challenge_scalars(b"regions_cycle", log_t);
+    transcript.append_scalars(b"region_evals", &proof.region_evals);
+    let offset = proof.region_evals[0];
+    let limit: S::Field = pre
+        .regions
+        .regions
+        .iter()
+        .zip(&proof.region_evals[1..])
+        .map(|(r, flag)| *flag * S::Field::from(r.words.saturating_sub(1)))
+        .sum();
+    let mut region_claims = Vec::with_capacity(2);
+    for (which, (shout, value)) in ["offset", "slack"]
+        .into_iter()
+        .zip(proof.regions.iter().zip([offset, limit - offset]))
+    {
+        let claims = verify_shout(
+            &shape.regions,
+            shout,
+            |r| int_mle(r),
+            &r_regions,
+            value,
+            value,
+            &mut transcript,
+        )
+        .map_err(|source| JoltError::RegionShout { which, source })?;
+        region_claims.push(claims);
+    }
+
+    // CPU constraints.
+    let r1cs = verify_uniform_r1cs(&pre.constraints.r1cs, log_t, &proof.r1cs, &mut transcript)
+        .map_err(JoltError::R1cs)?;
+
+    // One batched opening.
+    let points = TwistShoutPoints {
+        bytecode: r_bytecode,
+        lookups: r_lookups,
+        registers: (r_registers, register_claims),
+        ram: (r_ram, ram_claims),
+        regions: r_regions,
+        r1cs,
+    };
+    let mut claims = dense_claims(
+        &shape,
+        &proof.stated_evals(),
+        &points,
+        &pre.constraints.columns,
+        &operand_memories(&pre.params),
+        entry_row,
+    );
+    let ra_claims: Vec<&[RaClaim<S::Field>]> = std::iter::once(&bytecode_claims.ra[..])
+        .chain(lookup_claims.iter().map(|c| &c.ra[..]))
+        .chain([&points.registers.1.chunks[..], &points.ram.1.chunks[..]])
+        .chain(region_claims.iter().map(|c| &c.ra[..]))
+        .collect();
+    let instance_claims: Vec<InstanceClaims<'_, S::Field>> = ra_claims
+        .iter()
+        .enumerate()
+        .map(|(instance, claims)| InstanceClaims { instance, claims })
+        .collect();
+    let merged = merge_claims(&instance_claims, &mut transcript);
+    claims.extend(merged_opening_claims(&merged, proof.commitments.len()));
+    let shapes = shape.one_hot_shapes();
+    let mut commitments = proof.commitments.clone();
+    for m in &merged {
+        commitments.push(
+            merged_commitment::<S>(
+                m,
+                shapes[m.instance].log_n,
+                &proof.one_hot_commitments[m.instance],
+            )
+            .ok_or(JoltError::Opening(OpeningError::Malformed(
+                "one-hot claims need a homomorphic commitment scheme",
+            )))?,
+        );
+    }
+    let num_vars = vec![log_t; commitments.len()];
+    verify_openings::<S>(
+        &pre.verifier_setup,
+        &commitments,
+        &num_vars,
+        &claims,
+        &proof.opening,
+        &mut transcript,
+    )
+    .map_err(JoltError::Opening)
+}
