@@ -35,6 +35,7 @@ pub mod witness;
 #[cfg(test)]
 mod tests;
 
+pub use backend::{prove_witness_with, verify, Backend, BackendProof, UnknownBackend};
 pub use preprocessing::{JoltPreprocessing, JoltVerifierPreprocessing};
 pub use proof::{JoltError, JoltProof, ProofSizes, PublicIo};
 pub use prover::{
@@ -42,7 +43,6 @@ pub use prover::{
     prove_witness, Progress, ProveError, ProveTimings, ProvedRun, ProverKey, Silent,
 };
 pub use resources::MemoryLimit;
-pub use backend::{prove_witness_with, verify, Backend, BackendProof, UnknownBackend};
 pub use twist_backend::TwistShoutProof;
 pub use verifier::verify_lasso_spice;
-pub use witness::{generate_witness, JoltWitness};
+pub use witness::{generate_witness, generate_witness_for, JoltWitness};

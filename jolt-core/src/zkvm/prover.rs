@@ -10,15 +10,15 @@ use sumcheck::{
     Transcript,
 };
 
-use super::bytecode_table::{field, NUM_FIELDS};
 use super::backend::{prove_witness_with, Backend, BackendProof};
+use super::bytecode_table::{field, NUM_FIELDS};
 use super::preprocessing::JoltPreprocessing;
 use super::proof::{
     memory_eval_polys, opening_claims, JoltProof, PartClaims, PublicIo, StatedEvals,
 };
 use super::resources::MemoryLimit;
 use super::statement::{absorb_statement, compress_tuple, PublicMemory};
-use super::witness::{generate_witness, region_checked_values, JoltWitness, OPS_PER_STEP};
+use super::witness::{generate_witness_for, region_checked_values, JoltWitness, OPS_PER_STEP};
 use crate::lasso::surge::prove_surge_timed;
 use crate::lasso::SurgeWitness;
 use crate::memory_checking::{
@@ -181,7 +181,8 @@ pub fn prove_trace<S: CommitmentScheme>(
     progress.stage("witness");
     let start = Instant::now();
     let public = PublicMemory::new(pre, io).ok_or(ProveError::IoTooLarge)?;
-    let witness = generate_witness(
+    let witness = generate_witness_for(
+        backend,
         &pre.params,
         &pre.table,
         &pre.regions,

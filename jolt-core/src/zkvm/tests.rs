@@ -70,3 +70,46 @@ fn cpu_constraint_labels_are_unique() {
         assert!(r1cs.constraint_index(c.label).is_some(), "{:?}", c.label);
     }
 }
+
+/// Stage timings and proof sizes of both backends on fib (`JOLT_FIB_N`, default 3000):
+/// `cargo test --release -p jolt-core --lib backend_timing -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn backend_timing() {
+    let n: u32 = std::env::var("JOLT_FIB_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
+    let program = Program::load(guests::FIB_ELF, &LayoutConfig::default()).unwrap();
+    let input = n.to_le_bytes();
+    let only: Option<Backend> = std::env::var("JOLT_BACKEND")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    for backend in Backend::ALL
+        .into_iter()
+        .filter(|b| only.is_none_or(|o| o == *b))
+    {
+        let run = preprocess_and_prove_within::<HyperKzg>(
+            program.clone(),
+            &input,
+            LookupParams::DEFAULT,
+            &RunOptions::default(),
+            backend,
+            ProverKey::InsecureDev(7),
+            MemoryLimit::Detect,
+            &Silent,
+        )
+        .unwrap();
+        let start = std::time::Instant::now();
+        assert_eq!(verify(&run.preprocessing, &run.io, &run.proof), Ok(()));
+        let verify_time = start.elapsed();
+        println!(
+            "{backend}: 2^{} steps, total {:?}, verify {:?}\n  {:?}\n  {:?}",
+            run.proof.log_t(),
+            run.timings.total(),
+            verify_time,
+            run.timings.stages(),
+            run.proof.proof_bytes()
+        );
+    }
+}

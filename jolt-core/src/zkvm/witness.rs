@@ -284,7 +284,8 @@ fn as_indices(values: &[u64]) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Builds the witness of `trace` for a program with bytecode `table`, initial memory
-/// `initial` (the program's public initial words) and address `regions`.
+/// `initial` (the program's public initial words) and address `regions`: every column of
+/// both backends (see [`generate_witness_for`]).
 pub fn generate_witness(
     params: &LookupParams,
     table: &BytecodeTable,
@@ -292,6 +293,72 @@ pub fn generate_witness(
     initial: &[u32],
     trace: &Trace,
 ) -> JoltWitness {
+    let (_, cols) = step_columns(params, table, regions, trace);
+    complete_witness(params, table, regions, initial, cols)
+}
+
+/// [`generate_witness`] with only the columns `backend` reads: the Twist/Shout backend
+/// derives no counters, timestamps or final memory, and of the Surge memory values only
+/// the operand chunks the CPU constraints read (the other columns stay empty).
+pub fn generate_witness_for(
+    backend: super::Backend,
+    params: &LookupParams,
+    table: &BytecodeTable,
+    regions: &AddressRegions,
+    initial: &[u32],
+    trace: &Trace,
+) -> JoltWitness {
+    let (layout, mut cols) = step_columns(params, table, regions, trace);
+    match backend {
+        super::Backend::LassoSpice => complete_witness(params, table, regions, initial, cols),
+        super::Backend::TwistShout => {
+            let surge_memories = rv32_memories(params);
+            for (left, right) in crate::lasso::operand_memory_indices(params) {
+                for alpha in [left, right] {
+                    cols[layout.memory_values + alpha] =
+                        memory_value_column(params, &layout, &cols, surge_memories[alpha]);
+                }
+            }
+            let t = cols[layout.bc_index].len();
+            let m = initial.len().next_power_of_two().max(2);
+            let mut initial_memory: Vec<u64> = initial.iter().map(|&w| w as u64).collect();
+            initial_memory.resize(m, 0);
+            JoltWitness {
+                sizes: WitnessSizes {
+                    log_t: t.trailing_zeros() as usize,
+                    log_memory: m.trailing_zeros() as usize,
+                    log_bytecode: table.log_size(),
+                    log_subtable: params.log_m(),
+                },
+                columns: cols,
+                initial_memory,
+                field_entries: Vec::new(),
+            }
+        }
+    }
+}
+
+/// `E_α(t) = S_s[dim_c(t)]` for the memory `α = (s, c)`.
+fn memory_value_column(
+    params: &LookupParams,
+    layout: &PolyLayout,
+    cols: &[Vec<u64>],
+    (subtable, c): (instructions::SubtableId, usize),
+) -> Vec<u64> {
+    let log_m = params.log_m();
+    cols[layout.dims + c]
+        .iter()
+        .map(|&d| subtable.entry(log_m, d % (1 << log_m)))
+        .collect()
+}
+
+/// The step columns of `trace` (everything but what [`complete_witness`] derives).
+fn step_columns(
+    params: &LookupParams,
+    table: &BytecodeTable,
+    regions: &AddressRegions,
+    trace: &Trace,
+) -> (PolyLayout, Vec<Vec<u64>>) {
     let layout = PolyLayout::new(params, regions.len());
     let t = padded_steps(trace.steps.len());
     let mut cols: Vec<Vec<u64>> = vec![Vec::new(); layout.total];
@@ -364,7 +431,7 @@ pub fn generate_witness(
             }
         }
     }
-    complete_witness(params, table, regions, initial, cols)
+    (layout, cols)
 }
 
 /// Completes a witness whose step columns (the bytecode row of each step, register and RAM
@@ -387,12 +454,8 @@ pub fn complete_witness(
     let surge_memories = rv32_memories(params);
     let log_m = params.log_m();
     // Surge memory values (every memory is read at every step) and per-chunk counters.
-    for (alpha, &(subtable, c)) in surge_memories.iter().enumerate() {
-        let values: Vec<u64> = cols[layout.dims + c]
-            .iter()
-            .map(|&d| subtable.entry(log_m, d % (1 << log_m)))
-            .collect();
-        cols[layout.memory_values + alpha] = values;
+    for (alpha, &memory) in surge_memories.iter().enumerate() {
+        cols[layout.memory_values + alpha] = memory_value_column(params, &layout, &cols, memory);
     }
     for c in 0..layout.chunks {
         let (reads, finals) = read_counters(as_indices(&cols[layout.dims + c]), 1 << log_m);

@@ -15,6 +15,7 @@ use commitments::CommitmentScheme;
 use rayon::prelude::*;
 use sumcheck::{EqPolynomial, MultilinearPolynomial, Transcript};
 
+use super::shape::OneHotShape;
 use crate::opening::OpeningClaim;
 use crate::twist_shout::RaClaim;
 
@@ -73,20 +74,17 @@ pub fn merge_claims<F: PrimeField>(
 }
 
 /// `(coefficient per row commitment)` of a merged claim: `μ^c·eq(ρ_c, x)` added into the
-/// slot of chunk `i_c`'s row `x`, over `chunks · N` slots. `None` when a chunk index is out
-/// of range.
-fn row_coefficients<F: PrimeField>(
-    claim: &MergedClaim<F>,
-    log_n: usize,
-    chunks: usize,
-) -> Option<Vec<F>> {
-    let n = 1usize << log_n;
-    let mut coeffs = vec![F::zero(); chunks * n];
+/// slot of the committed chunk holding protocol chunk `i_c`, row `x`. `None` when a chunk
+/// index or a point is out of shape.
+fn row_coefficients<F: PrimeField>(claim: &MergedClaim<F>, shape: &OneHotShape) -> Option<Vec<F>> {
+    let n = 1usize << shape.log_n;
+    let mut coeffs = vec![F::zero(); shape.num_row_commitments()];
     for (chunk, rho, mu) in &claim.terms {
-        if *chunk >= chunks || rho.len() != log_n {
+        if *chunk >= shape.chunks || rho.len() != shape.log_n {
             return None;
         }
-        for (slot, e) in coeffs[chunk * n..(chunk + 1) * n]
+        let stored = shape.stored_chunk(*chunk);
+        for (slot, e) in coeffs[stored * n..(stored + 1) * n]
             .iter_mut()
             .zip(EqPolynomial::evals_scaled(rho, *mu))
         {
@@ -100,11 +98,10 @@ fn row_coefficients<F: PrimeField>(
 /// `None` (shape mismatch, or a scheme without homomorphic commitments).
 pub fn merged_commitment<S: CommitmentScheme>(
     claim: &MergedClaim<S::Field>,
-    log_n: usize,
+    shape: &OneHotShape,
     rows: &[S::Commitment],
 ) -> Option<S::Commitment> {
-    let chunks = rows.len() >> log_n;
-    let coeffs = row_coefficients(claim, log_n, chunks)?;
+    let coeffs = row_coefficients(claim, shape)?;
     if coeffs.len() != rows.len() {
         return None;
     }

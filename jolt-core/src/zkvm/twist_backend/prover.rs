@@ -180,16 +180,27 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
         .chain(&one_hot.regions)
         .collect();
     let commitments = S::batch_commit(&pre.setup, &polys)?;
-    let one_hot_commitments: Vec<Vec<S::Commitment>> = instances
+    let shapes = shape.one_hot_shapes();
+    // Every committed chunk, in parallel: (instance, chunk indices).
+    let stored: Vec<(usize, &[u16])> = instances
         .iter()
-        .map(|inst| -> Result<Vec<S::Commitment>, PcsError> {
-            let mut rows = Vec::with_capacity(inst.d() << inst.log_n);
-            for chunk in indices(inst) {
-                rows.extend(S::commit_one_hot(&pre.setup, 1 << inst.log_n, chunk)?);
-            }
-            Ok(rows)
+        .zip(&shapes)
+        .enumerate()
+        .flat_map(|(i, (inst, s))| {
+            indices(inst)
+                .into_iter()
+                .take(s.stored_chunks())
+                .map(move |c| (i, c))
         })
+        .collect();
+    let chunk_rows: Vec<Vec<S::Commitment>> = stored
+        .par_iter()
+        .map(|&(i, chunk)| S::commit_one_hot(&pre.setup, 1 << shapes[i].log_n, chunk))
         .collect::<Result<_, _>>()?;
+    let mut one_hot_commitments: Vec<Vec<S::Commitment>> = vec![Vec::new(); instances.len()];
+    for ((i, _), rows) in stored.iter().zip(chunk_rows) {
+        one_hot_commitments[*i].extend(rows);
+    }
     let mut transcript = MerlinTranscript::new(b"jolt");
     absorb_statement(pre, io, log_t, &mut transcript);
     absorb_backend(&mut transcript);
@@ -235,7 +246,12 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     let clock = Instant::now();
     let surge_witness = SurgeWitness {
         dims: (0..layout.chunks)
-            .map(|c| cols[layout.dims + c].iter().map(|&d| (d % (1 << pre.params.log_m())) as usize).collect())
+            .map(|c| {
+                cols[layout.dims + c]
+                    .iter()
+                    .map(|&d| (d % (1 << pre.params.log_m())) as usize)
+                    .collect()
+            })
             .collect(),
         flags: (0..pre.surge.instructions.len())
             .map(|f| {
@@ -299,8 +315,7 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
         start: public.io_start,
         values: public.final_io.iter().map(|&w| S::Field::from(w)).collect(),
     };
-    let (ram, ram_claims) =
-        prove_twist(&shape.ram, &one_hot.ram, &r_ram, &output, &mut transcript);
+    let (ram, ram_claims) = prove_twist(&shape.ram, &one_hot.ram, &r_ram, &output, &mut transcript);
     let r_regions: Vec<S::Field> = transcript.challenge_scalars(b"regions_cycle", log_t);
     let eq = EqPolynomial::evals(&r_regions);
     let region_evals = evals_at(&shape.region_columns(), &eq);
@@ -383,13 +398,18 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     for m in &merged {
         let inst = instances[m.instance];
         all_commitments.push(
-            merged_commitment::<S>(m, inst.log_n, &one_hot_commitments[m.instance])
+            merged_commitment::<S>(m, &shapes[m.instance], &one_hot_commitments[m.instance])
                 .ok_or(PcsError::NotHomomorphic)?,
         );
         polys.push(merged_polynomial(m, &indices(inst)));
     }
-    let opening =
-        prove_openings::<S>(&pre.setup, &polys, &all_commitments, &claims, &mut transcript)?;
+    let opening = prove_openings::<S>(
+        &pre.setup,
+        &polys,
+        &all_commitments,
+        &claims,
+        &mut transcript,
+    )?;
     timings.opening = clock.elapsed();
     let proof = TwistShoutProof {
         log_t: log_t as u32,

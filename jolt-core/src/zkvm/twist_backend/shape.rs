@@ -27,20 +27,44 @@ fn log2_ceil(n: usize) -> usize {
     n.next_power_of_two().trailing_zeros() as usize
 }
 
-/// One committed one-hot family group: `chunks` matrices of `2^{log N}` rows, in the order
-/// the instance's protocol numbers them (Twist: family-major, reads then the write).
+/// One instance's committed one-hot chunks: `chunks` matrices of `2^{log N}` rows in the
+/// order the instance's protocol numbers them (Twist: family-major, reads then the write).
+/// When the write goes to the same address column as one read family (registers: `rd`;
+/// RAM: the word address), the write's chunks *are* that family's: committed once,
+/// `write_alias` names the family, and the write's claims are opened against its rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OneHotShape {
     /// Bits per chunk.
     pub log_n: usize,
-    /// Number of chunk matrices.
+    /// Number of chunk matrices the protocol numbers (committed or aliased).
     pub chunks: usize,
+    /// `Some((d, first write chunk, read family))`: protocol chunks from the first write
+    /// chunk on are the read family's chunks.
+    pub write_alias: Option<(usize, usize, usize)>,
 }
 
 impl OneHotShape {
-    /// Row commitments this instance sends: `chunks · N`.
+    /// The committed chunk holding protocol chunk `chunk`.
+    pub fn stored_chunk(&self, chunk: usize) -> usize {
+        match self.write_alias {
+            Some((d, first_write, family)) if chunk >= first_write => {
+                family * d + (chunk - first_write)
+            }
+            _ => chunk,
+        }
+    }
+
+    /// The number of committed chunks.
+    pub fn stored_chunks(&self) -> usize {
+        match self.write_alias {
+            Some((_, first_write, _)) => first_write,
+            None => self.chunks,
+        }
+    }
+
+    /// Row commitments this instance sends: committed chunks `· N`.
     pub fn num_row_commitments(&self) -> usize {
-        self.chunks << self.log_n
+        self.stored_chunks() << self.log_n
     }
 }
 
@@ -141,15 +165,18 @@ impl TwistShoutShape {
         let shout = |p: &ShoutParams| OneHotShape {
             log_n: p.log_n,
             chunks: p.d,
+            write_alias: None,
         };
-        let twist = |p: &TwistParams| OneHotShape {
+        let twist = |p: &TwistParams, family: usize| OneHotShape {
             log_n: p.log_n,
             chunks: p.d * (p.num_reads + 1),
+            write_alias: Some((p.d, p.d * p.num_reads, family)),
         };
         let mut shapes = vec![shout(&self.bytecode)];
         shapes.extend((0..self.layout.chunks).map(|_| shout(&self.lookups)));
-        shapes.push(twist(&self.registers));
-        shapes.push(twist(&self.ram));
+        // Registers write `rd`, their third read family; RAM writes the word it read.
+        shapes.push(twist(&self.registers, 2));
+        shapes.push(twist(&self.ram, 0));
         shapes.push(shout(&self.regions));
         shapes.push(shout(&self.regions));
         shapes

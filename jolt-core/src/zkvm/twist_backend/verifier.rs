@@ -56,7 +56,11 @@ fn check_shape<S: CommitmentScheme>(
         proof.bytecode_evals.len(),
         NUM_FIELDS + 1,
     )?;
-    expect_len("lookup dim evaluations", proof.lookup_dim_evals.len(), chunks)?;
+    expect_len(
+        "lookup dim evaluations",
+        proof.lookup_dim_evals.len(),
+        chunks,
+    )?;
     expect_len("lookup Shout proofs", proof.lookups.len(), chunks)?;
     expect_len("register evaluations", proof.register_evals.len(), 7)?;
     expect_len("RAM evaluations", proof.ram_evals.len(), 3)?;
@@ -261,7 +265,7 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
         commitments.push(
             merged_commitment::<S>(
                 m,
-                shapes[m.instance].log_n,
+                &shapes[m.instance],
                 &proof.one_hot_commitments[m.instance],
             )
             .ok_or(JoltError::Opening(OpeningError::Malformed(
