@@ -31,8 +31,8 @@
 use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use sumcheck::{
-    prove_sumcheck, verify_sumcheck, EqPolynomial, SumcheckError, SumcheckInstance, SumcheckProof,
-    Transcript,
+    prove_batched, prove_sumcheck, verify_batched, verify_sumcheck, EqPolynomial, SumcheckError,
+    SumcheckInstance, SumcheckProof, Transcript,
 };
 
 use super::dense::{extend_evals, fold, DenseProductSum};
@@ -591,7 +591,7 @@ fn ra_claims<F: PrimeField>(
 
 /// Proves that `table[a_j]` was read at each cycle (the addresses `ra`) for the caller's
 /// `r_cycle` (drawn after `rv` and `raf` were committed). Returns the proof and the claims
-/// on the chunk matrices.
+/// on the chunk matrices. A batch of one: see [`prove_shout_batch`].
 ///
 /// # Panics
 /// If the parameters are invalid, `ra` is not shaped for them, `table` does not have `K`
@@ -603,58 +603,117 @@ pub fn prove_shout<F: PrimeField>(
     r_cycle: &[F],
     transcript: &mut impl Transcript,
 ) -> (ShoutProof<F>, ShoutClaims<F>) {
+    let (proof, mut claims) = prove_shout_batch(params, &[(ra, table)], r_cycle, transcript);
+    (proof, claims.pop().expect("one instance"))
+}
+
+/// Proves several Shout instances of the same sizes that share `r_cycle` (e.g. one per lookup
+/// chunk position) with **one** read + raf sumcheck (the instances batched with random
+/// coefficients, §4's sumchecks being linear in their claims) and **one** booleanity
+/// zero-check over every instance's chunks. The proof's evaluation vectors are
+/// instance-major; the claims are returned per instance.
+///
+/// # Panics
+/// As [`prove_shout`], for any instance, or on an empty batch.
+pub fn prove_shout_batch<F: PrimeField>(
+    params: &ShoutParams,
+    instances: &[(&OneHotAddresses<F>, &[F])],
+    r_cycle: &[F],
+    transcript: &mut impl Transcript,
+) -> (ShoutProof<F>, Vec<ShoutClaims<F>>) {
     assert!(params.valid(), "invalid Shout parameters {params:?}");
-    assert!(ra.has_shape(params.log_n, params.d, params.log_t));
-    assert_eq!(table.len(), 1 << params.log_k());
+    assert!(!instances.is_empty(), "an empty Shout batch");
     assert_eq!(r_cycle.len(), params.log_t);
+    for (ra, table) in instances {
+        assert!(ra.has_shape(params.log_n, params.d, params.log_t));
+        assert_eq!(table.len(), 1 << params.log_k());
+    }
     params.absorb(transcript);
-    let c = pushforward(ra, &EqPolynomial::evals(r_cycle));
-    let rv: F = c.iter().zip(table).map(|(c, v)| *c * v).sum();
-    let raf: F = c
+    transcript.append_u64(b"shout_batch", instances.len() as u64);
+    let eq = EqPolynomial::evals(r_cycle);
+    let pushed: Vec<Vec<F>> = instances
         .iter()
-        .enumerate()
-        .map(|(k, c)| *c * F::from(k as u64))
-        .sum();
-    transcript.append_scalars(b"shout_read_claims", &[rv, raf]);
-    let z: F = transcript.challenge_scalar(b"shout_raf_z");
-    let shifted: Vec<F> = table
-        .iter()
-        .enumerate()
-        .map(|(k, v)| *v + z * F::from(k as u64))
+        .map(|(ra, _)| pushforward(ra, &eq))
         .collect();
-    let mut read = ReadRafProver {
-        ra,
-        r_cycle,
-        degree: (params.d + 1).max(2),
-        claim: rv + z * raf,
-        phase: DenseProductSum {
-            factors: vec![c, shifted],
-            terms: vec![(F::one(), vec![0, 1])],
-            degree: 2,
-            claim: F::zero(),
-        },
-        in_cycle_rounds: false,
-        r_addr: Vec::new(),
-        table_value: F::zero(),
-    };
-    let (read_raf, read_point, mut read_evals) = prove_sumcheck(&mut read, transcript);
-    read_evals.pop(); // the table value: the verifier computes it
+    drop(eq);
+    let mut read_claims = Vec::with_capacity(2 * instances.len());
+    for (c, (_, table)) in pushed.iter().zip(instances) {
+        let rv: F = c.iter().zip(*table).map(|(c, v)| *c * v).sum();
+        let raf: F = c
+            .iter()
+            .enumerate()
+            .map(|(k, c)| *c * F::from(k as u64))
+            .sum();
+        read_claims.extend([rv, raf]);
+    }
+    transcript.append_scalars(b"shout_read_claims", &read_claims);
+    let z: F = transcript.challenge_scalar(b"shout_raf_z");
+    let mut provers: Vec<ReadRafProver<'_, F>> = pushed
+        .into_iter()
+        .zip(instances)
+        .enumerate()
+        .map(|(i, (c, (ra, table)))| {
+            let shifted: Vec<F> = table
+                .iter()
+                .enumerate()
+                .map(|(k, v)| *v + z * F::from(k as u64))
+                .collect();
+            ReadRafProver {
+                ra,
+                r_cycle,
+                degree: (params.d + 1).max(2),
+                claim: read_claims[2 * i] + z * read_claims[2 * i + 1],
+                phase: DenseProductSum {
+                    factors: vec![c, shifted],
+                    terms: vec![(F::one(), vec![0, 1])],
+                    degree: 2,
+                    claim: F::zero(),
+                },
+                in_cycle_rounds: false,
+                r_addr: Vec::new(),
+                table_value: F::zero(),
+            }
+        })
+        .collect();
+    let mut dyns: Vec<&mut dyn SumcheckInstance<F>> = provers
+        .iter_mut()
+        .map(|p| p as &mut dyn SumcheckInstance<F>)
+        .collect();
+    let (read_raf, read_point, finals) = prove_batched(&mut dyns, transcript);
+    drop(dyns);
+    drop(provers);
+    let read_evals: Vec<F> = finals
+        .into_iter()
+        .flat_map(|mut f| {
+            f.pop(); // the table value: the verifier computes it
+            f
+        })
+        .collect();
     transcript.append_scalars(b"shout_read_ra_evals", &read_evals);
 
-    let (bool_proof, bool_point, bool_evals, hamming) =
-        prove_one_hot_checks(ra, params.log_t, transcript);
-
-    let claims = ShoutClaims {
-        ra: ra_claims(
-            params,
-            &read_point,
-            &read_evals,
-            &bool_point,
-            &bool_evals,
-            &hamming,
-        ),
-        table_point: read_point[..params.log_k()].to_vec(),
+    let all_chunks = OneHotAddresses {
+        log_n: params.log_n,
+        chunks: instances
+            .iter()
+            .flat_map(|(ra, _)| ra.chunks.iter().cloned())
+            .collect(),
     };
+    let (bool_proof, bool_point, bool_evals, hamming) =
+        prove_one_hot_checks(&all_chunks, params.log_t, transcript);
+    drop(all_chunks);
+    let claims = (0..instances.len())
+        .map(|i| ShoutClaims {
+            ra: ra_claims(
+                params,
+                &read_point,
+                &read_evals[i * params.d..(i + 1) * params.d],
+                &bool_point,
+                &bool_evals[i * params.d..(i + 1) * params.d],
+                &hamming,
+            ),
+            table_point: read_point[..params.log_k()].to_vec(),
+        })
+        .collect();
     let proof = ShoutProof {
         read_raf,
         read_ra_evals: read_evals,
@@ -677,53 +736,93 @@ pub fn verify_shout<F: PrimeField>(
     raf_claim: F,
     transcript: &mut impl Transcript,
 ) -> Result<ShoutClaims<F>, ShoutError> {
-    if !params.valid() || r_cycle.len() != params.log_t {
+    let table_mle: &dyn Fn(&[F]) -> F = &table_mle;
+    let mut claims = verify_shout_batch(
+        params,
+        proof,
+        &[(table_mle, rv_claim, raf_claim)],
+        r_cycle,
+        transcript,
+    )?;
+    Ok(claims.pop().expect("one instance"))
+}
+
+/// One instance of a verified batch: `(Val~, rv~(r_cycle), raf~(r_cycle))`.
+pub type ShoutInstanceClaim<'a, F> = (&'a dyn Fn(&[F]) -> F, F, F);
+
+/// Verifies a [`prove_shout_batch`] proof: per instance, its table MLE and its `rv`, `raf`
+/// claims at the shared `r_cycle`. Returns each instance's claims on its chunk matrices.
+pub fn verify_shout_batch<F: PrimeField>(
+    params: &ShoutParams,
+    proof: &ShoutProof<F>,
+    instances: &[ShoutInstanceClaim<'_, F>],
+    r_cycle: &[F],
+    transcript: &mut impl Transcript,
+) -> Result<Vec<ShoutClaims<F>>, ShoutError> {
+    if !params.valid() || r_cycle.len() != params.log_t || instances.is_empty() {
         return Err(ShoutError::Malformed("parameters or r_cycle"));
     }
-    if proof.read_ra_evals.len() != params.d || proof.booleanity_ra_evals.len() != params.d {
+    let evals = instances.len() * params.d;
+    if proof.read_ra_evals.len() != evals || proof.booleanity_ra_evals.len() != evals {
         return Err(ShoutError::Malformed("one evaluation per chunk"));
     }
     params.absorb(transcript);
-    transcript.append_scalars(b"shout_read_claims", &[rv_claim, raf_claim]);
+    transcript.append_u64(b"shout_batch", instances.len() as u64);
+    let read_claims: Vec<F> = instances
+        .iter()
+        .flat_map(|&(_, rv, raf)| [rv, raf])
+        .collect();
+    transcript.append_scalars(b"shout_read_claims", &read_claims);
     let z: F = transcript.challenge_scalar(b"shout_raf_z");
     let log_k = params.log_k();
-    let (last, read_point) = verify_sumcheck(
+    let claims: Vec<F> = instances.iter().map(|&(_, rv, raf)| rv + z * raf).collect();
+    let num_vars = vec![log_k + params.log_t; instances.len()];
+    let out = verify_batched(
         &proof.read_raf,
-        rv_claim + z * raf_claim,
-        log_k + params.log_t,
+        &claims,
+        &num_vars,
         (params.d + 1).max(2),
         transcript,
     )
     .map_err(ShoutError::ReadRafSumcheck)?;
-    let (r_addr, r_cycle_bound) = read_point.split_at(log_k);
-    let expected = EqPolynomial::new(r_cycle.to_vec()).evaluate(r_cycle_bound)
-        * proof.read_ra_evals.iter().product::<F>()
-        * (table_mle(r_addr) + z * int_mle(r_addr));
-    if last != expected {
+    let (r_addr, r_cycle_bound) = out.point.split_at(log_k);
+    let eq = EqPolynomial::new(r_cycle.to_vec()).evaluate(r_cycle_bound);
+    let iota = int_mle(r_addr);
+    let expected: F = instances
+        .iter()
+        .zip(proof.read_ra_evals.chunks(params.d))
+        .zip(&out.coeffs)
+        .map(|(((table_mle, _, _), ra), coeff)| {
+            *coeff * eq * ra.iter().product::<F>() * (table_mle(r_addr) + z * iota)
+        })
+        .sum();
+    if out.final_claim != expected {
         return Err(ShoutError::ReadRafFinal);
     }
     transcript.append_scalars(b"shout_read_ra_evals", &proof.read_ra_evals);
 
     let (bool_point, hamming) = verify_one_hot_checks(
         params.log_n,
-        params.d,
+        evals,
         params.log_t,
         &proof.booleanity,
         &proof.booleanity_ra_evals,
         transcript,
     )
     .map_err(|e| e.map_or(ShoutError::BooleanityFinal, ShoutError::BooleanitySumcheck))?;
-    Ok(ShoutClaims {
-        ra: ra_claims(
-            params,
-            &read_point,
-            &proof.read_ra_evals,
-            &bool_point,
-            &proof.booleanity_ra_evals,
-            &hamming,
-        ),
-        table_point: r_addr.to_vec(),
-    })
+    Ok((0..instances.len())
+        .map(|i| ShoutClaims {
+            ra: ra_claims(
+                params,
+                &out.point,
+                &proof.read_ra_evals[i * params.d..(i + 1) * params.d],
+                &bool_point,
+                &proof.booleanity_ra_evals[i * params.d..(i + 1) * params.d],
+                &hamming,
+            ),
+            table_point: r_addr.to_vec(),
+        })
+        .collect())
 }
 
 /// Plays the PCS's role in tests: checks every claim against the matrices themselves.

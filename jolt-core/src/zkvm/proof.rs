@@ -153,28 +153,19 @@ pub enum JoltError {
     /// Twist/Shout backend: the bytecode Shout failed.
     #[error("bytecode (Shout): {0}")]
     BytecodeShout(ShoutError),
-    /// Twist/Shout backend: a lookup chunk position's Shout failed.
-    #[error("instruction lookups, chunk {chunk} (Shout): {source}")]
-    LookupShout {
-        /// The chunk position.
-        chunk: usize,
-        /// The failure.
-        source: ShoutError,
-    },
+    /// Twist/Shout backend: the lookups' Shout (all chunk positions in one batch) failed.
+    #[error("instruction lookups (Shout): {0}")]
+    LookupShout(ShoutError),
     /// Twist/Shout backend: the registers' Twist failed.
     #[error("registers (Twist): {0}")]
     Registers(TwistError),
     /// Twist/Shout backend: the RAM's Twist (or its output check) failed.
     #[error("RAM (Twist): {0}")]
     Ram(TwistError),
-    /// Twist/Shout backend: a region range check's Shout failed.
-    #[error("address regions, {which} (Shout): {source}")]
-    RegionShout {
-        /// `offset` or `slack`.
-        which: &'static str,
-        /// The failure.
-        source: ShoutError,
-    },
+    /// Twist/Shout backend: the region range check's Shout (offset and slack in one batch)
+    /// failed.
+    #[error("address regions (Shout): {0}")]
+    RegionShout(ShoutError),
     /// The batched opening failed: some stated evaluation is not the committed polynomial's.
     #[error("opening: {0}")]
     Opening(OpeningError),

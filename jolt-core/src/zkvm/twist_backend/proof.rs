@@ -34,8 +34,9 @@ pub struct TwistShoutProof<S: CommitmentScheme> {
     pub lookups_primary_evals: Vec<S::Field>,
     /// `dim_c` at the primary point (the Shout raf claims).
     pub lookup_dim_evals: Vec<S::Field>,
-    /// One Shout per chunk position over `Σ_α γ^α·S_α` (the memories at that chunk).
-    pub lookups: Vec<ShoutProof<S::Field>>,
+    /// One Shout instance per chunk position over `Σ_α γ^α·S_α` (the memories at that
+    /// chunk), all in one batch.
+    pub lookups: ShoutProof<S::Field>,
     /// [`TwistShoutShape::register_columns`] at the registers' point.
     pub register_evals: Vec<S::Field>,
     /// Registers: Twist.
@@ -46,8 +47,9 @@ pub struct TwistShoutProof<S: CommitmentScheme> {
     pub ram: TwistProof<S::Field>,
     /// [`TwistShoutShape::region_columns`] at the region check's point.
     pub region_evals: Vec<S::Field>,
-    /// The region range check: Shout of the offset and of the slack into the identity table.
-    pub regions: Vec<ShoutProof<S::Field>>,
+    /// The region range check: Shout of the offset and of the slack into the identity
+    /// table, in one batch.
+    pub regions: ShoutProof<S::Field>,
     /// CPU constraints (Spartan).
     pub r1cs: UniformSpartanProof<S::Field>,
     /// The one batched opening.

@@ -24,8 +24,8 @@ use crate::lasso::SurgeWitness;
 use crate::opening::prove_openings;
 use crate::r1cs::prove_uniform_r1cs;
 use crate::twist_shout::{
-    prove_shout, prove_twist, OneHotAddresses, OutputRegion, RaChunk, RaClaim, ShoutParams,
-    TwistParams, TwistWitness,
+    prove_shout, prove_shout_batch, prove_twist, OneHotAddresses, OutputRegion, RaChunk, RaClaim,
+    ShoutParams, TwistParams, TwistWitness,
 };
 
 /// What the prover holds besides the dense polynomials: each instance's one-hot addresses
@@ -273,20 +273,18 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     transcript.append_scalars(b"lookup_dim_evals", &lookup_dim_evals);
     let gamma: Vec<S::Field> =
         transcript.challenge_powers(b"lookup_memory_gamma", pre.surge.memories.len());
-    let mut lookups = Vec::with_capacity(layout.chunks);
-    let mut lookup_claims = Vec::with_capacity(layout.chunks);
-    for c in 0..layout.chunks {
-        let table = lookup_chunk_table(&pre.surge, c, &gamma, shape.lookups.log_k());
-        let (proof, claims) = prove_shout(
-            &shape.lookups,
-            &one_hot.lookups[c],
-            &table,
-            &r_lookups,
-            &mut transcript,
-        );
-        lookups.push(proof);
-        lookup_claims.push(claims);
-    }
+    let tables: Vec<Vec<S::Field>> = (0..layout.chunks)
+        .map(|c| lookup_chunk_table(&pre.surge, c, &gamma, shape.lookups.log_k()))
+        .collect();
+    let batch: Vec<(&OneHotAddresses<S::Field>, &[S::Field])> = one_hot
+        .lookups
+        .iter()
+        .zip(&tables)
+        .map(|(ra, t)| (ra, t.as_slice()))
+        .collect();
+    let (lookups, lookup_claims) =
+        prove_shout_batch(&shape.lookups, &batch, &r_lookups, &mut transcript);
+    drop(tables);
     timings.lookups = clock.elapsed();
 
     // Registers and RAM: Twist; address regions: Shout into the identity table.
@@ -324,19 +322,15 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     let identity: Vec<S::Field> = (0..1u64 << shape.regions.log_k())
         .map(S::Field::from)
         .collect();
-    let mut regions = Vec::with_capacity(2);
-    let mut region_claims = Vec::with_capacity(2);
-    for addresses in &one_hot.regions {
-        let (proof, claims) = prove_shout(
-            &shape.regions,
-            addresses,
-            &identity,
-            &r_regions,
-            &mut transcript,
-        );
-        regions.push(proof);
-        region_claims.push(claims);
-    }
+    let (regions, region_claims) = prove_shout_batch(
+        &shape.regions,
+        &[
+            (&one_hot.regions[0], &identity),
+            (&one_hot.regions[1], &identity),
+        ],
+        &r_regions,
+        &mut transcript,
+    );
     drop(identity);
     timings.memory = clock.elapsed();
 

@@ -19,7 +19,10 @@ use super::{absorb_backend, lookup_chunk_table_mle, operand_memories, zero_exten
 use crate::lasso::surge::verify_surge_primary;
 use crate::opening::{verify_openings, OpeningError};
 use crate::r1cs::verify_uniform_r1cs;
-use crate::twist_shout::{int_mle, verify_shout, verify_twist, OutputRegion, RaClaim};
+use crate::twist_shout::{
+    int_mle, verify_shout, verify_shout_batch, verify_twist, OutputRegion, RaClaim,
+    ShoutInstanceClaim,
+};
 
 fn expect_len(what: &str, got: usize, expected: usize) -> Result<(), JoltError> {
     if got == expected {
@@ -61,7 +64,6 @@ fn check_shape<S: CommitmentScheme>(
         proof.lookup_dim_evals.len(),
         chunks,
     )?;
-    expect_len("lookup Shout proofs", proof.lookups.len(), chunks)?;
     expect_len("register evaluations", proof.register_evals.len(), 7)?;
     expect_len("RAM evaluations", proof.ram_evals.len(), 3)?;
     expect_len(
@@ -69,7 +71,7 @@ fn check_shape<S: CommitmentScheme>(
         proof.region_evals.len(),
         1 + shape.layout.regions,
     )?;
-    expect_len("region Shout proofs", proof.regions.len(), 2)
+    Ok(())
 }
 
 /// Verifies a Twist/Shout-backend proof that the preprocessed program, run on `io.input`,
@@ -139,28 +141,39 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
     transcript.append_scalars(b"lookup_dim_evals", &proof.lookup_dim_evals);
     let gamma: Vec<S::Field> =
         transcript.challenge_powers(b"lookup_memory_gamma", pre.surge.memories.len());
-    let mut lookup_claims = Vec::with_capacity(layout.chunks);
-    for (c, shout) in proof.lookups.iter().enumerate() {
-        let rv: S::Field = pre
-            .surge
-            .memories
-            .iter()
-            .enumerate()
-            .filter(|(_, &(_, chunk))| chunk == c)
-            .map(|(alpha, _)| gamma[alpha] * proof.lookups_primary_evals[alpha])
-            .sum();
-        let claims = verify_shout(
-            &shape.lookups,
-            shout,
-            |r| lookup_chunk_table_mle(&pre.surge, c, &gamma, r),
-            &r_lookups,
-            rv,
-            proof.lookup_dim_evals[c],
-            &mut transcript,
-        )
-        .map_err(|source| JoltError::LookupShout { chunk: c, source })?;
-        lookup_claims.push(claims);
-    }
+    let rvs: Vec<S::Field> = (0..layout.chunks)
+        .map(|c| {
+            pre.surge
+                .memories
+                .iter()
+                .enumerate()
+                .filter(|(_, &(_, chunk))| chunk == c)
+                .map(|(alpha, _)| gamma[alpha] * proof.lookups_primary_evals[alpha])
+                .sum()
+        })
+        .collect();
+    let table_mles: Vec<Box<dyn Fn(&[S::Field]) -> S::Field + '_>> = (0..layout.chunks)
+        .map(|c| {
+            let gamma = &gamma;
+            let f: Box<dyn Fn(&[S::Field]) -> S::Field + '_> =
+                Box::new(move |r: &[S::Field]| lookup_chunk_table_mle(&pre.surge, c, gamma, r));
+            f
+        })
+        .collect();
+    let batch: Vec<ShoutInstanceClaim<'_, S::Field>> = (0..layout.chunks)
+        .map(|c| {
+            let f: &dyn Fn(&[S::Field]) -> S::Field = &*table_mles[c];
+            (f, rvs[c], proof.lookup_dim_evals[c])
+        })
+        .collect();
+    let lookup_claims = verify_shout_batch(
+        &shape.lookups,
+        &proof.lookups,
+        &batch,
+        &r_lookups,
+        &mut transcript,
+    )
+    .map_err(JoltError::LookupShout)?;
 
     // Registers and RAM.
     let r_registers: Vec<S::Field> = transcript.challenge_scalars(b"registers_cycle", log_t);
@@ -208,23 +221,17 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
         .zip(&proof.region_evals[1..])
         .map(|(r, flag)| *flag * S::Field::from(r.words.saturating_sub(1)))
         .sum();
-    let mut region_claims = Vec::with_capacity(2);
-    for (which, (shout, value)) in ["offset", "slack"]
-        .into_iter()
-        .zip(proof.regions.iter().zip([offset, limit - offset]))
-    {
-        let claims = verify_shout(
-            &shape.regions,
-            shout,
-            |r| int_mle(r),
-            &r_regions,
-            value,
-            value,
-            &mut transcript,
-        )
-        .map_err(|source| JoltError::RegionShout { which, source })?;
-        region_claims.push(claims);
-    }
+    let identity = |r: &[S::Field]| int_mle(r);
+    let identity: &dyn Fn(&[S::Field]) -> S::Field = &identity;
+    let slack = limit - offset;
+    let region_claims = verify_shout_batch(
+        &shape.regions,
+        &proof.regions,
+        &[(identity, offset, offset), (identity, slack, slack)],
+        &r_regions,
+        &mut transcript,
+    )
+    .map_err(JoltError::RegionShout)?;
 
     // CPU constraints.
     let r1cs = verify_uniform_r1cs(&pre.constraints.r1cs, log_t, &proof.r1cs, &mut transcript)
