@@ -27,20 +27,18 @@ pub struct InstanceClaims<'a, F> {
     pub claims: &'a [RaClaim<F>],
 }
 
-/// One merged claim: the instance, the `(chunk, ρ, μ^c)` terms, the cycle point and value.
+/// One merged claim: the `(instance, chunk, ρ, μ^c)` terms, the cycle point and value.
 pub struct MergedClaim<F> {
-    /// The instance.
-    pub instance: usize,
-    /// `(chunk, address point, coefficient)`.
-    pub terms: Vec<(usize, Vec<F>, F)>,
+    /// `(instance, chunk, address point, coefficient)`.
+    pub terms: Vec<(usize, usize, Vec<F>, F)>,
     /// `τ`.
     pub cycle_point: Vec<F>,
     /// `Σ_c μ^c·v_c`.
     pub value: F,
 }
 
-/// Merges every instance's claims by cycle point (first-appearance order) with powers of one
-/// `μ` drawn here.
+/// Merges every instance's claims by cycle point (first-appearance order; instances of one
+/// batch share their points) with powers of one `μ` drawn here.
 pub fn merge_claims<F: PrimeField>(
     instances: &[InstanceClaims<'_, F>],
     transcript: &mut impl Transcript,
@@ -50,20 +48,16 @@ pub fn merge_claims<F: PrimeField>(
     let mut mu = mu.into_iter();
     let mut merged: Vec<MergedClaim<F>> = Vec::new();
     for inst in instances {
-        let first = merged.len();
         for c in inst.claims {
             let m = mu.next().expect("one power per claim");
-            let target = merged[first..]
-                .iter_mut()
-                .find(|g| g.cycle_point == c.cycle_point);
-            match target {
+            let term = (inst.instance, c.chunk, c.address_point.clone(), m);
+            match merged.iter_mut().find(|g| g.cycle_point == c.cycle_point) {
                 Some(g) => {
-                    g.terms.push((c.chunk, c.address_point.clone(), m));
+                    g.terms.push(term);
                     g.value += m * c.value;
                 }
                 None => merged.push(MergedClaim {
-                    instance: inst.instance,
-                    terms: vec![(c.chunk, c.address_point.clone(), m)],
+                    terms: vec![term],
                     cycle_point: c.cycle_point.clone(),
                     value: m * c.value,
                 }),
@@ -73,53 +67,83 @@ pub fn merge_claims<F: PrimeField>(
     merged
 }
 
-/// `(coefficient per row commitment)` of a merged claim: `μ^c·eq(ρ_c, x)` added into the
-/// slot of the committed chunk holding protocol chunk `i_c`, row `x`. `None` when a chunk
-/// index or a point is out of shape.
-fn row_coefficients<F: PrimeField>(claim: &MergedClaim<F>, shape: &OneHotShape) -> Option<Vec<F>> {
-    let n = 1usize << shape.log_n;
-    let mut coeffs = vec![F::zero(); shape.num_row_commitments()];
-    for (chunk, rho, mu) in &claim.terms {
-        if *chunk >= shape.chunks || rho.len() != shape.log_n {
+/// The row commitments a merged claim's polynomial combines and their coefficients
+/// `μ^c·eq(ρ_c, x)` (summed where terms share a row), over the committed chunk holding each
+/// protocol chunk. `None` when an instance, chunk index or point is out of shape.
+fn row_coefficients<C: Clone, F: PrimeField>(
+    claim: &MergedClaim<F>,
+    shapes: &[OneHotShape],
+    rows: &[Vec<C>],
+) -> Option<(Vec<C>, Vec<F>)> {
+    let mut slots: Vec<(usize, usize)> = Vec::new(); // (instance, stored chunk)
+    let mut points = Vec::new();
+    let mut coeffs: Vec<F> = Vec::new();
+    for (instance, chunk, rho, mu) in &claim.terms {
+        let shape = shapes.get(*instance)?;
+        let rows = rows.get(*instance)?;
+        if *chunk >= shape.chunks
+            || rho.len() != shape.log_n
+            || rows.len() != shape.num_row_commitments()
+        {
             return None;
         }
+        let n = 1usize << shape.log_n;
         let stored = shape.stored_chunk(*chunk);
-        for (slot, e) in coeffs[stored * n..(stored + 1) * n]
+        let at = match slots.iter().position(|&s| s == (*instance, stored)) {
+            Some(p) => slot_start(&slots, p, shapes),
+            None => {
+                slots.push((*instance, stored));
+                points.extend_from_slice(&rows[stored * n..(stored + 1) * n]);
+                coeffs.resize(coeffs.len() + n, F::zero());
+                coeffs.len() - n
+            }
+        };
+        for (slot, e) in coeffs[at..at + n]
             .iter_mut()
             .zip(EqPolynomial::evals_scaled(rho, *mu))
         {
             *slot += e;
         }
     }
-    Some(coeffs)
+    Some((points, coeffs))
 }
 
-/// The commitment of a merged claim's polynomial from its instance's row commitments, or
+/// Where the `p`-th slot's rows start in the concatenation.
+fn slot_start(slots: &[(usize, usize)], p: usize, shapes: &[OneHotShape]) -> usize {
+    slots[..p]
+        .iter()
+        .map(|&(i, _)| 1usize << shapes[i].log_n)
+        .sum()
+}
+
+/// The commitment of a merged claim's polynomial from the instances' row commitments, or
 /// `None` (shape mismatch, or a scheme without homomorphic commitments).
 pub fn merged_commitment<S: CommitmentScheme>(
     claim: &MergedClaim<S::Field>,
-    shape: &OneHotShape,
-    rows: &[S::Commitment],
+    shapes: &[OneHotShape],
+    rows: &[Vec<S::Commitment>],
 ) -> Option<S::Commitment> {
-    let coeffs = row_coefficients(claim, shape)?;
-    if coeffs.len() != rows.len() {
-        return None;
-    }
-    S::combine_commitments(rows, &coeffs)
+    let (points, coeffs) = row_coefficients(claim, shapes, rows)?;
+    S::combine_commitments(&points, &coeffs)
 }
 
-/// The merged claim's polynomial `D(j) = Σ_c μ^c·eq(ρ_c, c_{i_c, j})` from the instance's
-/// chunk indices (`indices[chunk][j]`): one table look-up per term per cycle.
+/// The merged claim's polynomial `D(j) = Σ_c μ^c·eq(ρ_c, c_{i_c, j})` from every instance's
+/// chunk indices (`indices[instance][chunk][j]`): one table look-up per term per cycle.
 pub fn merged_polynomial<F: PrimeField>(
     claim: &MergedClaim<F>,
-    indices: &[&[u16]],
+    indices: &[Vec<&[u16]>],
 ) -> MultilinearPolynomial<F> {
     let tables: Vec<(&[u16], Vec<F>)> = claim
         .terms
         .iter()
-        .map(|(chunk, rho, mu)| (indices[*chunk], EqPolynomial::evals_scaled(rho, *mu)))
+        .map(|(instance, chunk, rho, mu)| {
+            (
+                indices[*instance][*chunk],
+                EqPolynomial::evals_scaled(rho, *mu),
+            )
+        })
         .collect();
-    let t = indices.first().map_or(0, |c| c.len());
+    let t = tables.first().map_or(0, |(c, _)| c.len());
     let values: Vec<F> = (0..t)
         .into_par_iter()
         .map(|j| {

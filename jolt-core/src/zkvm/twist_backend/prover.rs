@@ -389,13 +389,13 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     let merged = merge_claims(&instance_claims, &mut transcript);
     claims.extend(merged_opening_claims(&merged, polys.len()));
     let mut all_commitments = commitments.clone();
+    let all_indices: Vec<Vec<&[u16]>> = instances.iter().map(|inst| indices(inst)).collect();
     for m in &merged {
-        let inst = instances[m.instance];
         all_commitments.push(
-            merged_commitment::<S>(m, &shapes[m.instance], &one_hot_commitments[m.instance])
+            merged_commitment::<S>(m, &shapes, &one_hot_commitments)
                 .ok_or(PcsError::NotHomomorphic)?,
         );
-        polys.push(merged_polynomial(m, &indices(inst)));
+        polys.push(merged_polynomial(m, &all_indices));
     }
     let opening = prove_openings::<S>(
         &pre.setup,

@@ -270,14 +270,11 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
     let mut commitments = proof.commitments.clone();
     for m in &merged {
         commitments.push(
-            merged_commitment::<S>(
-                m,
-                &shapes[m.instance],
-                &proof.one_hot_commitments[m.instance],
-            )
-            .ok_or(JoltError::Opening(OpeningError::Malformed(
-                "one-hot claims need a homomorphic commitment scheme",
-            )))?,
+            merged_commitment::<S>(m, &shapes, &proof.one_hot_commitments).ok_or(
+                JoltError::Opening(OpeningError::Malformed(
+                    "one-hot claims need a homomorphic commitment scheme",
+                )),
+            )?,
         );
     }
     let num_vars = vec![log_t; commitments.len()];
