@@ -14,8 +14,8 @@ use jolt_core::vm::{trace, LayoutConfig, Memory, Program, RunOptions, Trace};
 use jolt_core::zkvm::bytecode_table::field;
 use jolt_core::zkvm::witness::{complete_witness, FieldEntry};
 use jolt_core::zkvm::{
-    generate_witness, prove_witness, verify, JoltError, JoltPreprocessing, JoltWitness, PublicIo,
-    Silent,
+    generate_witness, prove_witness_with, verify, Backend, JoltError, JoltPreprocessing,
+    JoltWitness, PublicIo, Silent,
 };
 
 use crate::SEED;
@@ -369,11 +369,44 @@ impl Lie {
         }
     }
 
-    /// Proves the lie with the honest prover's code path and verifies it.
+    /// Proves the lie with the honest Lasso/Spice prover's code path and verifies it.
     pub fn verdict(&self) -> Result<(), JoltError> {
-        let (proof, _) =
-            prove_witness(&self.pre, &self.io, &self.witness(), &Silent).expect("the prover runs");
+        self.verdict_with(Backend::LassoSpice)
+    }
+
+    /// Proves the lie with `backend`'s honest prover code path and verifies it.
+    pub fn verdict_with(&self, backend: Backend) -> Result<(), JoltError> {
+        let witness = self.witness_for(backend);
+        let (proof, _) = prove_witness_with(backend, &self.pre, &self.io, &witness, &Silent)
+            .expect("the prover runs");
         verify(&self.pre, &self.io, &proof)
+    }
+
+    /// The completed witness of the lie as `backend` checks memory. Lasso/Spice checks
+    /// registers and RAM as one memory, so a register word the lie writes (only `x0` can be
+    /// one) is read anew by every later RAM operation on that word: the no-op RAM access of
+    /// every step without a load or store, which reads and writes back witness word 0, i.e.
+    /// `x0` ([`Lie::carry`]). Twist/Shout checks RAM as a memory of its own, where word 0
+    /// is only ever touched by those write-backs: there they read its initial value. The
+    /// CPU constraints see no difference (such an access writes back what it read).
+    pub fn witness_for(&self, backend: Backend) -> JoltWitness {
+        match backend {
+            Backend::LassoSpice => self.witness(),
+            Backend::TwistShout => {
+                let l = &self.pre.layout;
+                let registers = self.pre.program.layout().num_register_words() as u64;
+                let mut cols = self.cols.clone();
+                for t in 0..self.cols[0].len() {
+                    let address = self.op_address(t, 3);
+                    if address < registers && !self.op_writes(t, 3) {
+                        let v = self.initial[address as usize] as u64;
+                        cols[l.read_values[3]][t] = v;
+                        cols[l.ram_write][t] = v;
+                    }
+                }
+                self.complete(cols)
+            }
+        }
     }
 
     /// The label of the first CPU constraint the lie breaks (checked directly, no proof).
@@ -387,12 +420,17 @@ impl Lie {
 
     /// The completed witness: step columns, derived columns, field entries.
     pub fn witness(&self) -> JoltWitness {
+        self.complete(self.cols.clone())
+    }
+
+    /// `cols` completed: derived columns, field entries.
+    fn complete(&self, cols: Vec<Vec<u64>>) -> JoltWitness {
         let mut w = complete_witness(
             &self.pre.params,
             &self.pre.table,
             &self.pre.regions,
             &self.initial,
-            self.cols.clone(),
+            cols,
         );
         w.field_entries = self.field_entries.clone();
         w

@@ -1,105 +1,176 @@
-//! Every guest and conformance program proves and verifies, with every commitment scheme.
-//! Small traces run in CI with `(C, log M) = (8, 8)` (the subtables have 256 entries, so
-//! the per-proof fixed cost is small); the big guests and Jolt's `(4, 16)` for everything
-//! are `#[ignore]`d (`cargo test --release -p jolt-tests --test e2e -- --ignored`).
+//! Every guest and conformance program proves and verifies, with both memory-checking
+//! backends (Lasso/Spice, Twist/Shout) and every commitment scheme. Small traces run in CI
+//! with `(C, log M) = (8, 8)` (the subtables have 256 entries, so the per-proof fixed cost is
+//! small); the big guests and Jolt's `(4, 16)` for everything are `#[ignore]`d
+//! (`cargo test --release -p jolt-tests --test e2e -- --ignored`).
+//!
+//! What runs where (backend × scheme via [`for_each_backend_and_pcs`]):
+//!
+//! | programs | backends | schemes | in CI |
+//! |---|---|---|---|
+//! | every conformance program | both | HyperKZG | yes (four tests: backend × half) |
+//! | the small guests (echo, fib, fib-high, subword) | both | HyperKZG, Zeromorph, Hyrax, Dory | yes |
+//! | a representative conformance set ([`REPRESENTATIVE`]) | both | Zeromorph, Hyrax | yes |
+//! | fib with `(4, 16)` | both | HyperKZG | yes |
+//! | every conformance program | both | Zeromorph, Hyrax, Dory | `#[ignore]` |
+//! | the big guests (muldiv, sort, sha256) with `(4, 16)` | both | all four | `#[ignore]` |
+//!
+//! The Rust benchmark programs (`rust_guests.rs`) prove with both backends too.
 
-use commitments::{CommitmentScheme, Dory, HyperKzg, Hyrax, Zeromorph};
+use std::time::Instant;
+
+use commitments::CommitmentScheme;
 use instructions::LookupParams;
-use jolt_core::zkvm::verify;
-use jolt_tests::{conformance_programs, guest, prove};
+use jolt_core::zkvm::{verify, Backend};
+use jolt_tests::{
+    conformance_programs, for_each_backend_and_pcs, for_each_pcs, guest, prove_with,
+    BackendPcsCase, Pcs,
+};
 
-fn proves_and_verifies<S: CommitmentScheme>(
-    name: &str,
-    elf: &[u8],
-    input: &[u8],
+/// Programs (name, ELF, input) each proven and verified with every backend × scheme the
+/// runner hands it.
+struct ProvesAndVerifies {
+    programs: Vec<(String, Vec<u8>, Vec<u8>)>,
     params: LookupParams,
-) {
-    let run = prove::<S>(elf, input, params);
-    assert_eq!(
-        verify(&run.preprocessing, &run.io, &run.proof),
-        Ok(()),
-        "{name} with {}",
-        S::NAME
-    );
 }
 
-fn small_guests() -> Vec<(&'static str, Vec<u8>, Vec<u8>)> {
-    vec![
-        ("echo", guest("src/echo.elf"), b"zkVM".to_vec()),
-        ("fib", guest("src/fib.elf"), 20u32.to_le_bytes().to_vec()),
-        (
-            "fib-high",
-            guest("src/fib-high.elf"),
-            20u32.to_le_bytes().to_vec(),
-        ),
-        ("subword", guest("src/subword.elf"), Vec::new()),
-    ]
-}
-
-/// Half `part` (0 or 1) of the conformance programs: two tests, so both cores work.
-fn conformance_half(part: usize) {
-    for (i, (name, elf)) in conformance_programs().into_iter().enumerate() {
-        if i % 2 == part {
-            proves_and_verifies::<HyperKzg>(&name, &elf, &[], LookupParams::SMALL);
+impl BackendPcsCase for ProvesAndVerifies {
+    fn run<S: CommitmentScheme>(&mut self, backend: Backend) {
+        for (name, elf, input) in &self.programs {
+            let clock = Instant::now();
+            let run = prove_with::<S>(backend, elf, input, self.params);
+            assert_eq!(run.proof.backend(), backend, "{name}");
+            assert_eq!(
+                verify(&run.preprocessing, &run.io, &run.proof),
+                Ok(()),
+                "{name} with {} and {backend}",
+                S::NAME
+            );
+            eprintln!(
+                "{name}: {backend} + {} in {:.2?} ({} steps)",
+                S::NAME,
+                clock.elapsed(),
+                run.steps
+            );
         }
     }
 }
 
-#[test]
-fn conformance_programs_prove_with_hyperkzg_even() {
-    conformance_half(0);
+fn small_guests() -> Vec<(String, Vec<u8>, Vec<u8>)> {
+    vec![
+        ("echo".into(), guest("src/echo.elf"), b"zkVM".to_vec()),
+        (
+            "fib".into(),
+            guest("src/fib.elf"),
+            20u32.to_le_bytes().to_vec(),
+        ),
+        (
+            "fib-high".into(),
+            guest("src/fib-high.elf"),
+            20u32.to_le_bytes().to_vec(),
+        ),
+        ("subword".into(), guest("src/subword.elf"), Vec::new()),
+    ]
 }
 
-#[test]
-fn conformance_programs_prove_with_hyperkzg_odd() {
-    conformance_half(1);
-}
+/// Conformance programs that between them exercise every part of the proof (ALU lookups,
+/// shifts, multiply/divide sequences, sub-word loads and stores, branches and jumps, the
+/// I/O region): these also run with Zeromorph and Hyrax in CI.
+const REPRESENTATIVE: [&str; 6] = ["add", "sra", "div", "sb", "beq", "jalr"];
 
-#[test]
-fn small_guests_prove_with_every_scheme() {
-    for (name, elf, input) in small_guests() {
-        proves_and_verifies::<HyperKzg>(name, &elf, &input, LookupParams::SMALL);
-        proves_and_verifies::<Zeromorph>(name, &elf, &input, LookupParams::SMALL);
-        proves_and_verifies::<Hyrax>(name, &elf, &input, LookupParams::SMALL);
-        proves_and_verifies::<Dory>(name, &elf, &input, LookupParams::SMALL);
+/// The conformance programs, all or those named, with no input.
+fn conformance(filter: impl Fn(usize, &str) -> bool) -> ProvesAndVerifies {
+    ProvesAndVerifies {
+        programs: conformance_programs()
+            .into_iter()
+            .enumerate()
+            .filter(|(i, (name, _))| filter(*i, name))
+            .map(|(_, (name, elf))| (name, elf, Vec::new()))
+            .collect(),
+        params: LookupParams::SMALL,
     }
+}
+
+/// Half `part` (0 or 1) of the conformance programs with `backend` and HyperKZG: four
+/// tests, so both cores work.
+fn conformance_half(backend: Backend, part: usize) {
+    let mut case = conformance(|i, _| i % 2 == part);
+    for_each_pcs(backend, &[Pcs::HyperKzg], &mut case);
+}
+
+#[test]
+fn conformance_programs_prove_with_lasso_and_hyperkzg_even() {
+    conformance_half(Backend::LassoSpice, 0);
+}
+
+#[test]
+fn conformance_programs_prove_with_lasso_and_hyperkzg_odd() {
+    conformance_half(Backend::LassoSpice, 1);
+}
+
+#[test]
+fn conformance_programs_prove_with_twist_and_hyperkzg_even() {
+    conformance_half(Backend::TwistShout, 0);
+}
+
+#[test]
+fn conformance_programs_prove_with_twist_and_hyperkzg_odd() {
+    conformance_half(Backend::TwistShout, 1);
+}
+
+#[test]
+fn representative_conformance_programs_prove_with_zeromorph_and_hyrax() {
+    let mut case = conformance(|_, name| REPRESENTATIVE.contains(&name));
+    assert_eq!(
+        case.programs.len(),
+        REPRESENTATIVE.len(),
+        "every representative program exists"
+    );
+    for_each_backend_and_pcs(&[Pcs::Zeromorph, Pcs::Hyrax], &mut case);
+}
+
+#[test]
+fn small_guests_prove_with_every_backend_and_scheme() {
+    let mut case = ProvesAndVerifies {
+        programs: small_guests(),
+        params: LookupParams::SMALL,
+    };
+    for_each_backend_and_pcs(&Pcs::ALL, &mut case);
 }
 
 #[test]
 fn fib_proves_with_jolt_parameters() {
-    let elf = guest("src/fib.elf");
-    proves_and_verifies::<HyperKzg>("fib", &elf, &10u32.to_le_bytes(), LookupParams::DEFAULT);
+    let mut case = ProvesAndVerifies {
+        programs: vec![(
+            "fib".into(),
+            guest("src/fib.elf"),
+            10u32.to_le_bytes().to_vec(),
+        )],
+        params: LookupParams::DEFAULT,
+    };
+    for_each_backend_and_pcs(&[Pcs::HyperKzg], &mut case);
 }
 
 #[test]
-#[ignore = "minutes: every conformance program with Zeromorph and Hyrax"]
-fn conformance_programs_prove_with_zeromorph_and_hyrax() {
-    for (name, elf) in conformance_programs() {
-        proves_and_verifies::<Zeromorph>(&name, &elf, &[], LookupParams::SMALL);
-        proves_and_verifies::<Hyrax>(&name, &elf, &[], LookupParams::SMALL);
-    }
-}
-
-#[test]
-#[ignore = "minutes: every conformance program with Dory"]
-fn conformance_programs_prove_with_dory() {
-    for (name, elf) in conformance_programs() {
-        proves_and_verifies::<Dory>(&name, &elf, &[], LookupParams::SMALL);
-    }
+#[ignore = "minutes: every conformance program with Zeromorph, Hyrax and Dory, both backends"]
+fn conformance_programs_prove_with_zeromorph_hyrax_and_dory() {
+    let mut case = conformance(|_, _| true);
+    for_each_backend_and_pcs(&[Pcs::Zeromorph, Pcs::Hyrax, Pcs::Dory], &mut case);
 }
 
 #[test]
 #[ignore = "big traces (2^15..2^17 steps): run in release"]
-fn big_guests_prove_with_every_scheme() {
-    for (name, file) in [
-        ("muldiv", "src/muldiv.elf"),
-        ("sort", "src/sort.elf"),
-        ("sha256", "src/sha256.elf"),
-    ] {
-        let elf = guest(file);
-        proves_and_verifies::<HyperKzg>(name, &elf, &[], LookupParams::DEFAULT);
-        proves_and_verifies::<Zeromorph>(name, &elf, &[], LookupParams::DEFAULT);
-        proves_and_verifies::<Hyrax>(name, &elf, &[], LookupParams::DEFAULT);
-        proves_and_verifies::<Dory>(name, &elf, &[], LookupParams::DEFAULT);
-    }
+fn big_guests_prove_with_every_backend_and_scheme() {
+    let mut case = ProvesAndVerifies {
+        programs: [
+            ("muldiv", "src/muldiv.elf"),
+            ("sort", "src/sort.elf"),
+            ("sha256", "src/sha256.elf"),
+        ]
+        .into_iter()
+        .map(|(name, file)| (name.to_string(), guest(file), Vec::new()))
+        .collect(),
+        params: LookupParams::DEFAULT,
+    };
+    for_each_backend_and_pcs(&Pcs::ALL, &mut case);
 }

@@ -1,7 +1,8 @@
 //! The Rust benchmark programs (`guests/programs/`, built on the guest SDK): every case of
 //! `expected.tsv` runs in the emulator with the output of a native build of the same source;
 //! the smallest instance of each program that is cheap enough proves and verifies with that
-//! output (`(C, log M) = (8, 8)`, as the other CI proofs); the typed host API round-trips.
+//! output with both memory-checking backends (HyperKZG, `(C, log M) = (8, 8)`, as the other
+//! CI proofs); the typed host API round-trips (it proves with the default backend).
 //! `bigint-modexp` (2^17 steps at its smallest) proves in the `#[ignore]`d test;
 //! `ecdsa-verify` (2^23 steps) is too long to prove on the 24 GiB machines and only runs.
 
@@ -10,8 +11,8 @@ use instructions::LookupParams;
 use jolt_core::bench::programs::{expected_output, expected_runs, input, load, program};
 use jolt_core::guest::{prove_typed, run_typed, GuestConfig, GuestError};
 use jolt_core::vm::{self, RunOptions};
-use jolt_core::zkvm::verify;
-use jolt_tests::prove;
+use jolt_core::zkvm::{verify, Backend};
+use jolt_tests::prove_with;
 
 #[test]
 fn every_native_case_runs_in_the_vm_with_the_native_output() {
@@ -37,17 +38,19 @@ fn every_native_case_runs_in_the_vm_with_the_native_output() {
 fn proves_smallest_instance(name: &str) {
     let p = program(name).expect("a benchmark program");
     let (exit_code, output) = expected_output(name, p.smallest).expect("a native case");
-    let run = prove::<HyperKzg>(p.elf, &input(p.smallest), LookupParams::SMALL);
-    assert_eq!(
-        verify(&run.preprocessing, &run.io, &run.proof),
-        Ok(()),
-        "{name}"
-    );
-    assert_eq!(
-        (run.io.exit_code, run.io.output),
-        (exit_code, output),
-        "{name}"
-    );
+    for backend in Backend::ALL {
+        let run = prove_with::<HyperKzg>(backend, p.elf, &input(p.smallest), LookupParams::SMALL);
+        assert_eq!(
+            verify(&run.preprocessing, &run.io, &run.proof),
+            Ok(()),
+            "{name} with {backend}"
+        );
+        assert_eq!(
+            (run.io.exit_code, &run.io.output),
+            (exit_code, &output),
+            "{name} with {backend}"
+        );
+    }
 }
 
 #[test]

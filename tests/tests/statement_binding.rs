@@ -4,6 +4,8 @@
 //!
 //! - A program whose entry word is illegal faults at once; a proof that it "halts with 42"
 //!   (made by starting one word later) must not verify.
+//!
+//! Both hold for both memory-checking backends (Lasso/Spice, Twist/Shout).
 //! - The ELF's data words used to reach the verifier only through `Ĩ(r)` after `r` was drawn;
 //!   a proof for `P` checked against `P′` (one data word changed) must now fail at the first
 //!   check, because the first challenge differs.
@@ -13,8 +15,8 @@ use instructions::{Instruction, LookupParams, Opcode};
 use jolt_core::vm::elf_writer::{ElfWriter, SegmentSpec};
 use jolt_core::vm::{trace, ExecutionError, LayoutConfig, Program, RunOptions};
 use jolt_core::zkvm::{
-    prove_trace, verify, JoltError, JoltPreprocessing, JoltVerifierPreprocessing, ProveError,
-    PublicIo, Silent,
+    prove_trace, verify, Backend, JoltError, JoltPreprocessing, JoltVerifierPreprocessing,
+    ProveError, PublicIo, Silent,
 };
 use jolt_tests::SEED;
 
@@ -72,19 +74,26 @@ fn a_program_whose_entry_word_is_illegal_cannot_be_proved_to_halt() {
     let io = io_of(&t);
     // … and prove it against the real program's preprocessing: the prover refuses …
     let pre_real = JoltPreprocessing::<S>::new(real.clone(), LookupParams::SMALL, 4, SEED);
-    assert!(matches!(
-        prove_trace(&pre_real, &io, &t, &Silent),
-        Err(ProveError::EntryNotAnInstruction)
-    ));
-    // … and no proof verifies against it: take a valid proof of the shifted program.
     let pre_shifted = JoltPreprocessing::<S>::new(shifted, LookupParams::SMALL, 4, SEED);
-    let (proof, _) = prove_trace(&pre_shifted, &io, &t, &Silent).expect("the shifted run proves");
-    assert_eq!(verify(&pre_shifted, &io, &proof), Ok(()));
     let verifier = JoltVerifierPreprocessing::<S>::new(real, LookupParams::SMALL, 4, SEED);
-    assert_eq!(
-        verify(&verifier, &io, &proof),
-        Err(JoltError::EntryNotAnInstruction)
-    );
+    for backend in Backend::ALL {
+        assert!(
+            matches!(
+                prove_trace(&pre_real, &io, &t, backend, &Silent),
+                Err(ProveError::EntryNotAnInstruction)
+            ),
+            "{backend}"
+        );
+        // … and no proof verifies against it: take a valid proof of the shifted program.
+        let (proof, _) =
+            prove_trace(&pre_shifted, &io, &t, backend, &Silent).expect("the shifted run proves");
+        assert_eq!(verify(&pre_shifted, &io, &proof), Ok(()), "{backend}");
+        assert_eq!(
+            verify(&verifier, &io, &proof),
+            Err(JoltError::EntryNotAnInstruction),
+            "{backend}"
+        );
+    }
 }
 
 /// Loads the word at `DATA` and exits with it; the data page holds `read` at `DATA` and
@@ -115,15 +124,20 @@ fn a_proof_for_one_program_fails_the_first_check_against_another_data_word() {
     assert_eq!(t.exit_code, 7);
     let io = io_of(&t);
     let pre = JoltPreprocessing::<S>::new(p, LookupParams::SMALL, 4, SEED);
-    let (proof, _) = prove_trace(&pre, &io, &t, &Silent).expect("proves");
-    assert_eq!(verify(&pre, &io, &proof), Ok(()));
     // P′ has the same code, layout and I/O; one data word that the run never reads differs.
     // Its statement differs, so the very first sub-protocol (the bytecode check, run under
     // the first challenges) already fails — not only the initial-memory check at the end.
     let other = data_program(7, 1);
     let verifier = JoltVerifierPreprocessing::<S>::new(other, LookupParams::SMALL, 4, SEED);
-    match verify(&verifier, &io, &proof) {
-        Err(JoltError::Bytecode(_)) => {}
-        other => panic!("expected the first check (bytecode) to fail, got {other:?}"),
+    for backend in Backend::ALL {
+        let (proof, _) = prove_trace(&pre, &io, &t, backend, &Silent).expect("proves");
+        assert_eq!(verify(&pre, &io, &proof), Ok(()), "{backend}");
+        match (backend, verify(&verifier, &io, &proof)) {
+            (Backend::LassoSpice, Err(JoltError::Bytecode(_)))
+            | (Backend::TwistShout, Err(JoltError::BytecodeShout(_))) => {}
+            (_, other) => {
+                panic!("{backend}: expected the first check (bytecode) to fail, got {other:?}")
+            }
+        }
     }
 }
