@@ -13,15 +13,20 @@
 //! carried to every later read of it, so memory checking stays consistent. Most lies end in
 //! a false public claim (a wrong exit code). The lies are `jolt_tests::cpu_lies`; the list,
 //! with the error each gets, is in `paper-notes/lie-tests.md`.
+//!
+//! Both memory-checking backends prove the same CPU constraints over the same witness
+//! columns, so each lie is told to both: the Lasso/Spice and the Twist/Shout prover and
+//! verifier must each reject it with the R1CS error, and accept it without the constraint
+//! (two tests, one per backend, so the two cores share them).
 
 use jolt_core::zkvm::constraints::CpuConstraints;
-use jolt_core::zkvm::{prove_witness, verify, JoltError, Silent};
+use jolt_core::zkvm::{prove_witness_with, verify, Backend, JoltError, Silent};
 use jolt_tests::cpu_lies::{exit_seven, lies};
 use jolt_tests::lie::Lie;
 
-/// Checks that `lie` breaks constraint `label` and nothing else: the full system rejects
-/// its proof with the R1CS error, the system without `label` accepts it.
-fn guard(label: &str, mut lie: Lie) -> Result<(), String> {
+/// Checks that `lie` breaks constraint `label` and nothing else: with `backend`, the full
+/// system rejects its proof with the R1CS error, the system without `label` accepts it.
+fn guard(backend: Backend, label: &str, mut lie: Lie) -> Result<(), String> {
     let full = lie.pre.constraints.clone();
     let index = full
         .r1cs
@@ -31,7 +36,7 @@ fn guard(label: &str, mut lie: Lie) -> Result<(), String> {
         r1cs: full.r1cs.without_constraint(index),
         columns: full.columns.clone(),
     };
-    let w = lie.witness();
+    let w = lie.witness_for(backend);
     match full.check_witness(&w) {
         Err(e) if e.label == label => {}
         Err(e) => return Err(format!("the lie breaks {:?} first", e.label)),
@@ -41,12 +46,14 @@ fn guard(label: &str, mut lie: Lie) -> Result<(), String> {
         return Err(format!("the lie also breaks {:?}", e.label));
     }
     let verdict = |lie: &Lie| {
-        let (proof, _) = prove_witness(&lie.pre, &lie.io, &w, &Silent).expect("the prover runs");
+        let (proof, _) =
+            prove_witness_with(backend, &lie.pre, &lie.io, &w, &Silent).expect("the prover runs");
         verify(&lie.pre, &lie.io, &proof)
     };
     match verdict(&lie) {
         Err(JoltError::R1cs(_)) => {}
-        other => return Err(format!("full system: {other:?}, not the R1CS error")),
+        Ok(()) => return Err("full system: the verifier ACCEPTED the lie".into()),
+        Err(e) => return Err(format!("full system: {e:?}, not the R1CS error")),
     }
     lie.pre.constraints = mutant;
     match verdict(&lie) {
@@ -57,8 +64,8 @@ fn guard(label: &str, mut lie: Lie) -> Result<(), String> {
     }
 }
 
-#[test]
-fn every_cpu_constraint_rejects_a_lie_only_it_catches() {
+/// Runs [`guard`] for every constraint with `backend`; fails unless all are guarded.
+fn every_constraint_guarded(backend: Backend) {
     let lies = lies();
     let system = Lie::of(&exit_seven()).pre.constraints.r1cs.clone();
     for (label, _) in &lies {
@@ -70,7 +77,7 @@ fn every_cpu_constraint_rejects_a_lie_only_it_catches() {
     let mut unguarded = Vec::new();
     for c in &system.constraints {
         let verdict = match lies.iter().find(|(label, _)| *label == c.label) {
-            Some((label, lie)) => guard(label, lie()),
+            Some((label, lie)) => guard(backend, label, lie()),
             None => Err("no lie".to_string()),
         };
         if let Err(why) = verdict {
@@ -78,12 +85,25 @@ fn every_cpu_constraint_rejects_a_lie_only_it_catches() {
         }
     }
     let n = system.num_constraints();
-    println!("constraints guarded: {}/{n}", n - unguarded.len());
+    println!(
+        "constraints guarded ({backend}): {}/{n}",
+        n - unguarded.len()
+    );
     for u in &unguarded {
         println!("  unguarded: {u}");
     }
     assert!(
         unguarded.is_empty(),
-        "unguarded constraints: {unguarded:#?}"
+        "{backend}: unguarded constraints: {unguarded:#?}"
     );
+}
+
+#[test]
+fn every_cpu_constraint_rejects_a_lie_only_it_catches() {
+    every_constraint_guarded(Backend::LassoSpice);
+}
+
+#[test]
+fn every_cpu_constraint_rejects_a_lie_only_it_catches_with_twist_shout() {
+    every_constraint_guarded(Backend::TwistShout);
 }
