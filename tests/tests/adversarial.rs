@@ -22,7 +22,7 @@ use instructions::{LookupParams, Opcode, VirtualOpcode};
 use jolt_core::twist_shout::TwistError;
 use jolt_core::vm::{trace, LayoutConfig, Memory, Program, RamOpKind, RunOptions, Trace};
 use jolt_core::zkvm::bytecode_table::field;
-use jolt_core::zkvm::file::{read_proof_file, write_proof_file};
+use jolt_core::zkvm::file::{read_proof_file, write_proof_file, ProofFileError};
 use jolt_core::zkvm::twist_backend::operand_memories;
 use jolt_core::zkvm::witness::PolyLayout;
 use jolt_core::zkvm::{
@@ -553,6 +553,14 @@ fn proof_checked_against_other_program_or_io_is_rejected() {
     }
 }
 
+/// The first serialized byte of a [`BackendProof`] of `backend`.
+fn backend_tag(backend: Backend) -> u8 {
+    match backend {
+        Backend::LassoSpice => 0,
+        Backend::TwistShout => 1,
+    }
+}
+
 #[test]
 fn flipped_or_truncated_proof_files_never_verify() {
     for backend in Backend::ALL {
@@ -571,6 +579,33 @@ fn flipped_or_truncated_proof_files_never_verify() {
         assert!(check(&bytes), "the honest {backend} file verifies");
         let (header, _, _) = read_proof_file::<S>(&bytes).unwrap();
         assert_eq!(header.backend, backend);
+        // The other backend's name in the header ("lasso" and "twist" have one length), or
+        // the other backend's tag as the proof's first byte: never read as a proof.
+        let other = Backend::ALL.into_iter().find(|&b| b != backend).unwrap();
+        let name = bytes
+            .windows(5)
+            .position(|w| w == backend.name().as_bytes())
+            .expect("the header names the backend");
+        let mut renamed = bytes.clone();
+        renamed[name..name + 5].copy_from_slice(other.name().as_bytes());
+        assert!(
+            matches!(
+                read_proof_file::<S>(&renamed),
+                Err(ProofFileError::Malformed(_))
+            ),
+            "{backend}: a header naming {other}"
+        );
+        let tag = bytes.len() - run.proof.proof_bytes().total;
+        assert_eq!(bytes[tag], backend_tag(backend));
+        let mut retagged = bytes.clone();
+        retagged[tag] = backend_tag(other);
+        assert!(
+            matches!(
+                read_proof_file::<S>(&retagged),
+                Err(ProofFileError::Malformed(_))
+            ),
+            "{backend}: a proof tagged {other}"
+        );
         // Every byte of the header and I/O, then 200 positions spread over the proof.
         let step = (bytes.len() / 200).max(1);
         let positions: Vec<usize> = (0..64.min(bytes.len()))

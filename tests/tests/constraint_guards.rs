@@ -17,7 +17,9 @@
 //! Both memory-checking backends prove the same CPU constraints over the same witness
 //! columns, so each lie is told to both: the Lasso/Spice and the Twist/Shout prover and
 //! verifier must each reject it with the R1CS error, and accept it without the constraint
-//! (two tests, one per backend, so the two cores share them).
+//! (two tests, one per backend, so the two cores share them). Each is told in its backend's
+//! memory model (`Lie::witness_for`: under Twist/Shout, RAM is a memory of its own, so a
+//! lie's write to `x0` is not read back by the no-op RAM accesses).
 
 use jolt_core::zkvm::constraints::CpuConstraints;
 use jolt_core::zkvm::{prove_witness_with, verify, Backend, JoltError, Silent};
