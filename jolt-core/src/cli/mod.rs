@@ -15,10 +15,13 @@ pub mod setup;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use thiserror::Error;
 
 use crate::vm::{ExecutionError, LayoutConfig, LoadError};
+use crate::zkvm::file::ProofFileError;
+use crate::zkvm::Backend;
 
 /// Why a subcommand failed (printed as `error: …`, exit status 1).
 #[derive(Debug, Error)]
@@ -71,6 +74,10 @@ pub enum CliError {
     /// The proof file could not be read as a proof.
     #[error("bad proof file: {0}")]
     BadProof(String),
+    /// The proof file is unreadable, or not made the way the verifier was told to expect
+    /// (e.g. [`ProofFileError::WrongBackend`] when `jolt verify --backend` disagrees with it).
+    #[error("{}", proof_file_message(.0))]
+    ProofFile(#[from] ProofFileError),
     /// The verifier rejected the proof.
     #[error("proof rejected: {0}")]
     Rejected(String),
@@ -82,13 +89,41 @@ pub enum CliError {
     UnknownInstruction(String),
 }
 
+fn proof_file_message(e: &ProofFileError) -> String {
+    match e {
+        ProofFileError::WrongBackend { .. } => format!("{e} (--backend)"),
+        e => format!("bad proof file: {e}"),
+    }
+}
+
+/// The `--backend` value parser: `lasso` or `twist` ([`Backend`]'s CLI names), listed in
+/// `--help` and in the error for anything else.
+pub fn backend_parser() -> impl TypedValueParser<Value = Backend> {
+    PossibleValuesParser::new(Backend::ALL.map(|b| b.name())).map(|name| {
+        name.parse::<Backend>()
+            .expect("the possible values are backend names")
+    })
+}
+
 /// `jolt`: a Lasso-style zkVM for RV32IM.
 #[derive(Debug, Parser)]
-#[command(name = "jolt", version, about)]
+#[command(name = "jolt", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// The subcommand; with none, prove and verify the built-in fibonacci example.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Options of the built-in example (no subcommand).
+    #[command(flatten)]
+    pub demo: DemoArgs,
+}
+
+/// Options of `jolt` without a subcommand (`cargo run --release -- --backend twist`).
+#[derive(Debug, Clone, Args)]
+pub struct DemoArgs {
+    /// The memory-checking backend of the built-in example: lasso (Lasso/Spice: timestamps
+    /// and grand products) or twist (Twist/Shout: one-hot addresses and increments).
+    #[arg(long, default_value_t = Backend::default(), value_parser = backend_parser())]
+    pub backend: Backend,
 }
 
 /// The subcommands.
@@ -169,7 +204,7 @@ pub fn main() -> ExitCode {
         Some(Command::Bench(args)) => bench::execute(args),
         Some(Command::New(args)) => new::execute(args),
         Some(Command::Setup(args)) => setup::execute(args),
-        None => prove::demo(),
+        None => prove::demo(cli.demo.backend),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

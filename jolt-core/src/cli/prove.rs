@@ -1,12 +1,15 @@
 //! `jolt prove`, `jolt verify` and the no-argument demo (prove and verify a built-in guest).
 //!
 //! `jolt prove PROGRAM.elf [--input FILE | --input-json FILE] [--pcs hyperkzg|zeromorph|hyrax|dory]
-//! [--prover-key FILE] [--memory-limit MIB] -o PROOF [--json]` runs the guest, proves the run
-//! and writes a proof file ([`crate::zkvm::file`]) that holds the public input, output and
-//! exit code. `jolt verify PROGRAM.elf PROOF [--log-m 8|16] [--max-log-t K]
+//! [--backend lasso|twist] [--prover-key FILE] [--memory-limit MIB] -o PROOF [--json]` runs
+//! the guest, proves the run with the chosen memory-checking backend and writes a proof file
+//! ([`crate::zkvm::file`]) that holds the backend, the public input, output and exit code.
+//! `jolt verify PROGRAM.elf PROOF [--log-m 8|16] [--max-log-t K] [--backend lasso|twist]
 //! [--verifier-key FILE] [--json]` is a separate process: it preprocesses the program itself
-//! with its own configuration and the verifier key only, and exits 0 only if the proof
-//! verifies. Long stages show a spinner on stderr; a per-part timing table ends the report.
+//! with its own configuration and the verifier key only, verifies with the backend the file
+//! names (`--backend`, if given, must agree: [`ProofFileError::WrongBackend`] otherwise), and
+//! exits 0 only if the proof verifies. Long stages show a spinner on stderr; a per-part
+//! timing table ends the report.
 //!
 //! Without key files the PCS setup is the **insecure** deterministic test setup (seed
 //! [`DEV_SETUP_SEED`]), sized for the proof's trace length: fine for research, forgeable by
@@ -22,12 +25,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 use instructions::LookupParams;
 
 use crate::bench::StageMemory;
+use crate::cli::backend_parser;
 use crate::cli::run::{hex, load_run, printable, read, InputArgs};
 use crate::cli::{print_stdout, CliError, LayoutArgs};
 use crate::vm::{Program, RunOptions};
-use crate::zkvm::file::{read_header, read_proof_file, write_proof_file};
+use crate::zkvm::file::{read_header, read_proof_file, write_proof_file, ProofFileError};
 use crate::zkvm::{
-    preprocess_and_prove_within, verify, JoltVerifierPreprocessing, MemoryLimit, Progress,
+    preprocess_and_prove_within, verify, Backend, JoltVerifierPreprocessing, MemoryLimit, Progress,
     ProveError, ProveTimings, ProverKey, PublicIo,
 };
 use commitments::keys::{load_prover_key, load_verifier_key};
@@ -108,6 +112,10 @@ pub struct ProveArgs {
     /// The polynomial commitment scheme.
     #[arg(long, value_enum, default_value_t = Pcs::Hyperkzg)]
     pub pcs: Pcs,
+    /// The memory-checking backend: lasso (Lasso/Spice: timestamps and grand products) or
+    /// twist (Twist/Shout: one-hot addresses and increments). The proof file records it.
+    #[arg(long, default_value_t = Backend::default(), value_parser = backend_parser())]
+    pub backend: Backend,
     /// Where to write the proof file.
     #[arg(short, long, value_name = "PROOF")]
     pub output: PathBuf,
@@ -150,6 +158,10 @@ pub struct VerifyArgs {
     /// The longest trace the verifier accepts, as log2 of the padded step count.
     #[arg(long, value_name = "K", default_value_t = MAX_LOG_T as u32, value_parser = clap::value_parser!(u32).range(3..=30))]
     pub max_log_t: u32,
+    /// The backend the proof must use (default: the one the proof file names). A file made
+    /// by the other backend is refused before any work.
+    #[arg(long, value_parser = backend_parser())]
+    pub backend: Option<Backend>,
     /// A verifier key written by `jolt setup` (the prover's key's partner). Without it the
     /// INSECURE deterministic dev key is used.
     #[arg(long, value_name = "FILE")]
@@ -198,6 +210,7 @@ impl Drop for Spinner {
 /// What a prove (and self-check) reported.
 struct ProveReport {
     scheme: &'static str,
+    backend: Backend,
     /// Which setup the proof is made under.
     setup: String,
     cycles: u64,
@@ -225,15 +238,31 @@ fn lookup_params(log_m: usize) -> LookupParams {
     LookupParams::new(64 / log_m, log_m).unwrap_or(LookupParams::DEFAULT)
 }
 
+/// How to prove: the lookup parameters, emulator options, backend, memory budget, key.
+struct ProveSettings<'a> {
+    params: LookupParams,
+    options: RunOptions,
+    backend: Backend,
+    limit: MemoryLimit,
+    /// A prover key file (else the insecure dev setup).
+    prover_key: Option<&'a std::path::Path>,
+    /// No spinner.
+    quiet: bool,
+}
+
 fn prove_program<S: CommitmentScheme<Field = ark_bn254::Fr>>(
     program: Program,
     input: &[u8],
-    params: LookupParams,
-    options: &RunOptions,
-    limit: MemoryLimit,
-    prover_key: Option<&std::path::Path>,
-    quiet: bool,
+    settings: &ProveSettings<'_>,
 ) -> Result<ProveReport, CliError> {
+    let ProveSettings {
+        params,
+        ref options,
+        backend,
+        limit,
+        prover_key,
+        quiet,
+    } = *settings;
     let (key, setup) = match prover_key {
         Some(path) => (
             ProverKey::Given(load_prover_key::<S>(path).map_err(|e| CliError::Key {
@@ -248,21 +277,13 @@ fn prove_program<S: CommitmentScheme<Field = ark_bn254::Fr>>(
         ),
     };
     let spinner = Spinner::new(quiet);
-    let run =
-        preprocess_and_prove_within::<S>(
-            program,
-            input,
-            params,
-            options,
-            crate::zkvm::Backend::default(),
-            key,
-            limit,
-            &spinner,
-        )
-            .map_err(|e| match e {
-                ProveError::Execution(e) => CliError::Execution(e),
-                e => CliError::Prove(e.to_string()),
-            })?;
+    let run = preprocess_and_prove_within::<S>(
+        program, input, params, options, backend, key, limit, &spinner,
+    )
+    .map_err(|e| match e {
+        ProveError::Execution(e) => CliError::Execution(e),
+        e => CliError::Prove(e.to_string()),
+    })?;
     let stage_peak_mib = spinner.1.finish();
     spinner.stage("verify");
     let start = Instant::now();
@@ -271,6 +292,7 @@ fn prove_program<S: CommitmentScheme<Field = ark_bn254::Fr>>(
     drop(spinner);
     Ok(ProveReport {
         scheme: S::NAME,
+        backend: run.proof.backend(),
         setup,
         cycles: run.cycles,
         steps: run.steps,
@@ -283,6 +305,19 @@ fn prove_program<S: CommitmentScheme<Field = ark_bn254::Fr>>(
         io: run.io,
         stage_peak_mib,
     })
+}
+
+/// `Lasso/Spice` or `Twist/Shout`: the protocols a backend stands for.
+fn backend_protocols(backend: Backend) -> &'static str {
+    match backend {
+        Backend::LassoSpice => "Lasso/Spice",
+        Backend::TwistShout => "Twist/Shout",
+    }
+}
+
+/// `lasso (Lasso/Spice)` or `twist (Twist/Shout)`: the CLI name and what it stands for.
+fn backend_text(backend: Backend) -> String {
+    format!("{} ({})", backend.name(), backend_protocols(backend))
 }
 
 fn ms(d: Duration) -> f64 {
@@ -298,6 +333,7 @@ fn prove_json(r: &ProveReport) -> serde_json::Value {
         .collect();
     serde_json::json!({
         "pcs": r.scheme,
+        "backend": r.backend.name(),
         "setup": r.setup,
         "exit_code": r.io.exit_code,
         "output_hex": hex(&r.io.output),
@@ -322,6 +358,7 @@ fn prove_json(r: &ProveReport) -> serde_json::Value {
 fn prove_text(r: &ProveReport) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "pcs          {}", r.scheme);
+    let _ = writeln!(s, "backend      {}", backend_text(r.backend));
     let _ = writeln!(s, "setup        {}", r.setup);
     let _ = writeln!(s, "exit code    {}", r.io.exit_code);
     match printable(&r.io.output) {
@@ -362,8 +399,12 @@ fn prove_text(r: &ProveReport) -> String {
         if name == "lookups" {
             let _ = writeln!(
                 s,
-                "    primary sumcheck {:.1} ms, memory checks {:.1} ms",
+                "    primary sumcheck {:.1} ms, {} {:.1} ms",
                 ms(r.timings.lookups_primary),
+                match r.backend {
+                    Backend::LassoSpice => "memory checks",
+                    Backend::TwistShout => "Shout per chunk position",
+                },
                 ms(d.saturating_sub(r.timings.lookups_primary))
             );
         }
@@ -391,7 +432,15 @@ pub fn execute_prove(args: &ProveArgs) -> Result<(), CliError> {
     let limit = args
         .memory_limit
         .map_or(MemoryLimit::Detect, |mib| MemoryLimit::Bytes(mib << 20));
-    let report = with_pcs!(args.pcs, S => prove_program::<S>(program, &input, params, &options, limit, args.prover_key.as_deref(), args.json)?);
+    let settings = ProveSettings {
+        params,
+        options,
+        backend: args.backend,
+        limit,
+        prover_key: args.prover_key.as_deref(),
+        quiet: args.json,
+    };
+    let report = with_pcs!(args.pcs, S => prove_program::<S>(program, &input, &settings)?);
     std::fs::write(&args.output, &report.file).map_err(|source| CliError::Write {
         path: args.output.clone(),
         source,
@@ -417,20 +466,31 @@ pub fn execute_prove(args: &ProveArgs) -> Result<(), CliError> {
 
 /// What `jolt verify` reports.
 struct VerifyReport {
+    backend: Backend,
     io: PublicIo,
     log_t: usize,
     time: Duration,
     verdict: Result<(), String>,
 }
 
-/// Checks the header against the verifier's own configuration (scheme, `C`, `log M`, the
-/// largest trace) before anything is sized from it, then verifies with the verifier key only.
+/// Checks the header against the verifier's own configuration (scheme, backend if asked for,
+/// `C`, `log M`, the largest trace) before anything is sized from it, then verifies with the
+/// verifier key only, with the backend the file names.
 fn verify_file<S: CommitmentScheme<Field = ark_bn254::Fr>>(
     elf: &[u8],
     args: &VerifyArgs,
     bytes: &[u8],
 ) -> Result<VerifyReport, CliError> {
-    let (header, _) = read_header(bytes).map_err(|e| CliError::BadProof(e.to_string()))?;
+    let (header, _) = read_header(bytes)?;
+    if let Some(expected) = args.backend {
+        if header.backend != expected {
+            return Err(ProofFileError::WrongBackend {
+                found: header.backend,
+                expected,
+            }
+            .into());
+        }
+    }
     let params = lookup_params(args.log_m);
     if (header.chunks as usize, header.log_m as usize) != (params.c(), params.log_m()) {
         return Err(CliError::BadProof(format!(
@@ -450,8 +510,7 @@ fn verify_file<S: CommitmentScheme<Field = ark_bn254::Fr>>(
              (--max-log-t)"
         )));
     }
-    let (_, io, proof) =
-        read_proof_file::<S>(bytes).map_err(|e| CliError::BadProof(e.to_string()))?;
+    let (_, io, proof) = read_proof_file::<S>(bytes)?;
     let program = Program::load(elf, &args.layout.config(io.input.len()))?;
     let start = Instant::now();
     let pre = match &args.verifier_key {
@@ -469,6 +528,7 @@ fn verify_file<S: CommitmentScheme<Field = ark_bn254::Fr>>(
     };
     let verdict = verify(&pre, &io, &proof).map_err(|e| e.to_string());
     Ok(VerifyReport {
+        backend: proof.backend(),
         io,
         log_t,
         time: start.elapsed(),
@@ -480,7 +540,7 @@ fn verify_file<S: CommitmentScheme<Field = ark_bn254::Fr>>(
 pub fn execute_verify(args: &VerifyArgs) -> Result<(), CliError> {
     let elf = read(&args.program)?;
     let bytes = read(&args.proof)?;
-    let (header, _) = read_header(&bytes).map_err(|e| CliError::BadProof(e.to_string()))?;
+    let (header, _) = read_header(&bytes)?;
     let pcs = Pcs::from_name(&header.scheme).ok_or_else(|| {
         CliError::BadProof(format!("unknown commitment scheme {:?}", header.scheme))
     })?;
@@ -494,6 +554,7 @@ pub fn execute_verify(args: &VerifyArgs) -> Result<(), CliError> {
         // guest really ran is not part of the statement, so it is not reported.
         serde_json::json!({
             "pcs": pcs.name(),
+            "backend": r.backend.name(),
             "setup": setup,
             "exit_code": r.io.exit_code,
             "output_hex": hex(&r.io.output),
@@ -508,8 +569,9 @@ pub fn execute_verify(args: &VerifyArgs) -> Result<(), CliError> {
         .to_string()
     } else {
         format!(
-            "pcs          {}\nsetup        {}\nexit code    {}\noutput       {}\nproof        {} bytes, 2^{} padded steps\nverify       {:.1} ms (including preprocessing): {}",
+            "pcs          {}\nbackend      {}\nsetup        {}\nexit code    {}\noutput       {}\nproof        {} bytes, 2^{} padded steps\nverify       {:.1} ms (including preprocessing): {}",
             pcs.name(),
+            backend_text(r.backend),
             setup,
             r.io.exit_code,
             printable(&r.io.output).map_or_else(|| hex(&r.io.output), |t| format!("{t:?}")),
@@ -526,20 +588,31 @@ pub fn execute_verify(args: &VerifyArgs) -> Result<(), CliError> {
     r.verdict.map_err(CliError::Rejected)
 }
 
-/// The demo `cargo run --release` runs: prove and verify the built-in fibonacci guest.
-pub fn demo() -> Result<(), CliError> {
+/// The demo `cargo run --release` runs: prove and verify the built-in fibonacci guest with
+/// `backend` (`cargo run --release -- --backend twist`), saying which.
+pub fn demo(backend: Backend) -> Result<(), CliError> {
     let input = 2000u32.to_le_bytes();
     let program = Program::load(crate::guests::FIB_ELF, &crate::vm::LayoutConfig::default())?;
-    println!("proving the built-in guest fib(2000) (guests/src/fib.c) with HyperKZG …");
-    let report = prove_program::<HyperKzg>(
-        program,
-        &input,
-        LookupParams::DEFAULT,
-        &RunOptions::default(),
-        MemoryLimit::Detect,
-        None,
-        false,
-    )?;
+    let other = Backend::ALL
+        .into_iter()
+        .find(|&b| b != backend)
+        .unwrap_or(backend);
+    println!(
+        "proving the built-in guest fib(2000) (guests/src/fib.c) with HyperKZG and the {} \
+         backend (--backend {}; the other: --backend {}) …",
+        backend_protocols(backend),
+        backend.name(),
+        other.name()
+    );
+    let settings = ProveSettings {
+        params: LookupParams::DEFAULT,
+        options: RunOptions::default(),
+        backend,
+        limit: MemoryLimit::Detect,
+        prover_key: None,
+        quiet: false,
+    };
+    let report = prove_program::<HyperKzg>(program, &input, &settings)?;
     print_stdout(&prove_text(&report))?;
     if report.verified {
         Ok(())
