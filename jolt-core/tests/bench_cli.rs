@@ -88,12 +88,77 @@ fn e2e_quick_smallest_size() {
         &dir.0,
     );
     assert_header(&md);
-    assert!(md.contains("| fib | 2^10 |"), "{md}");
+    let default = jolt_core::zkvm::Backend::default().name();
+    assert!(md.contains(&format!("| fib | {default} | 2^10 |")), "{md}");
     assert!(md.contains("sha256 cannot fill T = 2^10"), "{md}");
     let rows = data_rows(&csv);
     assert_eq!(rows.len(), 1, "{csv}");
-    assert!(rows[0].starts_with("fib,10,"), "{csv}");
+    assert!(rows[0].starts_with(&format!("fib,{default},10,")), "{csv}");
     assert!(draws_lines(&svg), "{svg}");
+}
+
+#[test]
+fn e2e_measures_both_backends_in_one_run() {
+    let dir = TempDir::new("e2e-backends");
+    let (md, csv, svg) = bench(
+        "e2e",
+        &[
+            "--quick",
+            "--max-log-t",
+            "10",
+            "--log-m",
+            "8",
+            "--backend",
+            "lasso,twist",
+        ],
+        &dir.0,
+    );
+    assert_header(&md);
+    assert!(md.contains("backends lasso, twist"), "{md}");
+    // One row per backend in every table: summary, time per part, size per part, memory.
+    for backend in ["lasso", "twist"] {
+        assert_eq!(
+            md.matches(&format!("| fib | {backend} | 2^10 |")).count(),
+            4,
+            "{md}"
+        );
+    }
+    let header = csv.lines().next().unwrap();
+    assert!(header.starts_with("guest,backend,log_t,"), "{header}");
+    let rows = data_rows(&csv);
+    assert_eq!(rows.len(), 2, "{csv}");
+    assert!(rows[0].starts_with("fib,lasso,10,"), "{csv}");
+    assert!(rows[1].starts_with("fib,twist,10,"), "{csv}");
+    // Both in the plot (the second backend dashed), each named in the legends.
+    assert!(draws_lines(&svg), "{svg}");
+    assert!(
+        svg.contains("fib lasso") && svg.contains("fib twist"),
+        "{svg}"
+    );
+}
+
+#[test]
+fn the_worker_reports_its_backend_in_json() {
+    let spec = r#"{"guest":"fib","arg":1,"log_m":8,"pcs":"hyperkzg","backend":"twist","witness_stats":false}"#;
+    let out = Command::new(env!("CARGO_BIN_EXE_jolt"))
+        .args(["bench", "worker", "--spec", spec])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(result["spec"]["backend"], "twist", "{result}");
+    assert_eq!(result["verified"], true, "{result}");
+    // An unknown backend is a bad spec.
+    let out = Command::new(env!("CARGO_BIN_EXE_jolt"))
+        .args(["bench", "worker", "--spec", &spec.replace("twist", "spice")])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown backend"));
 }
 
 #[test]

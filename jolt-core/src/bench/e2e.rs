@@ -1,5 +1,7 @@
 //! The end-to-end suite (`jolt bench e2e`): the whole prover on the fibonacci and SHA-256
-//! chain guests at padded trace lengths `T = 2^10 …`.
+//! chain guests at padded trace lengths `T = 2^10 …`, with one or both memory-checking
+//! backends (`--backend lasso,twist`: one row per backend, measured in the same run against
+//! the same MSM baseline).
 //!
 //! For each guest and size the guest input is chosen so the trace fills as much of `2^k` as
 //! it can ([`input_for_size`]: the largest `n` / chain length whose trace still pads to
@@ -22,7 +24,9 @@ use super::{
 };
 use crate::vm::{LayoutConfig, Memory, Program, RunOptions};
 use crate::zkvm::witness::{padded_steps, WitnessSizes};
-use crate::zkvm::{generate_witness, preprocess_and_prove, verify};
+use crate::zkvm::{
+    generate_witness, preprocess_and_prove_within, verify, Backend, MemoryLimit, ProverKey,
+};
 
 /// Seed of the insecure PCS setup the benchmarks use.
 pub const BENCH_SETUP_SEED: u64 = 0x6265_6e63;
@@ -128,7 +132,7 @@ pub fn input_for_size(program: &Program, guest: Guest, log_t: usize) -> Option<(
     (padded_steps(steps) == t).then_some((lo, steps))
 }
 
-/// One measurement: which guest, input, lookup parameters and commitment scheme.
+/// One measurement: which guest, input, lookup parameters, commitment scheme and backend.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunSpec {
     /// The guest.
@@ -139,6 +143,9 @@ pub struct RunSpec {
     pub log_m: usize,
     /// [`CommitmentScheme::NAME`] of the scheme.
     pub pcs: String,
+    /// The memory-checking backend (its CLI name in JSON; the default when absent).
+    #[serde(default, with = "super::backend_name")]
+    pub backend: Backend,
     /// Also describe the committed witness ([`WitnessStats`]; not timed).
     pub witness_stats: bool,
 }
@@ -243,9 +250,17 @@ fn measure_with<S: CommitmentScheme<Field = ark_bn254::Fr>>(
     };
     let start = Instant::now();
     let memory = StageMemory::new();
-    let run =
-        preprocess_and_prove::<S>(program, &input, params, &options, BENCH_SETUP_SEED, &memory)
-            .map_err(|e| e.to_string())?;
+    let run = preprocess_and_prove_within::<S>(
+        program,
+        &input,
+        params,
+        &options,
+        spec.backend,
+        ProverKey::InsecureDev(BENCH_SETUP_SEED),
+        MemoryLimit::Detect,
+        &memory,
+    )
+    .map_err(|e| e.to_string())?;
     let wall_ms = ms_since(start);
     let stage_peak_mib = memory.finish();
     let stages: Vec<(String, f64)> = run
@@ -305,8 +320,8 @@ fn compact_bits(max: u64) -> (usize, f64) {
     }
 }
 
-/// Rebuilds the run's witness and describes it: which polynomials grow with `T` comes from
-/// the layout (their number of variables at `log T + 1` differs), widths from the columns.
+/// Rebuilds the run's (Lasso/Spice) witness and describes it: which polynomials grow with `T`
+/// comes from the layout (their number of variables at `log T + 1` differs), widths from the columns.
 fn witness_stats<S: CommitmentScheme>(
     pre: &crate::zkvm::JoltPreprocessing<S>,
     input: &[u8],
@@ -400,10 +415,23 @@ pub struct E2eConfig {
     pub log_m: usize,
     /// The commitment scheme's name.
     pub pcs: String,
+    /// The backends, each measured on every (guest, size).
+    pub backends: Vec<Backend>,
+}
+
+impl E2eConfig {
+    /// `backend`'s position in [`Self::backends`] (row order).
+    fn backend_rank(&self, backend: Backend) -> usize {
+        self.backends
+            .iter()
+            .position(|&b| b == backend)
+            .unwrap_or(usize::MAX)
+    }
 }
 
 /// Runs the suite: for every size (ascending) the baseline, then every guest that reaches
-/// that size. Returns the rows and notes about the sizes a guest cannot reach.
+/// that size with every backend. Returns the rows (by guest, backend, size) and notes about
+/// the sizes a guest cannot reach.
 pub fn run(
     config: &E2eConfig,
     runner: Runner<'_>,
@@ -424,45 +452,54 @@ pub fn run(
             }
         }
     }
-    progress.start(plan.len() as u64);
+    progress.start((plan.len() * config.backends.len()) as u64);
     let mut baselines = Baselines::default();
     let mut rows = Vec::new();
     for (log_t, guest, arg) in plan {
         progress.step(&format!("2^{log_t}: baseline MSM"));
         let msm_ms = baselines.get(log_t);
-        progress.step(&format!(
-            "2^{log_t}: {} ({} = {arg})",
-            guest.name(),
-            guest.arg_name()
-        ));
-        let spec = RunSpec {
-            guest,
-            arg,
-            log_m: config.log_m,
-            pcs: config.pcs.clone(),
-            witness_stats: false,
-        };
-        let result = runner(&spec)?;
-        if !result.verified {
-            return Err(format!(
-                "{} at 2^{log_t}: the proof did not verify",
-                guest.name()
+        for &backend in &config.backends {
+            progress.step(&format!(
+                "2^{log_t}: {} ({} = {arg}), {backend}",
+                guest.name(),
+                guest.arg_name()
             ));
+            let spec = RunSpec {
+                guest,
+                arg,
+                log_m: config.log_m,
+                pcs: config.pcs.clone(),
+                backend,
+                witness_stats: false,
+            };
+            let result = runner(&spec)?;
+            if !result.verified {
+                return Err(format!(
+                    "{} at 2^{log_t} ({backend}): the proof did not verify",
+                    guest.name()
+                ));
+            }
+            let row = E2eRow { result, msm_ms };
+            progress.done(&format!(
+                "{} 2^{log_t} {backend}: prove {:.2} s = {:.1} ×MSM, {:.1} kHz, verify {:.1} ms, proof {} B, peak {} MiB",
+                guest.name(),
+                row.result.prove_ms / 1e3,
+                row.r_msm(),
+                row.khz_raw(),
+                row.result.verify_ms,
+                row.result.total_proof_bytes(),
+                row.result.peak_rss_mib.map_or("?".into(), |m| m.to_string())
+            ));
+            rows.push(row);
         }
-        let row = E2eRow { result, msm_ms };
-        progress.done(&format!(
-            "{} 2^{log_t}: prove {:.2} s = {:.1} ×MSM, {:.1} kHz, verify {:.1} ms, proof {} B, peak {} MiB",
-            guest.name(),
-            row.result.prove_ms / 1e3,
-            row.r_msm(),
-            row.khz_raw(),
-            row.result.verify_ms,
-            row.result.total_proof_bytes(),
-            row.result.peak_rss_mib.map_or("?".into(), |m| m.to_string())
-        ));
-        rows.push(row);
     }
-    rows.sort_by_key(|r| (r.result.spec.guest, r.result.log_t));
+    rows.sort_by_key(|r| {
+        (
+            r.result.spec.guest,
+            config.backend_rank(r.result.spec.backend),
+            r.result.log_t,
+        )
+    });
     Ok((rows, notes))
 }
 
@@ -495,6 +532,7 @@ pub fn output(
     let c = 64 / config.log_m.max(1);
     let mut summary = MarkdownTable::new(&[
         "guest",
+        "backend",
         "T",
         "steps",
         "cycles",
@@ -508,7 +546,7 @@ pub fn output(
         "proof KB",
         "peak RSS MiB",
     ]);
-    let mut headings: Vec<String> = vec!["guest".into(), "T".into()];
+    let mut headings: Vec<String> = vec!["guest".into(), "backend".into(), "T".into()];
     headings.extend(stages.iter().cloned());
     let mut parts = MarkdownTable {
         columns: headings,
@@ -518,13 +556,13 @@ pub fn output(
         .first()
         .map(|r| r.result.proof_bytes.iter().map(|p| p.0.clone()).collect())
         .unwrap_or_default();
-    let mut headings: Vec<String> = vec!["guest".into(), "T".into()];
+    let mut headings: Vec<String> = vec!["guest".into(), "backend".into(), "T".into()];
     headings.extend(size_names.iter().cloned());
     let mut sizes = MarkdownTable {
         columns: headings,
         rows: Vec::new(),
     };
-    let mut headings: Vec<String> = vec!["guest".into(), "T".into()];
+    let mut headings: Vec<String> = vec!["guest".into(), "backend".into(), "T".into()];
     headings.extend(stages.iter().cloned());
     let mut memory = MarkdownTable {
         columns: headings,
@@ -532,6 +570,7 @@ pub fn output(
     };
     let mut csv_cols: Vec<String> = [
         "guest",
+        "backend",
         "log_t",
         "steps",
         "cycles",
@@ -561,8 +600,10 @@ pub fn output(
     for row in rows {
         let r = &row.result;
         let t = format!("2^{}", r.log_t);
+        let backend = r.spec.backend.name();
         summary.push(vec![
             r.spec.guest.name().into(),
+            backend.into(),
             t.clone(),
             r.steps.to_string(),
             r.cycles.to_string(),
@@ -576,21 +617,22 @@ pub fn output(
             format!("{:.1}", r.total_proof_bytes() as f64 / 1e3),
             opt_mib(r.peak_rss_mib),
         ]);
-        let mut cells = vec![r.spec.guest.name().to_string(), t.clone()];
+        let mut cells = vec![r.spec.guest.name().to_string(), backend.into(), t.clone()];
         cells.extend(stages.iter().map(|s| match r.stage_ms(s) {
             Some(ms) => format!("{} ({})", fmt_ms(ms), ratio(ms, row.msm_ms)),
             None => "—".into(),
         }));
         parts.push(cells);
         let stage_peak = |s: &String| r.stage_peak_mib.iter().find(|p| &p.0 == s).map(|p| p.1);
-        let mut cells = vec![r.spec.guest.name().to_string(), t.clone()];
+        let mut cells = vec![r.spec.guest.name().to_string(), backend.into(), t.clone()];
         cells.extend(stages.iter().map(|s| opt_mib(stage_peak(s))));
         memory.push(cells);
-        let mut cells = vec![r.spec.guest.name().to_string(), t];
+        let mut cells = vec![r.spec.guest.name().to_string(), backend.into(), t];
         cells.extend(r.proof_bytes.iter().map(|p| p.1.to_string()));
         sizes.push(cells);
         let mut cells: Vec<String> = vec![
             r.spec.guest.name().into(),
+            backend.into(),
             r.log_t.to_string(),
             r.steps.to_string(),
             r.cycles.to_string(),
@@ -625,12 +667,22 @@ pub fn output(
     let mut markdown = format!(
         "Guests `fib` (input n) and `sha256` (a chain of SHA-256 hashes over \"abc\"), each input \
          the largest whose trace pads to T; PCS {}; (C, log M) = ({c}, {}); prover on {threads} \
-         thread(s). Prove time = every stage from tracing to the batched opening (the \
-         preprocessing and PCS setup are not included); kHz = steps ÷ prove time (raw: trace \
-         steps, padded: T); ×MSM = prove time ÷ the single-threaded MSM(T). Verify time \
-         excludes preprocessing. Peak RSS is the high-water mark of a fresh process that \
+         thread(s); memory-checking backend{} {} (lasso: Lasso/Spice, timestamps and grand \
+         products; twist: Twist/Shout, one-hot addresses and increments), each on the same \
+         inputs against the same MSM(T). Prove time = every stage from tracing to the batched \
+         opening (the preprocessing and PCS setup are not included); kHz = steps ÷ prove time \
+         (raw: trace steps, padded: T); ×MSM = prove time ÷ the single-threaded MSM(T). Verify \
+         time excludes preprocessing. Peak RSS is the high-water mark of a fresh process that \
          preprocessed, proved and verified that one run. Every proof verified.\n\n",
-        config.pcs, config.log_m,
+        config.pcs,
+        config.log_m,
+        if config.backends.len() == 1 { "" } else { "s" },
+        config
+            .backends
+            .iter()
+            .map(|b| b.name())
+            .collect::<Vec<_>>()
+            .join(", "),
     );
     for note in notes {
         markdown.push_str(&format!("- {note}\n"));
@@ -648,39 +700,63 @@ pub fn output(
         memory.render()
     ));
 
+    // One colour per guest (per part in the parts panel); the first backend solid, the others
+    // dashed, named in the legend when there are several (in the parts panel only the first
+    // backend's lines carry legend entries, and the title says which is dashed).
     let guests: Vec<Guest> = super::unique(rows.iter().map(|r| r.result.spec.guest));
+    let backends: Vec<Backend> = super::unique(rows.iter().map(|r| r.result.spec.backend));
+    let styled = |name: &str, colour: usize, b: usize, points: Vec<(f64, f64)>| {
+        let mut series = Series::new(name, points);
+        if backends.len() > 1 {
+            series.name = format!("{name} {}", backends[b].name());
+        }
+        series.colour = Some(colour);
+        series.dashed = b > 0;
+        series
+    };
     let per_guest = |f: &dyn Fn(&E2eRow) -> f64| -> Vec<Series> {
-        guests
-            .iter()
-            .map(|&g| {
-                Series::new(
-                    g.name(),
-                    rows.iter()
-                        .filter(|r| r.result.spec.guest == g)
-                        .map(|r| (r.result.log_t as f64, f(r)))
-                        .collect(),
-                )
-            })
-            .collect()
+        let mut series = Vec::new();
+        for (i, &g) in guests.iter().enumerate() {
+            for (b, &backend) in backends.iter().enumerate() {
+                let points = rows
+                    .iter()
+                    .filter(|r| r.result.spec.guest == g && r.result.spec.backend == backend)
+                    .map(|r| (r.result.log_t as f64, f(r)))
+                    .collect();
+                series.push(styled(g.name(), i, b, points));
+            }
+        }
+        series
     };
     let first = guests.first().copied();
-    let part_series: Vec<Series> = stages
-        .iter()
-        .filter(|s| s.as_str() != "trace")
-        .map(|s| {
-            Series::new(
-                s.clone(),
-                rows.iter()
-                    .filter(|r| Some(r.result.spec.guest) == first)
-                    .filter_map(|r| {
-                        r.result
-                            .stage_ms(s)
-                            .map(|ms| (r.result.log_t as f64, ms / r.msm_ms))
-                    })
-                    .collect(),
-            )
-        })
-        .collect();
+    let mut part_series: Vec<Series> = Vec::new();
+    for (b, &backend) in backends.iter().enumerate() {
+        for (i, s) in stages.iter().filter(|s| s.as_str() != "trace").enumerate() {
+            let points = rows
+                .iter()
+                .filter(|r| Some(r.result.spec.guest) == first && r.result.spec.backend == backend)
+                .filter_map(|r| {
+                    r.result
+                        .stage_ms(s)
+                        .map(|ms| (r.result.log_t as f64, ms / r.msm_ms))
+                })
+                .collect();
+            let mut series = styled(s, i, b, points);
+            series.name = if b == 0 { s.clone() } else { String::new() };
+            part_series.push(series);
+        }
+    }
+    let parts_title = match backends.as_slice() {
+        [first_backend, rest @ ..] if !rest.is_empty() => format!(
+            "{}: per part ÷ MSM(T); solid {first_backend}, dashed {}",
+            first.map_or("", |g| g.name()),
+            rest.iter().map(|b| b.name()).collect::<Vec<_>>().join(", ")
+        ),
+        _ => format!(
+            "{}: prove time per part ÷ MSM(T)",
+            first.map_or("", |g| g.name())
+        ),
+    };
     let chart = |title: String, y: &str, log_y: bool, series: Vec<Series>| {
         Panel::Line(LineChart {
             title,
@@ -699,15 +775,7 @@ pub fn output(
                 false,
                 per_guest(&|r| r.r_msm()),
             ),
-            chart(
-                format!(
-                    "{}: prove time per part ÷ MSM(T)",
-                    first.map_or("", |g| g.name())
-                ),
-                "×MSM",
-                true,
-                part_series,
-            ),
+            chart(parts_title, "×MSM", true, part_series),
             chart(
                 "peak memory".into(),
                 "MiB",
@@ -729,6 +797,25 @@ pub fn output(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn specs_carry_the_backend_by_name_and_default_without_one() {
+        let spec = RunSpec {
+            guest: Guest::Fib,
+            arg: 1,
+            log_m: 8,
+            pcs: "hyperkzg".into(),
+            backend: Backend::TwistShout,
+            witness_stats: false,
+        };
+        let json = serde_json::to_string(&spec).unwrap();
+        assert!(json.contains(r#""backend":"twist""#), "{json}");
+        assert_eq!(serde_json::from_str::<RunSpec>(&json).unwrap(), spec);
+        let old = json.replace(r#""backend":"twist","#, "");
+        let read: RunSpec = serde_json::from_str(&old).unwrap();
+        assert_eq!(read.backend, Backend::default());
+        assert!(serde_json::from_str::<RunSpec>(&json.replace("twist", "spice")).is_err());
+    }
 
     #[test]
     fn inputs_fill_their_size() {

@@ -33,6 +33,24 @@ use ark_std::rand::rngs::StdRng;
 use ark_std::rand::SeedableRng;
 use ark_std::UniformRand;
 
+/// Serde of a [`Backend`](crate::zkvm::Backend) as its CLI name (`"lasso"`, `"twist"`): the
+/// form the worker specs and results carry (`#[serde(with = "backend_name")]`).
+pub mod backend_name {
+    use crate::zkvm::Backend;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `backend.name()`.
+    pub fn serialize<S: Serializer>(backend: &Backend, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(backend.name())
+    }
+
+    /// Reads a name [`Backend::from_str`](std::str::FromStr) accepts.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Backend, D::Error> {
+        let name = String::deserialize(d)?;
+        name.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// Something told what a suite is doing (the CLI draws a progress bar on stderr).
 pub trait BenchProgress {
     /// The suite will do `total` measurements.

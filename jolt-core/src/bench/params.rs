@@ -3,6 +3,9 @@
 //! commits (polynomials, field elements and bits per step, from the witness layout and its
 //! columns), the prove time per part, the verify time and the proof size per part.
 //!
+//! The runs use the Lasso/Spice backend: the committed witness described is that backend's
+//! (its columns are what `(C, log M)` sizes).
+//!
 //! `C · log M = 64` is fixed by the lookup queries (two interleaved 32-bit operands), so these
 //! two are the only practical settings (`instructions::params`).
 
@@ -47,6 +50,7 @@ pub fn run(
             arg,
             log_m,
             pcs: pcs.into(),
+            backend: crate::zkvm::Backend::LassoSpice,
             witness_stats: true,
         })?;
         if !result.verified || result.witness.is_none() {

@@ -6,7 +6,8 @@
 //! verify time and peak memory (each proof in a fresh child process). A size whose trace pads
 //! past `--max-log-t` is run but not proved: its row keeps the cycle count and says why.
 //! Every run's output is checked against `guests/programs/expected.tsv` (native builds of
-//! the same sources) where that file has the case.
+//! the same sources) where that file has the case. With several backends (`--backend
+//! lasso,twist`) each run is proved once per backend, one row each.
 
 use std::time::Instant;
 
@@ -18,7 +19,10 @@ use super::svg::{figure, BarChart, Panel};
 use super::{fmt_ms, ms_since, peak_rss_mib, BenchProgress, Csv, MarkdownTable, SuiteOutput};
 use crate::guest;
 use crate::vm::{LayoutConfig, Program, RunOptions};
-use crate::zkvm::{preprocess_and_prove, verify, witness::padded_steps, Silent};
+use crate::zkvm::{
+    preprocess_and_prove_within, verify, witness::padded_steps, Backend, MemoryLimit, ProverKey,
+    Silent,
+};
 
 /// One benchmark program: `guests/programs/<name>/`, input a `u32` size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,6 +170,9 @@ pub struct ProgramSpec {
     pub log_m: usize,
     /// Commitment scheme name.
     pub pcs: String,
+    /// The memory-checking backend (its CLI name in JSON; the default when absent).
+    #[serde(default, with = "super::backend_name")]
+    pub backend: Backend,
 }
 
 /// A measured proof.
@@ -192,6 +199,8 @@ pub struct ProgramRow {
     pub program: &'static str,
     /// Size.
     pub size: u32,
+    /// The backend of the proof (`None`: the run is not proved).
+    pub backend: Option<Backend>,
     /// RISC-V instructions.
     pub cycles: u64,
     /// Trace steps (after virtual expansion).
@@ -232,12 +241,14 @@ fn measure_with<S: CommitmentScheme<Field = ark_bn254::Fr>>(
     let options = RunOptions {
         max_cycles: 1 << 28,
     };
-    let run = preprocess_and_prove::<S>(
+    let run = preprocess_and_prove_within::<S>(
         load(program),
         &input(spec.size),
         params,
         &options,
-        BENCH_SETUP_SEED,
+        spec.backend,
+        ProverKey::InsecureDev(BENCH_SETUP_SEED),
+        MemoryLimit::Detect,
         &Silent,
     )
     .map_err(|e| e.to_string())?;
@@ -265,12 +276,15 @@ pub struct ProgramsConfig {
     pub log_m: usize,
     /// Commitment scheme name.
     pub pcs: String,
+    /// The backends; each provable run is proved with each.
+    pub backends: Vec<Backend>,
 }
 
 /// A function that measures one proof (in a child process, or in this one).
 pub type ProofRunner<'a> = &'a dyn Fn(&ProgramSpec) -> Result<ProofResult, String>;
 
-/// Runs every case in the emulator, checks its output, and proves those that fit.
+/// Runs every case in the emulator, checks its output, and proves those that fit with each
+/// backend (one row per proof; one row without a backend for a run not proved).
 pub fn run(
     config: &ProgramsConfig,
     runner: ProofRunner<'_>,
@@ -298,42 +312,59 @@ pub fn run(
                 ));
             }
             let log_t = padded_steps(summary.trace_steps as usize).trailing_zeros() as usize;
-            let proof = if log_t > MACHINE_MAX_LOG_T {
-                Err(format!(
-                    "too long to prove on this machine (T = 2^{log_t} > 2^{MACHINE_MAX_LOG_T})"
-                ))
-            } else if log_t > config.max_log_t {
-                Err(format!(
-                    "not proved in this run (T = 2^{log_t} > --max-log-t {})",
-                    config.max_log_t
-                ))
-            } else {
-                progress.step(&format!("2^{log_t}: baseline MSM"));
-                let msm_ms = baselines.get(log_t);
-                progress.step(&format!("{} {size}: prove 2^{log_t}", program.name));
-                let spec = ProgramSpec {
-                    program: program.name.into(),
-                    size,
-                    log_m: config.log_m,
-                    pcs: config.pcs.clone(),
-                };
-                let result = runner(&spec)?;
-                if !result.verified || result.output != summary.output {
-                    return Err(format!("{} {size}: the proof did not verify", program.name));
-                }
-                Ok((result, msm_ms))
-            };
-            let row = ProgramRow {
+            let row = |backend: Option<Backend>, proof| ProgramRow {
                 program: program.name,
                 size,
+                backend,
                 cycles: summary.instructions,
                 steps: summary.trace_steps,
                 log_t,
                 output_matches,
                 proof,
             };
-            progress.done(&summary_line(&row));
-            rows.push(row);
+            let not_proved = if log_t > MACHINE_MAX_LOG_T {
+                Some(format!(
+                    "too long to prove on this machine (T = 2^{log_t} > 2^{MACHINE_MAX_LOG_T})"
+                ))
+            } else if log_t > config.max_log_t {
+                Some(format!(
+                    "not proved in this run (T = 2^{log_t} > --max-log-t {})",
+                    config.max_log_t
+                ))
+            } else {
+                None
+            };
+            let mut done = Vec::new();
+            if let Some(why) = not_proved {
+                done.push(row(None, Err(why)));
+            } else {
+                progress.step(&format!("2^{log_t}: baseline MSM"));
+                let msm_ms = baselines.get(log_t);
+                for &backend in &config.backends {
+                    progress.step(&format!(
+                        "{} {size}: prove 2^{log_t} ({backend})",
+                        program.name
+                    ));
+                    let spec = ProgramSpec {
+                        program: program.name.into(),
+                        size,
+                        log_m: config.log_m,
+                        pcs: config.pcs.clone(),
+                        backend,
+                    };
+                    let result = runner(&spec)?;
+                    if !result.verified || result.output != summary.output {
+                        return Err(format!(
+                            "{} {size} ({backend}): the proof did not verify",
+                            program.name
+                        ));
+                    }
+                    done.push(row(Some(backend), Ok((result, msm_ms))));
+                }
+            }
+            let lines: Vec<String> = done.iter().map(summary_line).collect();
+            progress.done(&lines.join("\n"));
+            rows.extend(done);
         }
     }
     Ok(rows)
@@ -342,9 +373,10 @@ pub fn run(
 fn summary_line(row: &ProgramRow) -> String {
     match &row.proof {
         Ok((p, msm)) => format!(
-            "{} {}: {} cycles, 2^{}, prove {:.2} s = {:.1} ×MSM, verify {:.1} ms, {} B, peak {} MiB",
+            "{} {} {}: {} cycles, 2^{}, prove {:.2} s = {:.1} ×MSM, verify {:.1} ms, {} B, peak {} MiB",
             row.program,
             row.size,
+            row.backend.map_or("", |b| b.name()),
             row.cycles,
             row.log_t,
             p.prove_ms / 1e3,
@@ -371,6 +403,7 @@ pub fn output(
         "steps",
         "T",
         "output",
+        "backend",
         "MSM(T) ms",
         "prove s",
         "×MSM",
@@ -390,6 +423,7 @@ pub fn output(
         "threads",
         "log_m",
         "pcs",
+        "backend",
         "msm_ms",
         "prove_ms",
         "x_msm",
@@ -412,6 +446,7 @@ pub fn output(
             row.steps.to_string(),
             format!("2^{}", row.log_t),
             check.to_string(),
+            row.backend.map_or("—", |b| b.name()).to_string(),
         ];
         let mut csv_cells = vec![
             row.program.to_string(),
@@ -424,6 +459,7 @@ pub fn output(
             threads.to_string(),
             config.log_m.to_string(),
             config.pcs.clone(),
+            row.backend.map_or("", |b| b.name()).to_string(),
         ];
         match &row.proof {
             Ok((p, msm)) => {
@@ -469,26 +505,45 @@ pub fn output(
          ×MSM = prove time ÷ one single-threaded full-scalar MSM over T points, measured in \
          the same run; kHz = steps ÷ prove time. Peak RSS: the fresh process that proved and \
          verified that one run. \"= native\": exit code and output equal a native build's \
-         (`guests/programs/expected.tsv`); every proof verified and proved that output.\n\n\
+         (`guests/programs/expected.tsv`); every proof verified and proved that output. \
+         Backend{} {} (lasso: Lasso/Spice; twist: Twist/Shout), one row per proof.\n\n\
          {}\n## Programs\n\n{}",
         config.pcs,
         64 / config.log_m.max(1),
         config.log_m,
+        if config.backends.len() == 1 { "" } else { "s" },
+        config
+            .backends
+            .iter()
+            .map(|b| b.name())
+            .collect::<Vec<_>>()
+            .join(", "),
         table.render(),
         programs.render()
     );
+    // One category per run; the ×MSM panel has one bar per backend in each group.
     let label = |r: &ProgramRow| format!("{} {}", r.program, r.size);
-    let proved: Vec<&ProgramRow> = rows.iter().filter(|r| r.proof.is_ok()).collect();
+    let runs: Vec<&ProgramRow> = super::unique(rows.iter().map(|r| (r.program, r.size)))
+        .into_iter()
+        .filter_map(|run| rows.iter().find(|r| (r.program, r.size) == run))
+        .collect();
+    let proved: Vec<&ProgramRow> = runs.iter().copied().filter(|r| r.proof.is_ok()).collect();
+    let x_msm = |run: &ProgramRow, backend: Backend| {
+        rows.iter()
+            .find(|r| (r.program, r.size, r.backend) == (run.program, run.size, Some(backend)))
+            .and_then(|r| r.proof.as_ref().ok())
+            .map_or(0.0, |(p, msm)| p.prove_ms / msm)
+    };
     let svg = figure(
         &[
             Panel::Bar(BarChart {
                 title: "trace steps per run (all sizes)".into(),
                 y_label: "steps".into(),
                 log_y: true,
-                categories: rows.iter().map(label).collect(),
+                categories: runs.iter().map(|r| label(r)).collect(),
                 series: vec![(
                     "steps".into(),
-                    rows.iter().map(|r| r.steps as f64).collect(),
+                    runs.iter().map(|r| r.steps as f64).collect(),
                 )],
             }),
             Panel::Bar(BarChart {
@@ -496,13 +551,18 @@ pub fn output(
                 y_label: "×MSM".into(),
                 log_y: false,
                 categories: proved.iter().map(|r| label(r)).collect(),
-                series: vec![(
-                    "×MSM".into(),
-                    proved
-                        .iter()
-                        .map(|r| r.proof.as_ref().map_or(0.0, |(p, msm)| p.prove_ms / msm))
-                        .collect(),
-                )],
+                series: config
+                    .backends
+                    .iter()
+                    .map(|&b| {
+                        let name = if config.backends.len() == 1 {
+                            "×MSM".to_string()
+                        } else {
+                            format!("×MSM {}", b.name())
+                        };
+                        (name, proved.iter().map(|r| x_msm(r, b)).collect())
+                    })
+                    .collect(),
             }),
         ],
         caption,

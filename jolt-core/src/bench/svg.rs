@@ -46,7 +46,7 @@ const CAPTION_HEIGHT: u32 = 22;
 /// One line of a [`LineChart`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
-    /// Legend text.
+    /// Legend text (empty: no legend entry, e.g. a dashed twin of a named series).
     pub name: String,
     /// `(x, y)` points, drawn in order.
     pub points: Vec<(f64, f64)>,
@@ -342,18 +342,25 @@ fn line_panel(area: &Area, bottom: u32, c: &LineChart) -> DrawResult {
             .filter(|p| p.0.is_finite() && y.shows(p.1))
             .copied()
             .collect();
-        let anno = if s.dashed {
+        if s.name.is_empty() {
+            if s.dashed {
+                chart.draw_series(DashedLineSeries::new(points.clone(), 5, 3, style))?;
+            } else {
+                chart.draw_series(LineSeries::new(points.clone(), style))?;
+            }
+        } else if s.dashed {
             chart
                 .draw_series(DashedLineSeries::new(points.clone(), 5, 3, style))?
+                .label(&s.name)
                 .legend(move |(lx, ly)| {
                     DashedPathElement::new(vec![(lx, ly), (lx + 18, ly)], 5, 3, style)
-                })
+                });
         } else {
             chart
                 .draw_series(LineSeries::new(points.clone(), style))?
-                .legend(move |(lx, ly)| PathElement::new(vec![(lx, ly), (lx + 18, ly)], style))
-        };
-        anno.label(&s.name);
+                .label(&s.name)
+                .legend(move |(lx, ly)| PathElement::new(vec![(lx, ly), (lx + 18, ly)], style));
+        }
         chart.draw_series(
             points
                 .into_iter()

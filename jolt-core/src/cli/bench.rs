@@ -1,7 +1,9 @@
 //! `jolt bench SUITE [--quick] [--out DIR] [--max-log-t N] [--threads N] …`: the benchmark
 //! tables and plots of `paper-notes/results/` ([`crate::bench`]).
 //!
-//! Suites: `e2e`, `pcs`, `params`, `lookups`, and `all` (the four in turn). Each writes
+//! Suites: `e2e`, `pcs`, `params`, `lookups`, `programs`, and `all` (the first four in turn).
+//! `--backend lasso,twist` measures each prover run of `e2e` and `programs` with each
+//! memory-checking backend in the same run (one row per backend). Each writes
 //! `SUITE.md`, `SUITE.csv` and `SUITE.svg` into `--out` (default `paper-notes/results`) and
 //! prints the Markdown to stdout; progress goes to stderr. `--quick` picks small sizes (the
 //! whole of `jolt bench all --quick` takes a few minutes on two cores).
@@ -23,7 +25,8 @@ use crate::bench::e2e::{self, E2eConfig, Guest, RunResult, RunSpec};
 use crate::bench::programs::{self, ProgramSpec, ProgramsConfig, ProofResult};
 use crate::bench::{lookups, params, pcs, BenchProgress, Header, SuiteOutput};
 use crate::cli::prove::Pcs;
-use crate::cli::{print_stdout, CliError};
+use crate::cli::{backend_parser, print_stdout, CliError};
+use crate::zkvm::Backend;
 
 /// Arguments of `jolt bench`.
 #[derive(Debug, Clone, Args)]
@@ -37,7 +40,8 @@ pub struct BenchArgs {
 #[derive(Debug, Clone, Subcommand)]
 pub enum Suite {
     /// Whole prover on fib and the SHA-256 chain at T = 2^10 … 2^max-log-t (default 20;
-    /// --quick: 2^12): time per part, kHz, ×MSM, verify, proof size, peak memory.
+    /// --quick: 2^12): time per part, kHz, ×MSM, verify, proof size, peak memory; one row per
+    /// backend (--backend lasso,twist measures both in one run).
     E2e(SuiteArgs),
     /// Commitment schemes at 2^10, 2^12, … 2^max-log-t (default 20; --quick: 2^10..2^12):
     /// commit (random / 16-bit / 0-1 values), open, verify, sizes.
@@ -89,6 +93,11 @@ pub struct SuiteArgs {
     /// Commitment scheme of e2e and params.
     #[arg(long, value_enum, default_value_t = Pcs::Hyperkzg)]
     pub pcs: Pcs,
+    /// Memory-checking backends of e2e and programs, each measured on every run (one row per
+    /// backend): lasso (Lasso/Spice), twist (Twist/Shout), or both as `lasso,twist`. Default:
+    /// the library's default backend. params describes the Lasso/Spice witness.
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = backend_parser())]
+    pub backend: Vec<Backend>,
     /// Guests of e2e.
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_guest, default_value = "fib,sha256")]
     pub guests: Vec<Guest>,
@@ -193,9 +202,10 @@ fn run_in_child(spec: &RunSpec, threads: Option<u16>) -> Result<RunResult, Strin
         .map_err(|e| format!("cannot start the worker: {e}"))?;
     if !out.status.success() {
         return Err(format!(
-            "the worker for {} (arg {}) failed: {}",
+            "the worker for {} (arg {}, {}) failed: {}",
             spec.guest.name(),
             spec.arg,
+            spec.backend,
             out.status
         ));
     }
@@ -214,6 +224,15 @@ impl Plan<'_> {
         self.args
             .max_log_t
             .map_or(if self.args.quick { quick } else { full }, usize::from)
+    }
+
+    /// The backends asked for, each once, in order (default: [`Backend::default`]).
+    fn backends(&self) -> Vec<Backend> {
+        if self.args.backend.is_empty() {
+            vec![Backend::default()]
+        } else {
+            crate::bench::unique(self.args.backend.iter().copied())
+        }
     }
 
     fn log_ms(&self, default: &[usize]) -> Vec<usize> {
@@ -253,6 +272,7 @@ impl Plan<'_> {
             sizes: (min..=self.max_or(20, 12)).collect(),
             log_m: self.log_ms(&[16])[0],
             pcs: self.args.pcs.name().into(),
+            backends: self.backends(),
         };
         let progress = StderrProgress::new("e2e");
         let runner = |spec: &RunSpec| self.run_spec(spec);
@@ -315,6 +335,7 @@ impl Plan<'_> {
             max_log_t: self.max_or(18, 16),
             log_m: self.log_ms(&[16])[0],
             pcs: self.args.pcs.name().into(),
+            backends: self.backends(),
         };
         let progress = StderrProgress::new("programs");
         let runner = |spec: &ProgramSpec| -> Result<ProofResult, String> {
