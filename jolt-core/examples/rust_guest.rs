@@ -2,16 +2,18 @@
 //!
 //! ```text
 //! cargo run --release -p jolt-core --example rust_guest -- 1024
+//! cargo run --release -p jolt-core --example rust_guest -- 1024 twist   # Twist/Shout backend
 //! ```
 //!
 //! The guest is `guests/programs/sha256` (RustCrypto `sha2` on the SDK): its function
 //! `fn sha256(n: u32) -> [u8; 32]` hashes an `n`-byte message. The host passes `n` and gets
 //! the digest back decoded; `prove_typed` postcard-encodes the input, proves the run, verifies
-//! the proof and decodes the output.
+//! the proof and decodes the output. The backend is a field of the [`GuestConfig`].
 
 use commitments::HyperKzg;
 use jolt_core::bench::programs::program;
 use jolt_core::guest::{prove_typed, GuestConfig};
+use jolt_core::zkvm::Backend;
 
 /// Proves SHA-256 of an `n`-byte message in the guest; returns the digest and a summary.
 pub fn prove_sha256(
@@ -22,11 +24,12 @@ pub fn prove_sha256(
     let proved = prove_typed::<HyperKzg, u32, [u8; 32]>(elf, &n, config)?;
     let hex: String = proved.output.iter().map(|b| format!("{b:02x}")).collect();
     let summary = format!(
-        "sha256 of {n} bytes = {hex}: {} cycles, {} steps (T = 2^{}), proved in {:.2} s, \
+        "sha256 of {n} bytes = {hex} [{}]: {} cycles, {} steps (T = 2^{}), proved in {:.2} s, \
          proof {} bytes, verified",
+        proved.run.proof.backend(),
         proved.run.cycles,
         proved.run.steps,
-        proved.run.proof.log_t,
+        proved.run.proof.log_t(),
         proved.run.timings.total().as_secs_f64(),
         proved.run.proof.proof_bytes().total
     );
@@ -34,8 +37,14 @@ pub fn prove_sha256(
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let n = std::env::args().nth(1).map_or(Ok(1024), |s| s.parse())?;
-    let (_, summary) = prove_sha256(n, &GuestConfig::default())?;
+    let mut args = std::env::args().skip(1);
+    let n = args.next().map_or(Ok(1024), |s| s.parse())?;
+    let backend = args.next().map_or(Ok(Backend::default()), |s| s.parse())?;
+    let config = GuestConfig {
+        backend,
+        ..GuestConfig::default()
+    };
+    let (_, summary) = prove_sha256(n, &config)?;
     println!("{summary}");
     Ok(())
 }

@@ -14,6 +14,20 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! The memory-checking backend is a field of the configuration (default
+//! [`Backend::default`]):
+//!
+//! ```no_run
+//! # use commitments::HyperKzg;
+//! # use jolt_core::guest::{prove_typed, GuestConfig};
+//! use jolt_core::zkvm::Backend;
+//! # let elf = std::fs::read("guests/programs/elf/fibonacci.elf")?;
+//! let config = GuestConfig { backend: Backend::TwistShout, ..GuestConfig::default() };
+//! let proved = prove_typed::<HyperKzg, u32, u64>(&elf, &1000, &config)?;
+//! assert_eq!(proved.run.proof.backend(), Backend::TwistShout);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! A guest that panicked halts with exit code [`PANIC_EXIT_CODE`] and its message as the
 //! output; the decoders turn that into [`GuestError::Panicked`] (the proof of such a run is
 //! still a valid proof, of the panic).
@@ -25,7 +39,10 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::vm::{self, ExecutionError, LayoutConfig, LoadError, Program, RunOptions, RunSummary};
-use crate::zkvm::{preprocess_and_prove, verify, JoltError, ProveError, ProvedRun, Silent};
+use crate::zkvm::{
+    preprocess_and_prove_within, verify, Backend, JoltError, MemoryLimit, ProveError, ProvedRun,
+    ProverKey, Silent,
+};
 
 /// The exit code of a guest that panicked (`jolt_guest::PANIC_EXIT_CODE`).
 pub const PANIC_EXIT_CODE: u32 = 101;
@@ -83,6 +100,9 @@ pub struct GuestConfig {
     pub params: LookupParams,
     /// Emulator options (cycle limit).
     pub run: RunOptions,
+    /// The memory-checking backend [`prove_typed`] proves with (Lasso/Spice or Twist/Shout;
+    /// the proof records it and is verified with it).
+    pub backend: Backend,
 }
 
 impl Default for GuestConfig {
@@ -91,6 +111,7 @@ impl Default for GuestConfig {
             layout: LayoutConfig::default(),
             params: LookupParams::DEFAULT,
             run: RunOptions::default(),
+            backend: Backend::default(),
         }
     }
 }
@@ -152,8 +173,9 @@ pub struct TypedProof<S: CommitmentScheme, O> {
     pub run: ProvedRun<S>,
 }
 
-/// Encodes `input`, proves the guest's run on it (insecure deterministic setup, seed
-/// [`SETUP_SEED`]), verifies the proof, and decodes the output as an `O`.
+/// Encodes `input`, proves the guest's run on it with `config.backend` (insecure
+/// deterministic setup, seed [`SETUP_SEED`]; stops before tracing when the proof would not
+/// fit the memory available), verifies the proof, and decodes the output as an `O`.
 pub fn prove_typed<S: CommitmentScheme, I: Serialize + ?Sized, O: DeserializeOwned>(
     elf: &[u8],
     input: &I,
@@ -161,12 +183,14 @@ pub fn prove_typed<S: CommitmentScheme, I: Serialize + ?Sized, O: DeserializeOwn
 ) -> Result<TypedProof<S, O>, GuestError> {
     let bytes = encode_input(input)?;
     let program = load(elf, config, bytes.len())?;
-    let run = preprocess_and_prove::<S>(
+    let run = preprocess_and_prove_within::<S>(
         program,
         &bytes,
         config.params,
         &config.run,
-        SETUP_SEED,
+        config.backend,
+        ProverKey::InsecureDev(SETUP_SEED),
+        MemoryLimit::Detect,
         &Silent,
     )?;
     verify(&run.preprocessing, &run.io, &run.proof)?;

@@ -17,9 +17,12 @@ mod compare_schemes;
 mod toy_instruction;
 
 #[test]
-fn prove_guest_proves_and_verifies_fib() {
-    let (value, summary) = prove_guest::prove_fib(20, LookupParams::SMALL).unwrap();
-    assert_eq!(value, 6765, "{summary}");
+fn prove_guest_proves_and_verifies_fib_with_each_backend() {
+    for backend in jolt_core::zkvm::Backend::ALL {
+        let (value, summary) = prove_guest::prove_fib(20, LookupParams::SMALL, backend).unwrap();
+        assert_eq!(value, 6765, "{summary}");
+        assert!(summary.contains(&format!("[{backend}]")), "{summary}");
+    }
 }
 
 #[test]

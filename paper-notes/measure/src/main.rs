@@ -325,7 +325,7 @@ fn jolt(out: &mut String) {
     use ark_std::UniformRand;
     use commitments::{CommitmentScheme, HyperKzg};
     use jolt_core::vm::{LayoutConfig, Memory, Program, RunOptions};
-    use jolt_core::zkvm::{generate_witness, prove, verify, JoltPreprocessing, Silent};
+    use jolt_core::zkvm::{generate_witness, prove, verify, Backend, JoltPreprocessing, Silent};
     use rand_chacha::rand_core::SeedableRng;
 
     writeln!(out, "## Jolt: the whole proof on a guest\n").unwrap();
@@ -443,7 +443,15 @@ fn jolt(out: &mut String) {
     .unwrap();
 
     let (io, proof, timings) =
-        prove(&pre, &input, &RunOptions::default(), &Silent).expect("fib proves");
+        // The Lasso/Spice backend: the witness layout measured above is its own.
+        prove(
+            &pre,
+            &input,
+            &RunOptions::default(),
+            Backend::LassoSpice,
+            &Silent,
+        )
+        .expect("fib proves");
     let verify_start = Instant::now();
     verify(&pre, &io, &proof).expect("the proof verifies");
     let verify_ms = verify_start.elapsed().as_secs_f64() * 1e3;
@@ -486,7 +494,11 @@ fn jolt(out: &mut String) {
          Uniform Spartan at log T = {log_t}: {} Fr by the formula of the Spartan section, {} \
          bytes measured; a flat Spartan's two sumchecks alone would be {} Fr.\n",
         5 * log_t + j + 2 * next,
-        proof.r1cs.compressed_size(),
+        proof
+            .as_lasso()
+            .expect("proved with Lasso/Spice")
+            .r1cs
+            .compressed_size(),
         4 * (log_t + (k as f64).log2().ceil() as usize)
             + 3 * (log_t + (j as f64).log2().ceil() as usize)
             + 4
