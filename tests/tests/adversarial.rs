@@ -19,7 +19,10 @@
 use ark_ff::Zero;
 use commitments::HyperKzg;
 use instructions::{LookupParams, Opcode, VirtualOpcode};
-use jolt_core::twist_shout::TwistError;
+use jolt_core::lasso::SurgeError;
+use jolt_core::opening::OpeningError;
+use jolt_core::r1cs::SpartanError;
+use jolt_core::twist_shout::{ShoutError, TwistError};
 use jolt_core::vm::{trace, LayoutConfig, Memory, Program, RamOpKind, RunOptions, Trace};
 use jolt_core::zkvm::bytecode_table::field;
 use jolt_core::zkvm::file::{read_proof_file, write_proof_file, ProofFileError};
@@ -32,7 +35,7 @@ use jolt_core::zkvm::{
 use jolt_tests::cpu_lies::{after_halt, exit_seven, load_lie, loads, next_pc};
 use jolt_tests::lie::{enc, then_exit, Lie, A0, A1, A2, BASE, DATA, DATA_WORDS};
 use jolt_tests::{guest, prove_with, SEED};
-use sumcheck::SumcheckProof;
+use sumcheck::{SumcheckError, SumcheckProof};
 
 type S = HyperKzg;
 
@@ -197,7 +200,7 @@ fn wrong_register_read_is_rejected() {
             backend,
             verdict(&s, backend),
             lasso: JoltError::Memory(_),
-            twist: JoltError::Registers(_),
+            twist: JoltError::Registers(TwistError::ReadWriteFinal),
         );
     }
 }
@@ -247,7 +250,7 @@ fn wrong_ram_read_is_rejected() {
             backend,
             lie.verdict_with(backend),
             lasso: JoltError::Memory(_),
-            twist: JoltError::Ram(_),
+            twist: JoltError::Ram(TwistError::ReadWriteFinal),
         );
     }
 }
@@ -332,7 +335,7 @@ fn wrong_bytecode_field_is_rejected() {
                     w.columns[l.bc_field(j)][3] ^= 1;
                 }),
                 lasso: JoltError::Bytecode(_),
-                twist: JoltError::BytecodeShout(_),
+                twist: JoltError::BytecodeShout(ShoutError::ReadRafFinal),
             );
         }
     }
@@ -351,7 +354,7 @@ fn wrong_bytecode_row_index_is_rejected() {
                 w.columns[l.bc_index][3] += 1;
             }),
             lasso: JoltError::Bytecode(_),
-            twist: JoltError::BytecodeShout(_),
+            twist: JoltError::BytecodeShout(ShoutError::ReadRafFinal),
         );
     }
 }
@@ -522,7 +525,7 @@ fn proof_checked_against_other_program_or_io_is_rejected() {
             backend,
             verify(&run.preprocessing, &other_io, &run.proof),
             lasso: JoltError::Bytecode(_),
-            twist: JoltError::BytecodeShout(_),
+            twist: JoltError::BytecodeShout(ShoutError::ReadRafFinal),
         );
         let other = prove_with::<S>(
             backend,
@@ -541,7 +544,7 @@ fn proof_checked_against_other_program_or_io_is_rejected() {
             backend,
             verify(&cross, &run.io, &run.proof),
             lasso: JoltError::Bytecode(_),
-            twist: JoltError::BytecodeShout(_),
+            twist: JoltError::BytecodeShout(ShoutError::ReadRafFinal),
         );
         cross.max_log_t = 2;
         rejected_by!(
@@ -694,7 +697,7 @@ fn load_past_its_region_is_rejected() {
             backend,
             lie.verdict_with(backend),
             lasso: JoltError::Regions(_),
-            twist: JoltError::RegionShout(_),
+            twist: JoltError::RegionShout(ShoutError::ReadRafFinal),
         );
     }
 }
@@ -844,12 +847,19 @@ fn twist_shout_proof_fields_changed_are_rejected() {
             // too many.
             "log T plus one",
             Box::new(|p| p.log_t += 1),
-            |e| matches!(e, JoltError::BytecodeShout(_)),
+            |e| {
+                matches!(
+                    e,
+                    JoltError::BytecodeShout(ShoutError::ReadRafSumcheck(
+                        SumcheckError::WrongNumberOfRounds { .. }
+                    ))
+                )
+            },
         ),
         (
             "dense commitments swapped",
             Box::new(|p| p.commitments.swap(0, 1)),
-            |e| matches!(e, JoltError::BytecodeShout(_)),
+            |e| matches!(e, JoltError::BytecodeShout(ShoutError::ReadRafFinal)),
         ),
         (
             "last dense commitment (RAM increments)",
@@ -857,7 +867,7 @@ fn twist_shout_proof_fields_changed_are_rejected() {
                 let n = p.commitments.len();
                 p.commitments.swap(n - 1, n - 2)
             }),
-            |e| matches!(e, JoltError::BytecodeShout(_)),
+            |e| matches!(e, JoltError::BytecodeShout(ShoutError::ReadRafFinal)),
         ),
         (
             "one-hot row commitments swapped",
@@ -865,7 +875,7 @@ fn twist_shout_proof_fields_changed_are_rejected() {
                 let n = p.one_hot_commitments.len();
                 p.one_hot_commitments[n - 1].swap(0, 1)
             }),
-            |e| matches!(e, JoltError::BytecodeShout(_)),
+            |e| matches!(e, JoltError::BytecodeShout(ShoutError::ReadRafFinal)),
         ),
         (
             "one-hot commitment missing",
@@ -877,219 +887,219 @@ fn twist_shout_proof_fields_changed_are_rejected() {
         (
             "bytecode field evaluation",
             Box::new(move |p| p.bytecode_evals[field::IMM] += one),
-            |e| matches!(e, JoltError::BytecodeShout(_)),
+            |e| matches!(e, JoltError::BytecodeShout(ShoutError::ReadRafFinal)),
         ),
         (
             "bytecode row index evaluation",
             Box::new(move |p| *p.bytecode_evals.last_mut().unwrap() += one),
-            |e| matches!(e, JoltError::BytecodeShout(_)),
+            |e| matches!(e, JoltError::BytecodeShout(ShoutError::ReadRafFinal)),
         ),
         (
             "bytecode read+raf round",
             Box::new(|p| bump_round(&mut p.bytecode.read_raf, 0)),
-            |e| matches!(e, JoltError::BytecodeShout(_)),
+            |e| matches!(e, JoltError::BytecodeShout(ShoutError::ReadRafFinal)),
         ),
         (
             "bytecode read chunk evaluation",
             Box::new(move |p| p.bytecode.read_ra_evals[0] += one),
-            |e| matches!(e, JoltError::BytecodeShout(_)),
+            |e| matches!(e, JoltError::BytecodeShout(ShoutError::ReadRafFinal)),
         ),
         (
             "bytecode booleanity round",
             Box::new(|p| bump_round(&mut p.bytecode.booleanity, 1)),
-            |e| matches!(e, JoltError::BytecodeShout(_)),
+            |e| matches!(e, JoltError::BytecodeShout(ShoutError::BooleanityFinal)),
         ),
         (
             "bytecode booleanity chunk evaluation",
             Box::new(move |p| p.bytecode.booleanity_ra_evals[0] += one),
-            |e| matches!(e, JoltError::BytecodeShout(_)),
+            |e| matches!(e, JoltError::BytecodeShout(ShoutError::BooleanityFinal)),
         ),
         (
             "lookups primary round",
             Box::new(|p| bump_round(&mut p.lookups_primary, 0)),
-            |e| matches!(e, JoltError::Lookups(_)),
+            |e| matches!(e, JoltError::Lookups(SurgeError::PrimaryCheckFailed)),
         ),
         (
             "lookups primary evaluation (E of a memory g reads)",
             Box::new(move |p| p.lookups_primary_evals[read_memory] += one),
-            |e| matches!(e, JoltError::Lookups(_)),
+            |e| matches!(e, JoltError::Lookups(SurgeError::PrimaryCheckFailed)),
         ),
         (
             // No `g` reads the operand chunks (only the CPU constraints do): the chunk
             // position's Shout checks them.
             "lookups primary evaluation (E of an operand chunk)",
             Box::new(move |p| p.lookups_primary_evals[operand_memory] += one),
-            |e| matches!(e, JoltError::LookupShout(_)),
+            |e| matches!(e, JoltError::LookupShout(ShoutError::ReadRafFinal)),
         ),
         (
             "lookups primary evaluation (output)",
             Box::new(move |p| *p.lookups_primary_evals.last_mut().unwrap() += one),
-            |e| matches!(e, JoltError::Lookups(_)),
+            |e| matches!(e, JoltError::Lookups(SurgeError::PrimaryCheckFailed)),
         ),
         (
             "lookup dim evaluation",
             Box::new(move |p| p.lookup_dim_evals[0] += one),
-            |e| matches!(e, JoltError::LookupShout(_)),
+            |e| matches!(e, JoltError::LookupShout(ShoutError::ReadRafFinal)),
         ),
         (
             "lookup Shout read+raf round",
             Box::new(|p| bump_round(&mut p.lookups.read_raf, 0)),
-            |e| matches!(e, JoltError::LookupShout(_)),
+            |e| matches!(e, JoltError::LookupShout(ShoutError::ReadRafFinal)),
         ),
         (
             "lookup Shout chunk evaluation (last chunk position)",
             Box::new(move |p| *p.lookups.read_ra_evals.last_mut().unwrap() += one),
-            |e| matches!(e, JoltError::LookupShout(_)),
+            |e| matches!(e, JoltError::LookupShout(ShoutError::ReadRafFinal)),
         ),
         (
             "lookup Shout booleanity round",
             Box::new(|p| bump_round(&mut p.lookups.booleanity, 0)),
-            |e| matches!(e, JoltError::LookupShout(_)),
+            |e| matches!(e, JoltError::LookupShout(ShoutError::BooleanityFinal)),
         ),
         (
             "lookup Shout booleanity chunk evaluation",
             Box::new(move |p| p.lookups.booleanity_ra_evals[0] += one),
-            |e| matches!(e, JoltError::LookupShout(_)),
+            |e| matches!(e, JoltError::LookupShout(ShoutError::BooleanityFinal)),
         ),
         (
             "register read value evaluation",
             Box::new(move |p| p.register_evals[0] += one),
-            |e| matches!(e, JoltError::Registers(_)),
+            |e| matches!(e, JoltError::Registers(TwistError::ReadWriteFinal)),
         ),
         (
             "register written value evaluation",
             Box::new(move |p| p.register_evals[3] += one),
-            |e| matches!(e, JoltError::Registers(_)),
+            |e| matches!(e, JoltError::Registers(TwistError::ReadWriteFinal)),
         ),
         (
             "register address evaluation",
             Box::new(move |p| p.register_evals[6] += one),
-            |e| matches!(e, JoltError::Registers(_)),
+            |e| matches!(e, JoltError::Registers(TwistError::ReadWriteFinal)),
         ),
         (
             "registers read/write round",
             Box::new(|p| bump_round(&mut p.registers.read_write, 0)),
-            |e| matches!(e, JoltError::Registers(_)),
+            |e| matches!(e, JoltError::Registers(TwistError::ReadWriteFinal)),
         ),
         (
             "registers Val evaluation",
             Box::new(move |p| p.registers.val_eval += one),
-            |e| matches!(e, JoltError::Registers(_)),
+            |e| matches!(e, JoltError::Registers(TwistError::ReadWriteFinal)),
         ),
         (
             "registers Inc evaluation",
             Box::new(move |p| p.registers.inc_eval += one),
-            |e| matches!(e, JoltError::Registers(_)),
+            |e| matches!(e, JoltError::Registers(TwistError::ReadWriteFinal)),
         ),
         (
             "registers Val check round",
             Box::new(|p| bump_round(&mut p.registers.val_check, 0)),
-            |e| matches!(e, JoltError::Registers(_)),
+            |e| matches!(e, JoltError::Registers(TwistError::ValCheckFinal)),
         ),
         (
             "registers write chunk evaluation",
             Box::new(move |p| p.registers.write_chunk_evals[0] += one),
-            |e| matches!(e, JoltError::Registers(_)),
+            |e| matches!(e, JoltError::Registers(TwistError::ReadWriteFinal)),
         ),
         (
             "registers booleanity evaluation",
             Box::new(move |p| p.registers.booleanity_evals[0] += one),
-            |e| matches!(e, JoltError::Registers(_)),
+            |e| matches!(e, JoltError::Registers(TwistError::BooleanityFinal)),
         ),
         (
             "RAM read value evaluation",
             Box::new(move |p| p.ram_evals[0] += one),
-            |e| matches!(e, JoltError::Ram(_)),
+            |e| matches!(e, JoltError::Ram(TwistError::ReadWriteFinal)),
         ),
         (
             "RAM address evaluation",
             Box::new(move |p| p.ram_evals[2] += one),
-            |e| matches!(e, JoltError::Ram(_)),
+            |e| matches!(e, JoltError::Ram(TwistError::ReadWriteFinal)),
         ),
         (
             "RAM read/write round",
             Box::new(|p| bump_round(&mut p.ram.read_write, 0)),
-            |e| matches!(e, JoltError::Ram(_)),
+            |e| matches!(e, JoltError::Ram(TwistError::ReadWriteFinal)),
         ),
         (
             "RAM output check round",
             Box::new(|p| bump_round(&mut p.ram.output, 0)),
-            |e| matches!(e, JoltError::Ram(_)),
+            |e| matches!(e, JoltError::Ram(TwistError::OutputFinal)),
         ),
         (
             "RAM final value evaluation",
             Box::new(move |p| p.ram.final_eval += one),
-            |e| matches!(e, JoltError::Ram(_)),
+            |e| matches!(e, JoltError::Ram(TwistError::OutputFinal)),
         ),
         (
             "RAM Val check Inc evaluation",
             Box::new(move |p| p.ram.val_check_inc_eval += one),
-            |e| matches!(e, JoltError::Ram(_)),
+            |e| matches!(e, JoltError::Ram(TwistError::ValCheckFinal)),
         ),
         (
             "RAM final-check write chunk evaluation",
             Box::new(move |p| p.ram.final_check_write_evals[0] += one),
-            |e| matches!(e, JoltError::Ram(_)),
+            |e| matches!(e, JoltError::Ram(TwistError::ValCheckFinal)),
         ),
         (
             "RAM booleanity round",
             Box::new(|p| bump_round(&mut p.ram.booleanity, 0)),
-            |e| matches!(e, JoltError::Ram(_)),
+            |e| matches!(e, JoltError::Ram(TwistError::BooleanityFinal)),
         ),
         (
             "region offset evaluation",
             Box::new(move |p| p.region_evals[0] += one),
-            |e| matches!(e, JoltError::RegionShout(_)),
+            |e| matches!(e, JoltError::RegionShout(ShoutError::ReadRafFinal)),
         ),
         (
             "region flag evaluation",
             Box::new(move |p| p.region_evals[1] += one),
-            |e| matches!(e, JoltError::RegionShout(_)),
+            |e| matches!(e, JoltError::RegionShout(ShoutError::ReadRafFinal)),
         ),
         (
             "region Shout read+raf round",
             Box::new(|p| bump_round(&mut p.regions.read_raf, 0)),
-            |e| matches!(e, JoltError::RegionShout(_)),
+            |e| matches!(e, JoltError::RegionShout(ShoutError::ReadRafFinal)),
         ),
         (
             "region Shout booleanity evaluation (slack)",
             Box::new(move |p| *p.regions.booleanity_ra_evals.last_mut().unwrap() += one),
-            |e| matches!(e, JoltError::RegionShout(_)),
+            |e| matches!(e, JoltError::RegionShout(ShoutError::BooleanityFinal)),
         ),
         (
             "Spartan outer round",
             Box::new(|p| bump_round(&mut p.r1cs.outer, 0)),
-            |e| matches!(e, JoltError::R1cs(_)),
+            |e| matches!(e, JoltError::R1cs(SpartanError::ConstraintCheckFailed)),
         ),
         (
             "Spartan column evaluation",
             Box::new(move |p| p.r1cs.column_evals[0] += one),
-            |e| matches!(e, JoltError::R1cs(_)),
+            |e| matches!(e, JoltError::R1cs(SpartanError::ConstraintCheckFailed)),
         ),
         (
             "Spartan shift column evaluation",
             Box::new(move |p| p.r1cs.shift_column_evals[0] += one),
-            |e| matches!(e, JoltError::R1cs(_)),
+            |e| matches!(e, JoltError::R1cs(SpartanError::ShiftCheckFailed)),
         ),
         (
             "opening reduction round",
             Box::new(|p| bump_round(&mut p.opening.reduction, 0)),
-            |e| matches!(e, JoltError::Opening(_)),
+            |e| matches!(e, JoltError::Opening(OpeningError::ReductionMismatch)),
         ),
         (
             "opening reduced evaluation",
             Box::new(move |p| p.opening.reduced_evals[0] += one),
-            |e| matches!(e, JoltError::Opening(_)),
+            |e| matches!(e, JoltError::Opening(OpeningError::ReductionMismatch)),
         ),
         (
             "opening reduced evaluation (a merged one-hot claim)",
             Box::new(move |p| *p.opening.reduced_evals.last_mut().unwrap() += one),
-            |e| matches!(e, JoltError::Opening(_)),
+            |e| matches!(e, JoltError::Opening(OpeningError::ReductionMismatch)),
         ),
         (
             "PCS proof evaluation",
             Box::new(move |p| p.opening.pcs.evals[0][0] += one),
-            |e| matches!(e, JoltError::Opening(_)),
+            |e| matches!(e, JoltError::Opening(OpeningError::Pcs(_))),
         ),
     ];
     let mut wrong = Vec::new();
