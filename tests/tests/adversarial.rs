@@ -17,7 +17,7 @@
 //! `tests/tests/constraint_guards.rs`.
 
 use ark_ff::Zero;
-use commitments::HyperKzg;
+use commitments::{CommitmentScheme, HyperKzg};
 use instructions::{LookupParams, Opcode, VirtualOpcode};
 use jolt_core::lasso::SurgeError;
 use jolt_core::opening::OpeningError;
@@ -34,18 +34,22 @@ use jolt_core::zkvm::{
 };
 use jolt_tests::cpu_lies::{after_halt, exit_seven, load_lie, loads, next_pc};
 use jolt_tests::lie::{enc, then_exit, Lie, A0, A1, A2, BASE, DATA, DATA_WORDS};
-use jolt_tests::{guest, prove_with, SEED};
+use jolt_tests::{for_each_backend_and_pcs, guest, prove_with, BackendPcsCase, Pcs, SEED};
 use sumcheck::{SumcheckError, SumcheckProof};
 
 type S = HyperKzg;
 
-struct Setup {
-    pre: JoltPreprocessing<S>,
+struct Setup<P: CommitmentScheme = S> {
+    pre: JoltPreprocessing<P>,
     trace: Trace,
     io: PublicIo,
 }
 
 fn setup(file: &str, input: &[u8]) -> Setup {
+    setup_with::<S>(file, input)
+}
+
+fn setup_with<P: CommitmentScheme>(file: &str, input: &[u8]) -> Setup<P> {
     let program = Program::load(&guest(file), &LayoutConfig::default()).unwrap();
     let trace = trace(&program, input, &RunOptions::default()).unwrap();
     // One spare power of two so a lie that adds a step still fits the setup.
@@ -61,14 +65,14 @@ fn setup(file: &str, input: &[u8]) -> Setup {
 
 /// Proves the (possibly tampered) trace for the (possibly tampered) statement with
 /// `backend` and verifies.
-fn verdict(s: &Setup, backend: Backend) -> Result<(), JoltError> {
+fn verdict<P: CommitmentScheme>(s: &Setup<P>, backend: Backend) -> Result<(), JoltError> {
     let (proof, _) =
         prove_trace(&s.pre, &s.io, &s.trace, backend, &Silent).expect("the prover runs");
     verify(&s.pre, &s.io, &proof)
 }
 
 /// The witness of the (possibly tampered) trace.
-fn trace_witness(s: &Setup) -> JoltWitness {
+fn trace_witness<P: CommitmentScheme>(s: &Setup<P>) -> JoltWitness {
     let initial = Memory::initial(&s.pre.program, &s.io.input).unwrap().words;
     generate_witness(
         &s.pre.params,
@@ -129,7 +133,7 @@ macro_rules! rejected_by {
 }
 
 /// The first CPU constraint the (tampered) trace breaks, checked directly.
-fn broken_constraint(s: &Setup) -> Option<&'static str> {
+fn broken_constraint<P: CommitmentScheme>(s: &Setup<P>) -> Option<&'static str> {
     s.pre
         .constraints
         .check_witness(&trace_witness(s))
@@ -1114,4 +1118,78 @@ fn twist_shout_proof_fields_changed_are_rejected() {
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// A lie and two changes to the opening, run by [`for_each_backend_and_pcs`] with every
+/// backend × scheme: the lie (rejected before the opening, whatever the scheme) and the
+/// opening's stated evaluation (rejected by the scheme-independent reduction) show the
+/// scheme changes nothing upstream; an opening proof for other claims is rejected by each
+/// scheme's own check.
+struct EveryScheme;
+
+impl BackendPcsCase for EveryScheme {
+    fn run<P: CommitmentScheme>(&mut self, backend: Backend) {
+        let case = |what: &str| format!("{what} with {}", P::NAME);
+        let mut s = setup_with::<P>("conformance/lw.elf", &[]);
+        let (honest, _) =
+            prove_trace(&s.pre, &s.io, &s.trace, backend, &Silent).expect("the prover runs");
+        assert_eq!(verify(&s.pre, &s.io, &honest), Ok(()), "{}", case("honest"));
+        // A RAM read lie in the trace (as in `wrong_ram_read_is_rejected`).
+        let t = s
+            .trace
+            .steps
+            .iter()
+            .position(|st| st.ram.kind == RamOpKind::Read && st.row.opcode == VirtualOpcode::Lw)
+            .expect("a load");
+        s.trace.steps[t].ram.read ^= 0x100;
+        s.trace.steps[t].ram.write ^= 0x100;
+        s.trace.steps[t].rd_after ^= 0x100;
+        let (lie, _) =
+            prove_trace(&s.pre, &s.io, &s.trace, backend, &Silent).expect("the prover runs");
+        rejected_by!(
+            case("RAM read"),
+            backend,
+            verify(&s.pre, &s.io, &lie),
+            lasso: JoltError::Memory(_),
+            twist: JoltError::Registers(TwistError::ReadWriteFinal),
+        );
+        // The honest proof with the lie's PCS opening proof (well-formed, for other
+        // commitments and claims), or with a stated evaluation of the opening changed (the
+        // last: under Twist/Shout a merged one-hot claim).
+        let one = <P::Field as ark_ff::Field>::ONE;
+        let (with_other_pcs_proof, with_changed_evaluation) = match (honest, lie) {
+            (BackendProof::Lasso(h), BackendProof::Lasso(l)) => {
+                let mut other = h.clone();
+                other.opening.pcs = l.opening.pcs;
+                let mut changed = h;
+                *changed.opening.reduced_evals.last_mut().unwrap() += one;
+                (BackendProof::Lasso(other), BackendProof::Lasso(changed))
+            }
+            (BackendProof::Twist(h), BackendProof::Twist(l)) => {
+                let mut other = h.clone();
+                other.opening.pcs = l.opening.pcs;
+                let mut changed = h;
+                *changed.opening.reduced_evals.last_mut().unwrap() += one;
+                (BackendProof::Twist(other), BackendProof::Twist(changed))
+            }
+            _ => unreachable!("both proofs come from {backend}"),
+        };
+        rejected_by!(
+            case("another PCS opening proof"),
+            backend,
+            verify(&s.pre, &s.io, &with_other_pcs_proof),
+            JoltError::Opening(OpeningError::Pcs(_))
+        );
+        rejected_by!(
+            case("opening evaluation"),
+            backend,
+            verify(&s.pre, &s.io, &with_changed_evaluation),
+            JoltError::Opening(OpeningError::ReductionMismatch)
+        );
+    }
+}
+
+#[test]
+fn lies_are_rejected_with_every_backend_and_scheme() {
+    for_each_backend_and_pcs(&Pcs::ALL, &mut EveryScheme);
 }
