@@ -382,13 +382,13 @@ impl Lie {
         verify(&self.pre, &self.io, &proof)
     }
 
-    /// The completed witness of the lie as `backend` checks memory. Lasso/Spice checks
-    /// registers and RAM as one memory, so a register word the lie writes (only `x0` can be
-    /// one) is read anew by every later RAM operation on that word: the no-op RAM access of
-    /// every step without a load or store, which reads and writes back witness word 0, i.e.
-    /// `x0` ([`Lie::carry`]). Twist/Shout checks RAM as a memory of its own, where word 0
-    /// is only ever touched by those write-backs: there they read its initial value. The
-    /// CPU constraints see no difference (such an access writes back what it read).
+    /// The completed witness of the lie as `backend` checks memory. A step without a load
+    /// or store still makes a no-op RAM access: it reads witness word 0 (which is `x0`) and
+    /// writes it back. Lasso/Spice checks registers and RAM as one memory, so when a lie
+    /// writes `x0`, every later no-op access reads the new value ([`Lie::carry`]).
+    /// Twist/Shout checks RAM as a memory of its own, where the register words are only
+    /// ever touched by such write-backs: there they read the initial value. The CPU
+    /// constraints see no difference (such an access writes back what it read).
     pub fn witness_for(&self, backend: Backend) -> JoltWitness {
         match backend {
             Backend::LassoSpice => self.witness(),
