@@ -16,7 +16,9 @@
 //!    one zero-check over `log N + log T` variables for all chunks, degree 3. Claims
 //!    `ra~_i(ρ*_k, ρ*_j)`.
 //! 3. **Hamming weight one** (Fig. 8, in the single-opening form): `Σ_k ra_i(k, j) = 1` for all
-//!    `j` iff, at a random `r''`, `N·ra~_i(½, …, ½, r'') = 1`: a claim whose value the verifier
+//!    `j` iff, at a random `r''`, `N·ra~_i(½, …, ½, r'') = 1`. `r''` is booleanity's cycle
+//!    point `ρ*_j` (random, and fixed only after the chunks were committed), so both claims
+//!    share a cycle point and reach the opening as one: a claim whose value the verifier
 //!    knows, `1/N`.
 //!
 //! **Prover cost** (§6): the address rounds run on the pushforward `C[k] = Σ_{j: a_j = k}
@@ -502,8 +504,8 @@ impl<F: PrimeField> SumcheckInstance<F> for BooleanityProver<'_, F> {
 }
 
 /// The booleanity zero-check over every chunk of `ra` (`num_chunks` matrices of `N×T`),
-/// then the Hamming-weight point: `(proof, point (ρ*_k, ρ*_j), evaluations, r'')`. The
-/// evaluations are absorbed before `r''` is drawn. Shared by Shout and Twist.
+/// then the Hamming-weight point: `(proof, point (ρ*_k, ρ*_j), evaluations, r'' = ρ*_j)`.
+/// Shared by Shout and Twist.
 pub(crate) fn prove_one_hot_checks<F: PrimeField>(
     ra: &OneHotAddresses<F>,
     log_t: usize,
@@ -514,7 +516,7 @@ pub(crate) fn prove_one_hot_checks<F: PrimeField>(
     let mut booleanity = BooleanityProver::new(ra, &rho, gamma);
     let (proof, point, evals) = prove_sumcheck(&mut booleanity, transcript);
     transcript.append_scalars(b"one_hot_booleanity_evals", &evals);
-    let hamming = transcript.challenge_scalars(b"one_hot_hamming_cycle", log_t);
+    let hamming = point[ra.log_n..].to_vec();
     (proof, point, evals, hamming)
 }
 
@@ -546,7 +548,7 @@ pub(crate) fn verify_one_hot_checks<F: PrimeField>(
         return Err(None);
     }
     transcript.append_scalars(b"one_hot_booleanity_evals", evals);
-    let hamming = transcript.challenge_scalars(b"one_hot_hamming_cycle", log_t);
+    let hamming = point[log_n..].to_vec();
     Ok((point, hamming))
 }
 

@@ -91,6 +91,9 @@ pub struct ProveTimings {
     pub witness: Duration,
     /// Committing every polynomial.
     pub commit: Duration,
+    /// Of [`ProveTimings::commit`]: the one-hot chunks (Twist/Shout backend; zero for
+    /// Lasso/Spice).
+    pub commit_one_hot: Duration,
     /// Bytecode memory check.
     pub bytecode: Duration,
     /// Instruction lookups (Surge).

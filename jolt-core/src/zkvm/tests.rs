@@ -103,12 +103,14 @@ fn backend_timing() {
         let start = std::time::Instant::now();
         assert_eq!(verify(&run.preprocessing, &run.io, &run.proof), Ok(()));
         let verify_time = start.elapsed();
+        let log_t = run.proof.log_t() as usize;
+        let msm = crate::bench::msm_baseline_ms(&crate::bench::distinct_points(1 << log_t), 1);
+        let total = run.timings.total().as_secs_f64() * 1e3;
         println!(
-            "{backend}: 2^{} steps, total {:?}, verify {:?}\n  {:?}\n  {:?}",
-            run.proof.log_t(),
-            run.timings.total(),
+            "{backend}: 2^{log_t} steps, total {total:.0} ms = {:.1} x MSM ({msm:.0} ms), verify {:?}\n  {:?}\n  {:?}",
+            total / msm,
             verify_time,
-            run.timings.stages(),
+            run.timings,
             run.proof.proof_bytes()
         );
     }

@@ -85,16 +85,15 @@ impl<S: CommitmentScheme> TwistShoutProof<S> {
 
 /// The points every part ended at and its claims (identical on both sides when honest).
 pub struct TwistShoutPoints<F: PrimeField> {
-    /// Bytecode's cycle point.
-    pub bytecode: Vec<F>,
+    /// The access point `r_cycle` shared by the bytecode, register, RAM and region reads
+    /// (one random point serves every check drawn after the commitments).
+    pub access: Vec<F>,
     /// The lookups' primary point.
     pub lookups: Vec<F>,
-    /// Registers' access point and Twist claims.
-    pub registers: (Vec<F>, TwistClaims<F>),
-    /// RAM's access point and Twist claims.
-    pub ram: (Vec<F>, TwistClaims<F>),
-    /// The region check's point.
-    pub regions: Vec<F>,
+    /// Registers' Twist claims.
+    pub registers: TwistClaims<F>,
+    /// RAM's Twist claims.
+    pub ram: TwistClaims<F>,
     /// Spartan.
     pub r1cs: SpartanClaims<F>,
 }
@@ -154,15 +153,11 @@ pub fn dense_claims<F: PrimeField>(
     };
     // Bytecode fields and row index.
     for j in 0..NUM_FIELDS {
-        at(
-            layout.bc_field(j),
-            &points.bytecode,
-            proof.bytecode_evals[j],
-        );
+        at(layout.bc_field(j), &points.access, proof.bytecode_evals[j]);
     }
     at(
         layout.bc_index,
-        &points.bytecode,
+        &points.access,
         proof.bytecode_evals[NUM_FIELDS],
     );
     let zero = vec![F::from(0u64); proof.log_t as usize];
@@ -187,13 +182,13 @@ pub fn dense_claims<F: PrimeField>(
     }
     // Registers, RAM, regions.
     for (col, v) in shape.register_columns().iter().zip(proof.register_evals) {
-        at(*col, &points.registers.0, *v);
+        at(*col, &points.access, *v);
     }
     for (col, v) in shape.ram_columns().iter().zip(proof.ram_evals) {
-        at(*col, &points.ram.0, *v);
+        at(*col, &points.access, *v);
     }
     for (col, v) in shape.region_columns().iter().zip(proof.region_evals) {
-        at(*col, &points.regions, *v);
+        at(*col, &points.access, *v);
     }
     // CPU constraints.
     let sp = &points.r1cs;
@@ -206,8 +201,8 @@ pub fn dense_claims<F: PrimeField>(
     // Increments.
     let offset = F::from(INC_OFFSET);
     for (index, twist) in [
-        (shape.register_inc(), &points.registers.1),
-        (shape.ram_inc(), &points.ram.1),
+        (shape.register_inc(), &points.registers),
+        (shape.ram_inc(), &points.ram),
     ] {
         for (point, value) in &twist.inc {
             claims.push(OpeningClaim {

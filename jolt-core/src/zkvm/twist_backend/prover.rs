@@ -181,6 +181,7 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
         .collect();
     let commitments = S::batch_commit(&pre.setup, &polys)?;
     let shapes = shape.one_hot_shapes();
+    let one_hot_clock = Instant::now();
     // Every committed chunk, in parallel: (instance, chunk indices).
     let stored: Vec<(usize, &[u16])> = instances
         .iter()
@@ -201,6 +202,7 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     for ((i, _), rows) in stored.iter().zip(chunk_rows) {
         one_hot_commitments[*i].extend(rows);
     }
+    timings.commit_one_hot = one_hot_clock.elapsed();
     let mut transcript = MerlinTranscript::new(b"jolt");
     absorb_statement(pre, io, log_t, &mut transcript);
     absorb_backend(&mut transcript);
@@ -212,18 +214,24 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     progress.stage("bytecode");
     let clock = Instant::now();
     let beta: Vec<S::Field> = transcript.challenge_powers(b"bytecode_beta", NUM_FIELDS);
-    let r_bytecode: Vec<S::Field> = transcript.challenge_scalars(b"bytecode_cycle", log_t);
-    let eq_bytecode = EqPolynomial::evals(&r_bytecode);
-    let evals_at = |columns: &[usize], eq: &[S::Field]| -> Vec<S::Field> {
+    // One access point for the bytecode, registers, RAM and region reads.
+    let r_access: Vec<S::Field> = transcript.challenge_scalars(b"access_cycle", log_t);
+    let eq_access = EqPolynomial::evals(&r_access);
+    let evals_at = |columns: &[usize]| -> Vec<S::Field> {
         columns
             .par_iter()
-            .map(|&j| polys[shape.position(j).expect("committed")].evaluate_with_eq_table(eq))
+            .map(|&j| {
+                polys[shape.position(j).expect("committed")].evaluate_with_eq_table(&eq_access)
+            })
             .collect()
     };
     let mut bytecode_columns: Vec<usize> = (0..NUM_FIELDS).map(|j| layout.bc_field(j)).collect();
     bytecode_columns.push(layout.bc_index);
-    let bytecode_evals = evals_at(&bytecode_columns, &eq_bytecode);
-    drop(eq_bytecode);
+    let bytecode_evals = evals_at(&bytecode_columns);
+    let register_evals = evals_at(&shape.register_columns());
+    let ram_evals = evals_at(&shape.ram_columns());
+    let region_evals = evals_at(&shape.region_columns());
+    drop(eq_access);
     transcript.append_scalars(b"bytecode_evals", &bytecode_evals);
     let mut table: Vec<S::Field> = pre
         .table
@@ -236,7 +244,7 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
         &shape.bytecode,
         &one_hot.bytecode,
         &table,
-        &r_bytecode,
+        &r_access,
         &mut transcript,
     );
     timings.bytecode = clock.elapsed();
@@ -267,8 +275,12 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
         prove_surge_primary(&pre.surge, &surge_witness, &mut transcript);
     timings.lookups_primary = clock.elapsed();
     let eq_lookups = EqPolynomial::evals(&r_lookups);
-    let dim_columns: Vec<usize> = (0..layout.chunks).map(|c| layout.dims + c).collect();
-    let lookup_dim_evals = evals_at(&dim_columns, &eq_lookups);
+    let lookup_dim_evals: Vec<S::Field> = (0..layout.chunks)
+        .map(|c| {
+            polys[shape.position(layout.dims + c).expect("committed")]
+                .evaluate_with_eq_table(&eq_lookups)
+        })
+        .collect();
     drop(eq_lookups);
     transcript.append_scalars(b"lookup_dim_evals", &lookup_dim_evals);
     let gamma: Vec<S::Field> =
@@ -290,10 +302,6 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     // Registers and RAM: Twist; address regions: Shout into the identity table.
     progress.stage("memory");
     let clock = Instant::now();
-    let r_registers: Vec<S::Field> = transcript.challenge_scalars(b"registers_cycle", log_t);
-    let eq = EqPolynomial::evals(&r_registers);
-    let register_evals = evals_at(&shape.register_columns(), &eq);
-    drop(eq);
     let no_output = OutputRegion {
         start: 0,
         values: Vec::new(),
@@ -301,23 +309,21 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     let (registers, register_claims) = prove_twist(
         &shape.registers,
         &one_hot.registers,
-        &r_registers,
+        &r_access,
         &no_output,
         &mut transcript,
     );
-    let r_ram: Vec<S::Field> = transcript.challenge_scalars(b"ram_cycle", log_t);
-    let eq = EqPolynomial::evals(&r_ram);
-    let ram_evals = evals_at(&shape.ram_columns(), &eq);
-    drop(eq);
     let output = OutputRegion {
         start: public.io_start,
         values: public.final_io.iter().map(|&w| S::Field::from(w)).collect(),
     };
-    let (ram, ram_claims) = prove_twist(&shape.ram, &one_hot.ram, &r_ram, &output, &mut transcript);
-    let r_regions: Vec<S::Field> = transcript.challenge_scalars(b"regions_cycle", log_t);
-    let eq = EqPolynomial::evals(&r_regions);
-    let region_evals = evals_at(&shape.region_columns(), &eq);
-    drop(eq);
+    let (ram, ram_claims) = prove_twist(
+        &shape.ram,
+        &one_hot.ram,
+        &r_access,
+        &output,
+        &mut transcript,
+    );
     transcript.append_scalars(b"region_evals", &region_evals);
     let identity: Vec<S::Field> = (0..1u64 << shape.regions.log_k())
         .map(S::Field::from)
@@ -328,7 +334,7 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
             (&one_hot.regions[0], &identity),
             (&one_hot.regions[1], &identity),
         ],
-        &r_regions,
+        &r_access,
         &mut transcript,
     );
     drop(identity);
@@ -352,11 +358,10 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     progress.stage("opening");
     let clock = Instant::now();
     let points = TwistShoutPoints {
-        bytecode: r_bytecode,
+        access: r_access,
         lookups: r_lookups,
-        registers: (r_registers, register_claims),
-        ram: (r_ram, ram_claims),
-        regions: r_regions,
+        registers: register_claims,
+        ram: ram_claims,
         r1cs: r1cs_claims,
     };
     let stated = StatedEvals {
@@ -378,7 +383,7 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     );
     let ra_claims: Vec<&[RaClaim<S::Field>]> = std::iter::once(&bytecode_claims.ra[..])
         .chain(lookup_claims.iter().map(|c| &c.ra[..]))
-        .chain([&points.registers.1.chunks[..], &points.ram.1.chunks[..]])
+        .chain([&points.registers.chunks[..], &points.ram.chunks[..]])
         .chain(region_claims.iter().map(|c| &c.ra[..]))
         .collect();
     let instance_claims: Vec<InstanceClaims<'_, S::Field>> = ra_claims
@@ -387,6 +392,7 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
         .map(|(instance, claims)| InstanceClaims { instance, claims })
         .collect();
     let merged = merge_claims(&instance_claims, &mut transcript);
+
     claims.extend(merged_opening_claims(&merged, polys.len()));
     let mut all_commitments = commitments.clone();
     let all_indices: Vec<Vec<&[u16]>> = instances.iter().map(|inst| indices(inst)).collect();

@@ -101,7 +101,7 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
 
     // Bytecode.
     let beta: Vec<S::Field> = transcript.challenge_powers(b"bytecode_beta", NUM_FIELDS);
-    let r_bytecode: Vec<S::Field> = transcript.challenge_scalars(b"bytecode_cycle", log_t);
+    let r_access: Vec<S::Field> = transcript.challenge_scalars(b"access_cycle", log_t);
     transcript.append_scalars(b"bytecode_evals", &proof.bytecode_evals);
     let rv: S::Field = proof.bytecode_evals[..NUM_FIELDS]
         .iter()
@@ -122,7 +122,7 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
         &shape.bytecode,
         &proof.bytecode,
         table_mle,
-        &r_bytecode,
+        &r_access,
         rv,
         proof.bytecode_evals[NUM_FIELDS],
         &mut transcript,
@@ -176,7 +176,6 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
     .map_err(JoltError::LookupShout)?;
 
     // Registers and RAM.
-    let r_registers: Vec<S::Field> = transcript.challenge_scalars(b"registers_cycle", log_t);
     let e = &proof.register_evals;
     let no_output = OutputRegion {
         start: 0,
@@ -187,13 +186,12 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
         &shape.registers,
         &proof.registers,
         |r| sparse_mle(r, registers.iter().map(|&w| w as u64).enumerate()),
-        &r_registers,
+        &r_access,
         &[e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[6]],
         &no_output,
         &mut transcript,
     )
     .map_err(JoltError::Registers)?;
-    let r_ram: Vec<S::Field> = transcript.challenge_scalars(b"ram_cycle", log_t);
     let e = &proof.ram_evals;
     let output = OutputRegion {
         start: public.io_start,
@@ -203,7 +201,7 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
         &shape.ram,
         &proof.ram,
         |r| public.initial_mle(r),
-        &r_ram,
+        &r_access,
         &[e[0], e[1], e[2], e[2]],
         &output,
         &mut transcript,
@@ -211,7 +209,6 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
     .map_err(JoltError::Ram)?;
 
     // Address regions: offset and slack = limit − offset, both in [0, K).
-    let r_regions: Vec<S::Field> = transcript.challenge_scalars(b"regions_cycle", log_t);
     transcript.append_scalars(b"region_evals", &proof.region_evals);
     let offset = proof.region_evals[0];
     let limit: S::Field = pre
@@ -228,7 +225,7 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
         &shape.regions,
         &proof.regions,
         &[(identity, offset, offset), (identity, slack, slack)],
-        &r_regions,
+        &r_access,
         &mut transcript,
     )
     .map_err(JoltError::RegionShout)?;
@@ -239,11 +236,10 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
 
     // One batched opening.
     let points = TwistShoutPoints {
-        bytecode: r_bytecode,
+        access: r_access,
         lookups: r_lookups,
-        registers: (r_registers, register_claims),
-        ram: (r_ram, ram_claims),
-        regions: r_regions,
+        registers: register_claims,
+        ram: ram_claims,
         r1cs,
     };
     let mut claims = dense_claims(
@@ -256,7 +252,7 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
     );
     let ra_claims: Vec<&[RaClaim<S::Field>]> = std::iter::once(&bytecode_claims.ra[..])
         .chain(lookup_claims.iter().map(|c| &c.ra[..]))
-        .chain([&points.registers.1.chunks[..], &points.ram.1.chunks[..]])
+        .chain([&points.registers.chunks[..], &points.ram.chunks[..]])
         .chain(region_claims.iter().map(|c| &c.ra[..]))
         .collect();
     let instance_claims: Vec<InstanceClaims<'_, S::Field>> = ra_claims
