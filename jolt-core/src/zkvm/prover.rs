@@ -181,6 +181,20 @@ pub fn prove_trace<S: CommitmentScheme>(
     backend: Backend,
     progress: &dyn Progress,
 ) -> Result<(BackendProof<S>, ProveTimings), ProveError> {
+    let (witness, witness_time) = trace_witness(pre, io, trace, backend, progress)?;
+    let (proof, mut timings) = prove_witness_with(backend, pre, io, &witness, progress)?;
+    timings.witness = witness_time;
+    Ok((proof, timings))
+}
+
+/// The witness `backend` proves for `trace`, and how long building it took.
+fn trace_witness<S: CommitmentScheme>(
+    pre: &JoltPreprocessing<S>,
+    io: &PublicIo,
+    trace: &Trace,
+    backend: Backend,
+    progress: &dyn Progress,
+) -> Result<(JoltWitness, Duration), ProveError> {
     progress.stage("witness");
     let start = Instant::now();
     let public = PublicMemory::new(pre, io).ok_or(ProveError::IoTooLarge)?;
@@ -192,10 +206,7 @@ pub fn prove_trace<S: CommitmentScheme>(
         &public.initial,
         trace,
     );
-    let witness_time = start.elapsed();
-    let (proof, mut timings) = prove_witness_with(backend, pre, io, &witness, progress)?;
-    timings.witness = witness_time;
-    Ok((proof, timings))
+    Ok((witness, start.elapsed()))
 }
 
 /// Evaluates polynomial `index` of `polys` at `point`.
@@ -533,14 +544,19 @@ pub fn preprocess_and_prove_within<S: CommitmentScheme>(
         output: trace.output.clone(),
         exit_code: trace.exit_code,
     };
-    let (proof, mut timings) = prove_trace(&preprocessing, &io, &trace, backend, progress)?;
+    let (cycles, steps) = (trace.instructions, trace.steps.len());
+    let (witness, witness_time) = trace_witness(&preprocessing, &io, &trace, backend, progress)?;
+    drop(trace); // the witness holds everything the prover reads
+    let (proof, mut timings) =
+        prove_witness_with(backend, &preprocessing, &io, &witness, progress)?;
     timings.trace = trace_time;
+    timings.witness = witness_time;
     Ok(ProvedRun {
         preprocessing,
         io,
         proof,
         timings,
-        cycles: trace.instructions,
-        steps: trace.steps.len(),
+        cycles,
+        steps,
     })
 }

@@ -71,6 +71,20 @@ fn cpu_constraint_labels_are_unique() {
     }
 }
 
+/// Prints the resident set at each stage start (for `backend_timing`).
+struct RssProgress;
+
+impl Progress for RssProgress {
+    fn stage(&self, name: &'static str) {
+        let kib = |f| resources::proc_field_kib("/proc/self/status", f).unwrap_or(0) >> 10;
+        println!(
+            "  [{name}] rss {} MiB, peak {} MiB",
+            kib("VmRSS"),
+            kib("VmHWM")
+        );
+    }
+}
+
 /// Stage timings and proof sizes of both backends on fib (`JOLT_FIB_N`, default 3000):
 /// `cargo test --release -p jolt-core --lib backend_timing -- --ignored --nocapture`.
 #[test]
@@ -97,9 +111,10 @@ fn backend_timing() {
             backend,
             ProverKey::InsecureDev(7),
             MemoryLimit::Detect,
-            &Silent,
+            &RssProgress,
         )
         .unwrap();
+        RssProgress.stage("done");
         let start = std::time::Instant::now();
         assert_eq!(verify(&run.preprocessing, &run.io, &run.proof), Ok(()));
         let verify_time = start.elapsed();

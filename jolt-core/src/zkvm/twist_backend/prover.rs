@@ -28,14 +28,39 @@ use crate::twist_shout::{
     ShoutParams, TwistParams, TwistWitness,
 };
 
-/// What the prover holds besides the dense polynomials: each instance's one-hot addresses
-/// and the two Twist witnesses.
+/// What the prover holds besides the dense polynomials: each Shout instance's one-hot
+/// addresses (the Twist witnesses are rebuilt where they are used, so they do not add to the
+/// lookups' peak memory).
 struct OneHotWitness<F> {
     bytecode: OneHotAddresses<F>,
     lookups: Vec<OneHotAddresses<F>>,
-    registers: TwistWitness<F>,
-    ram: TwistWitness<F>,
     regions: [OneHotAddresses<F>; 2],
+}
+
+/// The registers' and the RAM's Twist witnesses, from the witness columns.
+fn twist_witnesses<F: PrimeField>(
+    witness: &JoltWitness,
+    shape: &TwistShoutShape,
+    public: &PublicMemory,
+) -> (TwistWitness<F>, TwistWitness<F>) {
+    let layout = &shape.layout;
+    let registers = twist_witness::<F>(
+        witness,
+        &shape.registers,
+        &public.initial[..shape.num_registers],
+        &shape.register_columns()[4..7],
+        shape.register_columns()[6],
+        layout.rd_write,
+    );
+    let ram = twist_witness::<F>(
+        witness,
+        &shape.ram,
+        &public.initial,
+        &[layout.ram_address],
+        layout.ram_address,
+        layout.ram_write,
+    );
+    (registers, ram)
 }
 
 fn encode<F: PrimeField>(addresses: &[u64], p: &ShoutParams) -> OneHotAddresses<F> {
@@ -136,22 +161,7 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
             }
         })
         .collect();
-    let registers = twist_witness::<S::Field>(
-        witness,
-        &shape.registers,
-        &public.initial[..shape.num_registers],
-        &shape.register_columns()[4..7],
-        shape.register_columns()[6],
-        layout.rd_write,
-    );
-    let ram = twist_witness::<S::Field>(
-        witness,
-        &shape.ram,
-        &public.initial,
-        &[layout.ram_address],
-        layout.ram_address,
-        layout.ram_write,
-    );
+    let (registers, ram) = twist_witnesses::<S::Field>(witness, &shape, &public);
     polys.push(inc_polynomial(&registers.inc));
     polys.push(inc_polynomial(&ram.inc));
     let checked = region_checked_values(layout, &pre.regions, cols);
@@ -166,14 +176,13 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
             encode(&offsets, &shape.regions),
             encode(&slacks, &shape.regions),
         ],
-        registers,
-        ram,
     };
     let twist_one_hot = |w: &TwistWitness<S::Field>, p: &TwistParams| {
         w.one_hot(p).expect("addresses reduced below K")
     };
-    let register_chunks = twist_one_hot(&one_hot.registers, &shape.registers);
-    let ram_chunks = twist_one_hot(&one_hot.ram, &shape.ram);
+    let register_chunks = twist_one_hot(&registers, &shape.registers);
+    let ram_chunks = twist_one_hot(&ram, &shape.ram);
+    drop((registers, ram));
     let instances: Vec<&OneHotAddresses<S::Field>> = std::iter::once(&one_hot.bytecode)
         .chain(&one_hot.lookups)
         .chain([&register_chunks, &ram_chunks])
@@ -306,9 +315,10 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
         start: 0,
         values: Vec::new(),
     };
+    let (register_witness, ram_witness) = twist_witnesses::<S::Field>(witness, &shape, &public);
     let (registers, register_claims) = prove_twist(
         &shape.registers,
-        &one_hot.registers,
+        &register_witness,
         &r_access,
         &no_output,
         &mut transcript,
@@ -319,11 +329,12 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     };
     let (ram, ram_claims) = prove_twist(
         &shape.ram,
-        &one_hot.ram,
+        &ram_witness,
         &r_access,
         &output,
         &mut transcript,
     );
+    drop((register_witness, ram_witness));
     transcript.append_scalars(b"region_evals", &region_evals);
     let identity: Vec<S::Field> = (0..1u64 << shape.regions.log_k())
         .map(S::Field::from)
