@@ -28,7 +28,8 @@ mod vm_tests;
 pub use one_hot::{Column, OneHotAddresses, RaChunk};
 pub use shout::{
     check_ra_claims, int_mle, prove_shout, prove_shout_batch, verify_shout, verify_shout_batch,
-    OneHotCheck, RaClaim, ShoutClaims, ShoutError, ShoutInstanceClaim, ShoutParams, ShoutProof,
+    OneHotCheck, RaClaim, ShoutClaims, ShoutError, ShoutInstance, ShoutInstanceClaim, ShoutParams,
+    ShoutProof,
 };
 pub use twist::{
     access_claims, check_twist_claims, lt_mle, lt_table, prove_twist, verify_twist, OutputRegion,

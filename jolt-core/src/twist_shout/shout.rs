@@ -609,6 +609,9 @@ pub fn prove_shout<F: PrimeField>(
     (proof, claims.pop().expect("one instance"))
 }
 
+/// One instance of a proved batch: its one-hot addresses and its table `Val`.
+pub type ShoutInstance<'a, F> = (&'a OneHotAddresses<F>, &'a [F]);
+
 /// Proves several Shout instances of the same sizes that share `r_cycle` (e.g. one per lookup
 /// chunk position) with **one** read + raf sumcheck (the instances batched with random
 /// coefficients, §4's sumchecks being linear in their claims) and **one** booleanity
@@ -619,7 +622,7 @@ pub fn prove_shout<F: PrimeField>(
 /// As [`prove_shout`], for any instance, or on an empty batch.
 pub fn prove_shout_batch<F: PrimeField>(
     params: &ShoutParams,
-    instances: &[(&OneHotAddresses<F>, &[F])],
+    instances: &[ShoutInstance<'_, F>],
     r_cycle: &[F],
     transcript: &mut impl Transcript,
 ) -> (ShoutProof<F>, Vec<ShoutClaims<F>>) {

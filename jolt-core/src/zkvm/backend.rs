@@ -76,6 +76,9 @@ impl FromStr for Backend {
 }
 
 /// A proof made by either backend.
+// A proof is built once and moved a few times; boxing a variant would only add an
+// indirection to every access.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum BackendProof<S: CommitmentScheme> {
     /// Lasso/Spice.

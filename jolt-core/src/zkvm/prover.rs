@@ -516,6 +516,9 @@ pub fn check_resources(
 /// [`preprocess_and_prove`] with a given prover key and memory limit: the run's steps are
 /// counted first and the estimated peak memory is checked against `limit` before any large
 /// allocation; a given key must support the trace ([`ProveError::KeyTooSmall`]).
+// Every argument is an independent choice of the caller (the program, its input, the lookup
+// parameters, run limits, backend, key, memory limit, progress).
+#[allow(clippy::too_many_arguments)]
 pub fn preprocess_and_prove_within<S: CommitmentScheme>(
     program: crate::vm::Program,
     input: &[u8],

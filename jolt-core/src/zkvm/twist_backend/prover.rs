@@ -25,7 +25,7 @@ use crate::opening::prove_openings;
 use crate::r1cs::prove_uniform_r1cs;
 use crate::twist_shout::{
     prove_shout, prove_shout_batch, prove_twist, OneHotAddresses, OutputRegion, RaChunk, RaClaim,
-    ShoutParams, TwistParams, TwistWitness,
+    ShoutInstance, ShoutParams, TwistParams, TwistWitness,
 };
 
 /// What the prover holds besides the dense polynomials: each Shout instance's one-hot
@@ -297,7 +297,7 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     let tables: Vec<Vec<S::Field>> = (0..layout.chunks)
         .map(|c| lookup_chunk_table(&pre.surge, c, &gamma, shape.lookups.log_k()))
         .collect();
-    let batch: Vec<(&OneHotAddresses<S::Field>, &[S::Field])> = one_hot
+    let batch: Vec<ShoutInstance<'_, S::Field>> = one_hot
         .lookups
         .iter()
         .zip(&tables)

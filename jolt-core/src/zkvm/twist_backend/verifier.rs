@@ -24,6 +24,9 @@ use crate::twist_shout::{
     ShoutInstanceClaim,
 };
 
+/// A table's MLE, evaluated by the verifier.
+type BoxedMle<'a, F> = Box<dyn Fn(&[F]) -> F + 'a>;
+
 fn expect_len(what: &str, got: usize, expected: usize) -> Result<(), JoltError> {
     if got == expected {
         Ok(())
@@ -152,10 +155,10 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
                 .sum()
         })
         .collect();
-    let table_mles: Vec<Box<dyn Fn(&[S::Field]) -> S::Field + '_>> = (0..layout.chunks)
+    let table_mles: Vec<BoxedMle<'_, S::Field>> = (0..layout.chunks)
         .map(|c| {
             let gamma = &gamma;
-            let f: Box<dyn Fn(&[S::Field]) -> S::Field + '_> =
+            let f: BoxedMle<'_, S::Field> =
                 Box::new(move |r: &[S::Field]| lookup_chunk_table_mle(&pre.surge, c, gamma, r));
             f
         })
