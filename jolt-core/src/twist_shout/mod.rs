@@ -10,7 +10,7 @@
 //! - [`vm`]: the zkVM's registers, RAM and bytecode as Twist/Shout instances built from a trace.
 //!
 //! This is the standalone protocol layer of the second memory-checking backend (DESIGN §10);
-//! the zkVM still uses the Lasso/Spice backend.
+//! [`crate::zkvm::twist_backend`] runs the zkVM on it.
 
 mod dense;
 pub mod one_hot;

@@ -15,8 +15,15 @@
 //! 4. **CPU constraints** — a uniform R1CS per step ([`constraints`]) proven with Spartan;
 //! 5. one **batched opening** of every evaluation claim ([`crate::opening`]).
 //!
-//! [`prover::prove`] runs and proves a program; [`verifier::verify`] checks a proof against
-//! the [`JoltPreprocessing`] and the [`PublicIo`], generic over the commitment scheme.
+//! That is the **Lasso/Spice** backend ([`prover::prove_witness`],
+//! [`verifier::verify_lasso_spice`]). The **Twist/Shout** backend ([`twist_backend`]) proves the
+//! same statement over the same witness columns, constraints and accumulator with one-hot
+//! addresses and increments instead of timestamps and grand products; [`Backend`] picks one
+//! ([`backend`]).
+//!
+//! [`prover::prove`] runs and proves a program; [`verify`] checks a proof (either backend's,
+//! [`BackendProof`]) against the [`JoltPreprocessing`] and the [`PublicIo`], generic over the
+//! commitment scheme.
 
 pub mod backend;
 pub mod bytecode_table;
