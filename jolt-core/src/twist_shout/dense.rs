@@ -3,15 +3,22 @@
 //! dense factor vectors `f_m`.
 
 use ark_ff::PrimeField;
-use sumcheck::{SumcheckInstance, UniPoly};
+use rayon::prelude::*;
+use sumcheck::{EqPolynomial, SumcheckInstance, UniPoly};
+
+/// Below this many pairs a round runs on one thread.
+const PARALLEL_PAIRS: usize = 1 << 12;
 
 /// Fixes the top (most significant) variable of the evaluation vector `v` to `r`:
 /// `v'[x] = v[x] + r·(v[x + ½] − v[x])`.
 pub(crate) fn fold<F: PrimeField>(v: &mut Vec<F>, r: F) {
     let half = v.len() / 2;
-    for x in 0..half {
-        let (lo, hi) = (v[x], v[x + half]);
-        v[x] = lo + r * (hi - lo);
+    let (lo, hi) = v.split_at_mut(half);
+    let step = |(l, h): (&mut F, &F)| *l += r * (*h - *l);
+    if half >= PARALLEL_PAIRS {
+        lo.par_iter_mut().zip(hi.par_iter()).for_each(step);
+    } else {
+        lo.iter_mut().zip(hi.iter()).for_each(step);
     }
     v.truncate(half);
 }
@@ -28,16 +35,43 @@ pub(crate) fn extend_evals<F: PrimeField>(evals: Vec<F>, degree: usize) -> Vec<F
         .collect()
 }
 
-/// `Σ_x Σ_t coeff_t·Π_{m ∈ factors_t} f_m(x)`.
+/// A factor `eq(point, x)` multiplying every term, kept out of the product (Gruen's split,
+/// ePrint 2024/108 §3): round `k` sums the other factors weighted by
+/// `eq(point_{>k}, x')` into `q(t)` (one degree lower, so one point fewer) and sends
+/// `s(t) = prefix·eq(point_k, t)·q(t)`, `prefix = Π_{i<k} eq(point_i, r_i)`. No `T`-long
+/// `eq` table is held or folded.
+pub(crate) struct EqFactor<F> {
+    /// The point.
+    pub point: Vec<F>,
+    /// Rounds done.
+    pub round: usize,
+    /// `Π_{i < round} eq(point_i, r_i)`.
+    pub prefix: F,
+}
+
+impl<F: PrimeField> EqFactor<F> {
+    /// `eq(point, ·)` before any round.
+    pub fn new(point: Vec<F>) -> Self {
+        EqFactor {
+            point,
+            round: 0,
+            prefix: F::one(),
+        }
+    }
+}
+
+/// `Σ_x eq(point, x)^{[eq]}·Σ_t coeff_t·Π_{m ∈ factors_t} f_m(x)`.
 pub(crate) struct DenseProductSum<F> {
     /// The factor vectors, all of one power-of-two length.
     pub factors: Vec<Vec<F>>,
     /// `(coeff_t, the factors of term t)`.
     pub terms: Vec<(F, Vec<usize>)>,
-    /// The degree bound (at least the largest term's factor count).
+    /// The degree bound (at least the largest term's factor count, plus one with `eq`).
     pub degree: usize,
     /// The claimed sum.
     pub claim: F,
+    /// An `eq` factor of every term, split out of the product (see [`EqFactor`]).
+    pub eq: Option<EqFactor<F>>,
 }
 
 impl<F: PrimeField> DenseProductSum<F> {
@@ -61,6 +95,66 @@ impl<F: PrimeField> DenseProductSum<F> {
             terms,
             degree,
             claim,
+            eq: None,
+        }
+    }
+
+    /// `[Σ_x w(x)·h(x, t)]_{t ∈ points}` where `h(x, t)` is the terms at `f(x) + t·(f(x + ½) −
+    /// f(x))` and `w` the weights (all one without): one pass over the pairs, in parallel.
+    fn weighted_sums(&self, weights: Option<&[F]>, points: &[u64]) -> Vec<F> {
+        let half = self.factors[0].len() / 2;
+        let m = self.factors.len();
+        let terms_at = |value: &[F]| -> F {
+            self.terms
+                .iter()
+                .map(|(c, t)| *c * t.iter().map(|&k| value[k]).product::<F>())
+                .sum()
+        };
+        let pair = |acc: &mut Vec<F>, value: &mut Vec<F>, step: &mut Vec<F>, x: usize| {
+            for (k, f) in self.factors.iter().enumerate() {
+                value[k] = f[x];
+                step[k] = f[x + half] - f[x];
+            }
+            let w = weights.map_or(F::one(), |w| w[x]);
+            let mut at = 0u64;
+            for (slot, &t) in acc.iter_mut().zip(points) {
+                while at < t {
+                    for (v, s) in value.iter_mut().zip(step.iter()) {
+                        *v += s;
+                    }
+                    at += 1;
+                }
+                *slot += w * terms_at(value);
+            }
+        };
+        let fresh = || {
+            (
+                vec![F::zero(); points.len()],
+                vec![F::zero(); m],
+                vec![F::zero(); m],
+            )
+        };
+        if half >= PARALLEL_PAIRS {
+            (0..half)
+                .into_par_iter()
+                .fold(fresh, |(mut acc, mut value, mut step), x| {
+                    pair(&mut acc, &mut value, &mut step, x);
+                    (acc, value, step)
+                })
+                .map(|(acc, _, _)| acc)
+                .reduce(
+                    || vec![F::zero(); points.len()],
+                    |mut a, b| {
+                        a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                        a
+                    },
+                )
+        } else {
+            let (mut acc, mut value, mut step) = fresh();
+            for x in 0..half {
+                pair(&mut acc, &mut value, &mut step, x);
+            }
+            acc
         }
     }
 }
@@ -77,43 +171,50 @@ impl<F: PrimeField> SumcheckInstance<F> for DenseProductSum<F> {
     }
     /// `s(0), s(2), …, s(degree)` by one pass; `s(1) = previous_claim − s(0)` (the honest
     /// round polynomial always satisfies it), which saves one of the `degree + 1` points.
+    /// With an `eq` factor, `q` at `0, 2, …, degree − 1` and `q(1)` from the claim.
     fn round_evals(&self, previous_claim: F) -> Vec<F> {
-        let half = self.factors[0].len() / 2;
-        let mut evals = vec![F::zero(); self.degree + 1];
-        let mut value = vec![F::zero(); self.factors.len()];
-        let mut step = vec![F::zero(); self.factors.len()];
-        let terms_at = |value: &[F]| -> F {
-            self.terms
-                .iter()
-                .map(|(c, t)| *c * t.iter().map(|&m| value[m]).product::<F>())
-                .sum()
+        let Some(eq) = &self.eq else {
+            let points: Vec<u64> = std::iter::once(0).chain(2..=self.degree as u64).collect();
+            let sums = self.weighted_sums(None, &points);
+            let mut evals = vec![sums[0], previous_claim - sums[0]];
+            evals.extend_from_slice(&sums[1..]);
+            evals.truncate(self.degree + 1);
+            return evals;
         };
-        for x in 0..half {
-            for (m, f) in self.factors.iter().enumerate() {
-                value[m] = f[x];
-                step[m] = f[x + half] - f[x];
-            }
-            evals[0] += terms_at(&value);
-            if self.degree >= 2 {
-                for (v, s) in value.iter_mut().zip(&step) {
-                    *v += s.double();
-                }
-                evals[2] += terms_at(&value);
-            }
-            for e in evals.iter_mut().skip(3) {
-                for (v, s) in value.iter_mut().zip(&step) {
-                    *v += s;
-                }
-                *e += terms_at(&value);
-            }
-        }
-        evals[1] = previous_claim - evals[0];
-        evals
+        let r = eq.point[eq.round];
+        let rest = EqPolynomial::evals(&eq.point[eq.round + 1..]);
+        let q_degree = self.degree - 1;
+        let points: Vec<u64> = std::iter::once(0).chain(2..=q_degree as u64).collect();
+        let sums = self.weighted_sums(Some(&rest), &points);
+        // previous = prefix·((1 − r)·q(0) + r·q(1)).
+        let one = F::one();
+        let scaled = previous_claim * eq.prefix.inverse().expect("eq prefix is non-zero");
+        let q1 = (scaled - (one - r) * sums[0]) * r.inverse().expect("eq point is non-zero");
+        let mut q = vec![sums[0], q1];
+        q.extend_from_slice(&sums[1..]);
+        q.truncate(q_degree + 1);
+        let q = UniPoly::from_evals(&q);
+        (0..=self.degree as u64)
+            .map(|t| {
+                let t = F::from(t);
+                eq.prefix * ((one - r) * (one - t) + r * t) * q.evaluate(&t)
+            })
+            .collect()
     }
     fn bind(&mut self, r: F) {
         self.factors.iter_mut().for_each(|f| fold(f, r));
+        if let Some(eq) = &mut self.eq {
+            let p = eq.point[eq.round];
+            eq.prefix *= (F::one() - p) * (F::one() - r) + p * r;
+            eq.round += 1;
+        }
     }
+    /// Each factor's final value; with an `eq` factor, `eq(point, r)` first.
     fn final_evals(&self) -> Vec<F> {
-        self.factors.iter().map(|f| f[0]).collect()
+        let factors = self.factors.iter().map(|f| f[0]);
+        match &self.eq {
+            Some(eq) => std::iter::once(eq.prefix).chain(factors).collect(),
+            None => factors.collect(),
+        }
     }
 }

@@ -37,7 +37,7 @@ use sumcheck::{
     SumcheckInstance, SumcheckProof, Transcript,
 };
 
-use super::dense::{extend_evals, fold, DenseProductSum};
+use super::dense::{extend_evals, fold, DenseProductSum, EqFactor};
 use super::one_hot::{Column, OneHotAddresses, RaChunk};
 
 /// The sizes of a Shout instance: `d` chunks of `log N` address bits, `2^{log T}` reads.
@@ -207,16 +207,22 @@ struct ReadRafProver<'a, F: PrimeField> {
 impl<F: PrimeField> ReadRafProver<'_, F> {
     fn start_cycle_rounds(&mut self) {
         self.table_value = self.phase.factors[1][0];
-        let mut factors = vec![EqPolynomial::evals(self.r_cycle)];
-        for (i, chunk) in self.ra.chunks.iter().enumerate() {
-            factors.push(chunk.bind_rows(&self.r_addr[i * self.ra.log_n..(i + 1) * self.ra.log_n]));
-        }
+        let factors: Vec<Vec<F>> = self
+            .ra
+            .chunks
+            .iter()
+            .enumerate()
+            .map(|(i, chunk)| {
+                chunk.bind_rows(&self.r_addr[i * self.ra.log_n..(i + 1) * self.ra.log_n])
+            })
+            .collect();
         let all = (0..factors.len()).collect();
         self.phase = DenseProductSum {
             factors,
             terms: vec![(self.table_value, all)],
             degree: self.ra.d() + 1,
             claim: F::zero(),
+            eq: Some(EqFactor::new(self.r_cycle.to_vec())),
         };
         self.in_cycle_rounds = true;
     }
@@ -673,6 +679,7 @@ pub fn prove_shout_batch<F: PrimeField>(
                     terms: vec![(F::one(), vec![0, 1])],
                     degree: 2,
                     claim: F::zero(),
+                    eq: None,
                 },
                 in_cycle_rounds: false,
                 r_addr: Vec::new(),

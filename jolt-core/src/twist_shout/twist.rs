@@ -37,7 +37,7 @@ use sumcheck::{
     Transcript,
 };
 
-use super::dense::{extend_evals, fold, DenseProductSum};
+use super::dense::{extend_evals, fold, DenseProductSum, EqFactor};
 use super::one_hot::{OneHotAddresses, RaChunk};
 use super::shout::{int_mle, prove_one_hot_checks, verify_one_hot_checks, OneHotCheck, RaClaim};
 
@@ -295,7 +295,8 @@ struct ReadWriteProver<'a, F: PrimeField> {
     gamma: Vec<F>,
     zeta: F,
     claim: F,
-    eq_cycle: Vec<F>,
+    /// `r_cycle` (the cycle rounds' `eq` factor).
+    r_cycle: Vec<F>,
     r_addr: Vec<F>,
     int_bound: F,
     /// `γ^f·eq(r_cycle, j)·eq(r_b, high bits of a_f(j))` per family and cycle (the write last):
@@ -364,14 +365,14 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
     fn start_cycle_rounds(&mut self) {
         let (d, log_n, reads) = (self.params.d, self.params.log_n, self.params.num_reads);
         let iota = self.int_bound;
-        let mut factors = vec![std::mem::take(&mut self.eq_cycle)];
+        let mut factors = Vec::with_capacity((reads + 1) * d + 2);
         for f in 0..=reads {
             for i in 0..d {
                 let rho = &self.r_addr[i * log_n..(i + 1) * log_n];
                 factors.push(self.one_hot.chunks[f * d + i].bind_rows(rho));
             }
         }
-        self.write_chunks = factors[1 + reads * d..].to_vec();
+        self.write_chunks = factors[reads * d..].to_vec();
         let write_eq = &self.write_eq;
         let mut current = self.init_bound[0];
         let mut val_read = Vec::with_capacity(write_eq.len());
@@ -383,20 +384,21 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
         }
         factors.push(val_read);
         factors.push(val_write);
-        let val_read = 1 + (reads + 1) * d;
+        let val_read = (reads + 1) * d;
         let terms = (0..=reads)
             .map(|f| {
-                let mut t = vec![0];
-                t.extend(1 + f * d..1 + (f + 1) * d);
+                let mut t: Vec<usize> = (f * d..(f + 1) * d).collect();
                 t.push(if f == reads { val_read + 1 } else { val_read });
                 (self.gamma[f], t)
             })
             .collect();
+        // `eq(r_cycle, ·)` multiplies every term: split out of the product.
         self.cycle = Some(DenseProductSum {
             factors,
             terms,
             degree: d + 2,
             claim: F::zero(),
+            eq: Some(EqFactor::new(std::mem::take(&mut self.r_cycle))),
         });
     }
 }
@@ -500,12 +502,13 @@ pub fn prove_twist<F: PrimeField>(
             .map(|f| eq_cycle.iter().map(|e| gamma[f] * e).collect())
             .collect(),
         write_eq: vec![F::one(); 1 << params.log_t],
-        eq_cycle,
+        r_cycle: r_cycle.to_vec(),
         gamma,
         init_bound: w.init.clone(),
         cycle: None,
         write_chunks: Vec::new(),
     };
+    drop(eq_cycle);
     let (read_write, rw_point, finals) = prove_sumcheck(&mut rw, transcript);
     let iota = rw.int_bound;
     let val_read = finals[1 + (reads + 1) * d];
