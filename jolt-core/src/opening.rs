@@ -11,13 +11,15 @@
 //! and the PCS checks all `e_j` with one `batch_open` at `ρ` (whose suffix convention matches).
 //! See `paper-notes/memory-checking.md` for where the claims come from.
 
-use ark_ff::{PrimeField, Zero};
+use ark_ff::{One, PrimeField, Zero};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use commitments::{CommitmentScheme, PcsError};
 use sumcheck::{
-    prove_batched, verify_batched, CombineFn, EqPolynomial, EqProductSumcheck,
-    MultilinearPolynomial, SumcheckError, SumcheckInstance, SumcheckProof, Transcript,
+    prove_batched, verify_batched, EqPolynomial, MultilinearPolynomial, SumcheckError,
+    SumcheckInstance, SumcheckProof, Transcript,
 };
+
+use crate::twist_shout::dense::{DenseProductSum, EqFactor};
 
 /// One claim `p(point) = value` about a committed polynomial.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,17 +60,13 @@ pub enum OpeningError {
     Malformed(&'static str),
 }
 
-fn identity<F: Copy>(v: &[F]) -> F {
-    v[0]
-}
-
 /// The claims grouped by point: `(point, [(claim index, polynomial index)])`, in order of
 /// first appearance, and the sorted distinct polynomial indices.
 type Group<'a, F> = (&'a [F], Vec<(usize, usize)>);
 type Groups<'a, F> = (Vec<Group<'a, F>>, Vec<usize>);
 
 /// One group's combined claim: its point, value and polynomial.
-type CombinedClaim<F> = (Vec<F>, F, MultilinearPolynomial<F>);
+type CombinedClaim<F> = (Vec<F>, F, Vec<F>);
 
 fn group_claims<F: PrimeField>(claims: &[OpeningClaim<F>]) -> Groups<'_, F> {
     let mut groups: Vec<Group<'_, F>> = Vec::new();
@@ -139,13 +137,19 @@ pub fn prove_openings<S: CommitmentScheme>(
             for (j, c) in coeffs {
                 polys[j].add_scaled_into(&mut acc, c);
             }
-            (point.to_vec(), value, MultilinearPolynomial::dense(acc))
+            (point.to_vec(), value, acc)
         })
         .collect();
-    let h: &CombineFn<S::Field> = &identity;
-    let mut instances: Vec<EqProductSumcheck<S::Field>> = combined
+    // `eq(r_g, x)·P_g(x)` with `eq` split out of the product: no `T`-long eq table per group.
+    let mut instances: Vec<DenseProductSum<S::Field>> = combined
         .into_iter()
-        .map(|(point, value, p)| EqProductSumcheck::new(point, vec![p], h, 2, value))
+        .map(|(point, value, p)| DenseProductSum {
+            factors: vec![p],
+            terms: vec![(S::Field::one(), vec![0])],
+            degree: 2,
+            claim: value,
+            eq: Some(EqFactor::new(point)),
+        })
         .collect();
     let mut refs: Vec<&mut dyn SumcheckInstance<S::Field>> = instances
         .iter_mut()

@@ -1,6 +1,7 @@
 //! A dense sum-of-products sumcheck instance, the last phase of every Twist/Shout sumcheck
 //! once the sparse structure is bound away: `Σ_x Σ_t c_t·Π_{m ∈ S_t} f_m(x)` over shared
-//! dense factor vectors `f_m`.
+//! dense factor vectors `f_m`, optionally times `eq(point, x)` kept out of the product (the
+//! opening accumulator's reduction uses it too).
 
 use ark_ff::PrimeField;
 use rayon::prelude::*;
@@ -11,7 +12,7 @@ const PARALLEL_PAIRS: usize = 1 << 12;
 
 /// Fixes the top (most significant) variable of the evaluation vector `v` to `r`:
 /// `v'[x] = v[x] + r·(v[x + ½] − v[x])`.
-pub(crate) fn fold<F: PrimeField>(v: &mut Vec<F>, r: F) {
+pub fn fold<F: PrimeField>(v: &mut Vec<F>, r: F) {
     let half = v.len() / 2;
     let (lo, hi) = v.split_at_mut(half);
     let step = |(l, h): (&mut F, &F)| *l += r * (*h - *l);
@@ -25,7 +26,7 @@ pub(crate) fn fold<F: PrimeField>(v: &mut Vec<F>, r: F) {
 
 /// The evaluations at `0, …, degree` of the polynomial interpolating `evals` (at
 /// `0, …, evals.len() − 1`): a low-degree round sent at an instance's higher degree bound.
-pub(crate) fn extend_evals<F: PrimeField>(evals: Vec<F>, degree: usize) -> Vec<F> {
+pub fn extend_evals<F: PrimeField>(evals: Vec<F>, degree: usize) -> Vec<F> {
     if evals.len() > degree {
         return evals;
     }
@@ -40,7 +41,7 @@ pub(crate) fn extend_evals<F: PrimeField>(evals: Vec<F>, degree: usize) -> Vec<F
 /// `eq(point_{>k}, x')` into `q(t)` (one degree lower, so one point fewer) and sends
 /// `s(t) = prefix·eq(point_k, t)·q(t)`, `prefix = Π_{i<k} eq(point_i, r_i)`. No `T`-long
 /// `eq` table is held or folded.
-pub(crate) struct EqFactor<F> {
+pub struct EqFactor<F> {
     /// The point.
     pub point: Vec<F>,
     /// Rounds done.
@@ -61,7 +62,7 @@ impl<F: PrimeField> EqFactor<F> {
 }
 
 /// `Σ_x eq(point, x)^{[eq]}·Σ_t coeff_t·Π_{m ∈ factors_t} f_m(x)`.
-pub(crate) struct DenseProductSum<F> {
+pub struct DenseProductSum<F> {
     /// The factor vectors, all of one power-of-two length.
     pub factors: Vec<Vec<F>>,
     /// `(coeff_t, the factors of term t)`.
@@ -184,15 +185,27 @@ impl<F: PrimeField> SumcheckInstance<F> for DenseProductSum<F> {
         let r = eq.point[eq.round];
         let rest = EqPolynomial::evals(&eq.point[eq.round + 1..]);
         let q_degree = self.degree - 1;
-        let points: Vec<u64> = std::iter::once(0).chain(2..=q_degree as u64).collect();
-        let sums = self.weighted_sums(Some(&rest), &points);
-        // previous = prefix·((1 − r)·q(0) + r·q(1)).
         let one = F::one();
-        let scaled = previous_claim * eq.prefix.inverse().expect("eq prefix is non-zero");
-        let q1 = (scaled - (one - r) * sums[0]) * r.inverse().expect("eq point is non-zero");
-        let mut q = vec![sums[0], q1];
-        q.extend_from_slice(&sums[1..]);
-        q.truncate(q_degree + 1);
+        // previous = prefix·((1 − r)·q(0) + r·q(1)) gives q(1), unless r or the prefix is
+        // zero (a claim at a hypercube point): then q(1) is summed like the others.
+        let inverses = eq.prefix.inverse().zip(r.inverse());
+        let q = match inverses {
+            Some((prefix_inv, r_inv)) => {
+                let points: Vec<u64> = std::iter::once(0).chain(2..=q_degree as u64).collect();
+                let sums = self.weighted_sums(Some(&rest), &points);
+                let q1 = (previous_claim * prefix_inv - (one - r) * sums[0]) * r_inv;
+                let mut q = vec![sums[0], q1];
+                q.extend_from_slice(&sums[1..]);
+                q.truncate(q_degree + 1);
+                q
+            }
+            None => {
+                let points: Vec<u64> = (0..=q_degree.max(1) as u64).collect();
+                let mut q = self.weighted_sums(Some(&rest), &points);
+                q.truncate(q_degree.max(1) + 1);
+                q
+            }
+        };
         let q = UniPoly::from_evals(&q);
         (0..=self.degree as u64)
             .map(|t| {

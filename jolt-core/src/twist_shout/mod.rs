@@ -12,7 +12,7 @@
 //! This is the standalone protocol layer of the second memory-checking backend (DESIGN §10);
 //! [`crate::zkvm::twist_backend`] runs the zkVM on it.
 
-mod dense;
+pub mod dense;
 pub mod one_hot;
 pub mod shout;
 pub mod twist;

@@ -12,7 +12,7 @@ use instructions::LookupParams;
 use super::bytecode_table::BytecodeTable;
 use super::constraints::CpuConstraints;
 use super::regions::AddressRegions;
-use super::witness::{PolyLayout, OPS_PER_STEP};
+use super::witness::PolyLayout;
 use crate::lasso::{rv32_surge_params, SurgeParams};
 use crate::vm::Program;
 
@@ -65,15 +65,17 @@ impl<S: CommitmentScheme> std::ops::DerefMut for JoltPreprocessing<S> {
     }
 }
 
-/// The PCS size needed for traces of `2^log_t` steps: the largest committed polynomial.
+/// The PCS size needed for traces of `2^log_t` steps: the largest committed polynomial. Both
+/// backends commit nothing longer than `T` steps, `M` memory words, the bytecode table or a
+/// subtable (the Lasso/Spice timestamp counters over `4T` operations are committed as four
+/// `T`-long columns).
 pub fn required_num_vars(
     log_t: usize,
     log_memory: usize,
     log_bytecode: usize,
     log_m: usize,
 ) -> usize {
-    let log_ops = log_t + OPS_PER_STEP.trailing_zeros() as usize;
-    log_ops.max(log_memory).max(log_bytecode).max(log_m)
+    log_t.max(log_memory).max(log_bytecode).max(log_m)
 }
 
 impl<S: CommitmentScheme> JoltVerifierPreprocessing<S> {

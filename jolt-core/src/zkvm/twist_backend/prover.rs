@@ -167,6 +167,7 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     let checked = region_checked_values(layout, &pre.regions, cols);
     let offsets: Vec<u64> = checked.iter().step_by(2).copied().collect();
     let slacks: Vec<u64> = checked.iter().skip(1).step_by(2).copied().collect();
+    drop(checked);
     let one_hot = OneHotWitness {
         bytecode: encode(&cols[layout.bc_index], &shape.bytecode),
         lookups: (0..layout.chunks)
@@ -177,6 +178,7 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
             encode(&slacks, &shape.regions),
         ],
     };
+    drop((offsets, slacks));
     let twist_one_hot = |w: &TwistWitness<S::Field>, p: &TwistParams| {
         w.one_hot(p).expect("addresses reduced below K")
     };
@@ -414,6 +416,9 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
         );
         polys.push(merged_polynomial(m, &all_indices));
     }
+    // The chunk indices are in the derived polynomials now: free them before the opening.
+    drop((all_indices, instances));
+    drop((one_hot, register_chunks, ram_chunks));
     let opening = prove_openings::<S>(
         &pre.setup,
         &polys,
