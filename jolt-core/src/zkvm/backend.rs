@@ -20,6 +20,7 @@ use commitments::CommitmentScheme;
 use super::preprocessing::{JoltPreprocessing, JoltVerifierPreprocessing};
 use super::proof::{JoltError, JoltProof, ProofSizes, PublicIo};
 use super::prover::{Progress, ProveError, ProveTimings};
+use super::twist_backend::prover::prove_twist_shout_owned;
 use super::twist_backend::{prove_twist_shout, verify_twist_shout, TwistShoutProof};
 use super::witness::JoltWitness;
 
@@ -197,6 +198,24 @@ pub fn prove_witness_with<S: CommitmentScheme>(
         Backend::TwistShout => {
             prove_twist_shout(pre, io, witness, progress).map(|(p, t)| (BackendProof::Twist(p), t))
         }
+    }
+}
+
+/// [`prove_witness_with`] taking the witness, so a backend can free its columns once it has
+/// read them (the Twist/Shout prover does; see
+/// [`super::twist_backend::prover::prove_twist_shout_owned`]).
+pub fn prove_witness_owned<S: CommitmentScheme>(
+    backend: Backend,
+    pre: &JoltPreprocessing<S>,
+    io: &PublicIo,
+    witness: JoltWitness,
+    progress: &dyn Progress,
+) -> Result<(BackendProof<S>, ProveTimings), ProveError> {
+    match backend {
+        Backend::LassoSpice => super::prover::prove_witness(pre, io, &witness, progress)
+            .map(|(p, t)| (BackendProof::Lasso(p), t)),
+        Backend::TwistShout => prove_twist_shout_owned(pre, io, witness, progress)
+            .map(|(p, t)| (BackendProof::Twist(p), t)),
     }
 }
 

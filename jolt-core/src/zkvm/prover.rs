@@ -10,7 +10,7 @@ use sumcheck::{
     Transcript,
 };
 
-use super::backend::{prove_witness_with, Backend, BackendProof};
+use super::backend::{prove_witness_owned, Backend, BackendProof};
 use super::bytecode_table::{field, NUM_FIELDS};
 use super::preprocessing::JoltPreprocessing;
 use super::proof::{
@@ -182,7 +182,7 @@ pub fn prove_trace<S: CommitmentScheme>(
     progress: &dyn Progress,
 ) -> Result<(BackendProof<S>, ProveTimings), ProveError> {
     let (witness, witness_time) = trace_witness(pre, io, trace, backend, progress)?;
-    let (proof, mut timings) = prove_witness_with(backend, pre, io, &witness, progress)?;
+    let (proof, mut timings) = prove_witness_owned(backend, pre, io, witness, progress)?;
     timings.witness = witness_time;
     Ok((proof, timings))
 }
@@ -551,7 +551,7 @@ pub fn preprocess_and_prove_within<S: CommitmentScheme>(
     let (witness, witness_time) = trace_witness(&preprocessing, &io, &trace, backend, progress)?;
     drop(trace); // the witness holds everything the prover reads
     let (proof, mut timings) =
-        prove_witness_with(backend, &preprocessing, &io, &witness, progress)?;
+        prove_witness_owned(backend, &preprocessing, &io, witness, progress)?;
     timings.trace = trace_time;
     timings.witness = witness_time;
     Ok(ProvedRun {

@@ -1,5 +1,6 @@
 //! The Twist/Shout backend's prover: one call per part, in transcript order.
 
+use std::borrow::Cow;
 use std::time::Instant;
 
 use ark_ff::{PrimeField, Zero};
@@ -125,11 +126,32 @@ fn inc_polynomial<F: PrimeField>(inc: &[F]) -> MultilinearPolynomial<F> {
     }
 }
 
-/// Proves `witness` for `io` with the Twist/Shout backend.
+/// Proves `witness` for `io` with the Twist/Shout backend (tests pass corrupted witnesses).
 pub fn prove_twist_shout<S: CommitmentScheme>(
     pre: &JoltPreprocessing<S>,
     io: &PublicIo,
     witness: &JoltWitness,
+    progress: &dyn Progress,
+) -> Result<(TwistShoutProof<S>, ProveTimings), ProveError> {
+    prove(pre, io, Cow::Borrowed(witness), progress)
+}
+
+/// [`prove_twist_shout`] taking the witness: its `u64` columns are freed once the committed
+/// polynomials, the one-hot chunks and the Surge and Twist witnesses are built (the peak
+/// memory of the lookups, Spartan and the opening no longer includes them).
+pub fn prove_twist_shout_owned<S: CommitmentScheme>(
+    pre: &JoltPreprocessing<S>,
+    io: &PublicIo,
+    witness: JoltWitness,
+    progress: &dyn Progress,
+) -> Result<(TwistShoutProof<S>, ProveTimings), ProveError> {
+    prove(pre, io, Cow::Owned(witness), progress)
+}
+
+fn prove<S: CommitmentScheme>(
+    pre: &JoltPreprocessing<S>,
+    io: &PublicIo,
+    witness: Cow<'_, JoltWitness>,
     progress: &dyn Progress,
 ) -> Result<(TwistShoutProof<S>, ProveTimings), ProveError> {
     let log_t = witness.sizes.log_t;
@@ -161,7 +183,8 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
             }
         })
         .collect();
-    let (registers, ram) = twist_witnesses::<S::Field>(witness, &shape, &public);
+    let (register_witness, ram_witness) = twist_witnesses::<S::Field>(&witness, &shape, &public);
+    let (registers, ram) = (&register_witness, &ram_witness);
     polys.push(inc_polynomial(&registers.inc));
     polys.push(inc_polynomial(&ram.inc));
     let checked = region_checked_values(layout, &pre.regions, cols);
@@ -182,9 +205,29 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     let twist_one_hot = |w: &TwistWitness<S::Field>, p: &TwistParams| {
         w.one_hot(p).expect("addresses reduced below K")
     };
-    let register_chunks = twist_one_hot(&registers, &shape.registers);
-    let ram_chunks = twist_one_hot(&ram, &shape.ram);
-    drop((registers, ram));
+    let register_chunks = twist_one_hot(registers, &shape.registers);
+    let ram_chunks = twist_one_hot(ram, &shape.ram);
+    let surge_witness = SurgeWitness {
+        dims: (0..layout.chunks)
+            .map(|c| {
+                cols[layout.dims + c]
+                    .iter()
+                    .map(|&d| (d % (1 << pre.params.log_m())) as usize)
+                    .collect()
+            })
+            .collect(),
+        flags: (0..pre.surge.instructions.len())
+            .map(|f| {
+                cols[layout.bc_field(super::super::bytecode_table::field::lookup_flag(f))]
+                    .iter()
+                    .map(|&v| v == 1)
+                    .collect()
+            })
+            .collect(),
+        outputs: witness.field_column(layout.lookup_output),
+    };
+    // Everything the prover reads from the columns is built: free them (when owned).
+    drop(witness);
     let instances: Vec<&OneHotAddresses<S::Field>> = std::iter::once(&one_hot.bytecode)
         .chain(&one_hot.lookups)
         .chain([&register_chunks, &ram_chunks])
@@ -263,27 +306,9 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
     // Instruction lookups: Surge's primary zero-check, then one Shout per chunk position.
     progress.stage("lookups");
     let clock = Instant::now();
-    let surge_witness = SurgeWitness {
-        dims: (0..layout.chunks)
-            .map(|c| {
-                cols[layout.dims + c]
-                    .iter()
-                    .map(|&d| (d % (1 << pre.params.log_m())) as usize)
-                    .collect()
-            })
-            .collect(),
-        flags: (0..pre.surge.instructions.len())
-            .map(|f| {
-                cols[layout.bc_field(super::super::bytecode_table::field::lookup_flag(f))]
-                    .iter()
-                    .map(|&v| v == 1)
-                    .collect()
-            })
-            .collect(),
-        outputs: witness.field_column(layout.lookup_output),
-    };
     let (lookups_primary, r_lookups, lookups_primary_evals) =
         prove_surge_primary(&pre.surge, &surge_witness, &mut transcript);
+    drop(surge_witness);
     timings.lookups_primary = clock.elapsed();
     let eq_lookups = EqPolynomial::evals(&r_lookups);
     let lookup_dim_evals: Vec<S::Field> = (0..layout.chunks)
@@ -317,7 +342,6 @@ pub fn prove_twist_shout<S: CommitmentScheme>(
         start: 0,
         values: Vec::new(),
     };
-    let (register_witness, ram_witness) = twist_witnesses::<S::Field>(witness, &shape, &public);
     let (registers, register_claims) = prove_twist(
         &shape.registers,
         &register_witness,
