@@ -408,19 +408,7 @@ pub fn prove_surge_timed<F: PrimeField>(
     // The honest values are small integers: the primary sumcheck reads them compactly (its
     // first bind makes them dense at half the size), and the memory check reads them from the
     // subtables, so no dense copy of any column is made.
-    let small_tables: Vec<Vec<u64>> = params
-        .subtables
-        .iter()
-        .map(|t| t.iter().map(small_integer).collect())
-        .collect();
-    let compact: Vec<MultilinearPolynomial<F>> = params
-        .memories
-        .iter()
-        .map(|&(s, c)| {
-            let v: Vec<u64> = w.dims[c].iter().map(|&d| small_tables[s][d]).collect();
-            MultilinearPolynomial::compact_from_u64s(&v)
-        })
-        .collect();
+    let compact = compact_memory_values(params, w);
     let mut timings = SurgeProverTimings {
         primary_sumcheck: start.elapsed(),
         ..Default::default()
@@ -433,6 +421,27 @@ pub fn prove_surge_timed<F: PrimeField>(
         &mut timings,
     );
     (proof, claims, timings)
+}
+
+/// The honest memory values `E_α[t] = S_s[dim_c[t]]` of every memory, each in its smallest
+/// compact form (subtable entries are small integers).
+fn compact_memory_values<F: PrimeField>(
+    params: &SurgeParams<F>,
+    w: &SurgeWitness<F>,
+) -> Vec<MultilinearPolynomial<F>> {
+    let small_tables: Vec<Vec<u64>> = params
+        .subtables
+        .iter()
+        .map(|t| t.iter().map(small_integer).collect())
+        .collect();
+    params
+        .memories
+        .iter()
+        .map(|&(s, c)| {
+            let v: Vec<u64> = w.dims[c].iter().map(|&d| small_tables[s][d]).collect();
+            MultilinearPolynomial::compact_from_u64s(&v)
+        })
+        .collect()
 }
 
 /// The memory values `E_α` as the prover holds them.
@@ -555,19 +564,7 @@ pub fn prove_surge_primary<F: PrimeField>(
     w: &SurgeWitness<F>,
     transcript: &mut impl Transcript,
 ) -> (SumcheckProof<F>, Vec<F>, Vec<F>) {
-    let small_tables: Vec<Vec<u64>> = params
-        .subtables
-        .iter()
-        .map(|t| t.iter().map(small_integer).collect())
-        .collect();
-    let mut polys: Vec<MultilinearPolynomial<F>> = params
-        .memories
-        .iter()
-        .map(|&(s, c)| {
-            let v: Vec<u64> = w.dims[c].iter().map(|&d| small_tables[s][d]).collect();
-            MultilinearPolynomial::compact_from_u64s(&v)
-        })
-        .collect();
+    let mut polys = compact_memory_values(params, w);
     polys.extend(
         w.flags
             .iter()

@@ -19,14 +19,6 @@ use super::shape::OneHotShape;
 use crate::opening::OpeningClaim;
 use crate::twist_shout::RaClaim;
 
-/// The claims of one instance on its chunks.
-pub struct InstanceClaims<'a, F> {
-    /// The instance's position in the one-hot commitment list.
-    pub instance: usize,
-    /// The claims (chunk indices within the instance).
-    pub claims: &'a [RaClaim<F>],
-}
-
 /// One merged claim: the `(instance, chunk, ρ, μ^c)` terms, the cycle point and value.
 pub struct MergedClaim<F> {
     /// `(instance, chunk, address point, coefficient)`.
@@ -37,20 +29,21 @@ pub struct MergedClaim<F> {
     pub value: F,
 }
 
-/// Merges every instance's claims by cycle point (first-appearance order; instances of one
-/// batch share their points) with powers of one `μ` drawn here.
+/// Merges every instance's claims (`instances[i]`: instance `i`'s claims, chunk indices
+/// within the instance) by cycle point (first-appearance order; instances of one batch share
+/// their points) with powers of one `μ` drawn here.
 pub fn merge_claims<F: PrimeField>(
-    instances: &[InstanceClaims<'_, F>],
+    instances: &[&[RaClaim<F>]],
     transcript: &mut impl Transcript,
 ) -> Vec<MergedClaim<F>> {
-    let total: usize = instances.iter().map(|i| i.claims.len()).sum();
+    let total: usize = instances.iter().map(|c| c.len()).sum();
     let mu: Vec<F> = transcript.challenge_powers(b"one_hot_merge_mu", total);
     let mut mu = mu.into_iter();
     let mut merged: Vec<MergedClaim<F>> = Vec::new();
-    for inst in instances {
-        for c in inst.claims {
+    for (instance, claims) in instances.iter().enumerate() {
+        for c in claims.iter() {
             let m = mu.next().expect("one power per claim");
-            let term = (inst.instance, c.chunk, c.address_point.clone(), m);
+            let term = (instance, c.chunk, c.address_point.clone(), m);
             match merged.iter_mut().find(|g| g.cycle_point == c.cycle_point) {
                 Some(g) => {
                     g.terms.push(term);

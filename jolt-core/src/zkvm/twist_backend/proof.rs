@@ -11,7 +11,7 @@ use super::super::proof::ProofSizes;
 use super::shape::{TwistShoutShape, INC_OFFSET};
 use crate::opening::{OpeningClaim, OpeningProof};
 use crate::r1cs::{SpartanClaims, UniformSpartanProof};
-use crate::twist_shout::{ShoutProof, TwistClaims, TwistProof};
+use crate::twist_shout::{RaClaim, ShoutClaims, ShoutProof, TwistClaims, TwistProof};
 
 /// A proof with the Twist/Shout memory-checking backend.
 #[derive(Clone, Debug, PartialEq, CanonicalSerialize, CanonicalDeserialize)]
@@ -129,6 +129,21 @@ impl<S: CommitmentScheme> TwistShoutProof<S> {
             region_evals: &self.region_evals,
         }
     }
+}
+
+/// Every one-hot instance's chunk claims, in [`TwistShoutShape::one_hot_shapes`] order:
+/// bytecode, each lookup chunk position, registers, RAM, region offset, region slack.
+pub fn one_hot_claims<'a, F: PrimeField>(
+    bytecode: &'a ShoutClaims<F>,
+    lookups: &'a [ShoutClaims<F>],
+    points: &'a TwistShoutPoints<F>,
+    regions: &'a [ShoutClaims<F>],
+) -> Vec<&'a [RaClaim<F>]> {
+    std::iter::once(&bytecode.ra[..])
+        .chain(lookups.iter().map(|c| &c.ra[..]))
+        .chain([&points.registers.chunks[..], &points.ram.chunks[..]])
+        .chain(regions.iter().map(|c| &c.ra[..]))
+        .collect()
 }
 
 /// The claims on the dense commitments, in [`TwistShoutShape`] commitment positions.

@@ -15,9 +15,9 @@ use super::super::prover::{Progress, ProveError, ProveTimings};
 use super::super::statement::{absorb_statement, compress_tuple, PublicMemory};
 use super::super::witness::{region_checked_values, JoltWitness};
 use super::one_hot_opening::{
-    merge_claims, merged_commitment, merged_opening_claims, merged_polynomial, InstanceClaims,
+    merge_claims, merged_commitment, merged_opening_claims, merged_polynomial,
 };
-use super::proof::{dense_claims, StatedEvals, TwistShoutPoints, TwistShoutProof};
+use super::proof::{dense_claims, one_hot_claims, StatedEvals, TwistShoutPoints, TwistShoutProof};
 use super::shape::{TwistShoutShape, INC_OFFSET};
 use super::{absorb_backend, lookup_chunk_table, operand_memories};
 use crate::lasso::surge::prove_surge_primary;
@@ -25,7 +25,7 @@ use crate::lasso::SurgeWitness;
 use crate::opening::prove_openings;
 use crate::r1cs::prove_uniform_r1cs;
 use crate::twist_shout::{
-    prove_shout, prove_shout_batch, prove_twist, OneHotAddresses, OutputRegion, RaChunk, RaClaim,
+    prove_shout, prove_shout_batch, prove_twist, OneHotAddresses, OutputRegion, RaChunk,
     ShoutInstance, ShoutParams, TwistParams, TwistWitness,
 };
 
@@ -418,17 +418,8 @@ fn prove<S: CommitmentScheme>(
         &operand_memories(&pre.params),
         entry_row,
     );
-    let ra_claims: Vec<&[RaClaim<S::Field>]> = std::iter::once(&bytecode_claims.ra[..])
-        .chain(lookup_claims.iter().map(|c| &c.ra[..]))
-        .chain([&points.registers.chunks[..], &points.ram.chunks[..]])
-        .chain(region_claims.iter().map(|c| &c.ra[..]))
-        .collect();
-    let instance_claims: Vec<InstanceClaims<'_, S::Field>> = ra_claims
-        .iter()
-        .enumerate()
-        .map(|(instance, claims)| InstanceClaims { instance, claims })
-        .collect();
-    let merged = merge_claims(&instance_claims, &mut transcript);
+    let ra_claims = one_hot_claims(&bytecode_claims, &lookup_claims, &points, &region_claims);
+    let merged = merge_claims(&ra_claims, &mut transcript);
 
     claims.extend(merged_opening_claims(&merged, polys.len()));
     let mut all_commitments = commitments.clone();

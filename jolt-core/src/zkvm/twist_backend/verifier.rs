@@ -10,18 +10,15 @@ use super::super::preprocessing::JoltVerifierPreprocessing;
 use super::super::proof::{JoltError, PublicIo};
 use super::super::statement::{absorb_statement, sparse_mle, PublicMemory};
 use super::super::verifier::MIN_LOG_T;
-use super::one_hot_opening::{
-    merge_claims, merged_commitment, merged_opening_claims, InstanceClaims,
-};
-use super::proof::{dense_claims, TwistShoutPoints, TwistShoutProof};
+use super::one_hot_opening::{merge_claims, merged_commitment, merged_opening_claims};
+use super::proof::{dense_claims, one_hot_claims, TwistShoutPoints, TwistShoutProof};
 use super::shape::TwistShoutShape;
 use super::{absorb_backend, lookup_chunk_table_mle, operand_memories, zero_extended};
 use crate::lasso::surge::verify_surge_primary;
 use crate::opening::{verify_openings, OpeningError};
 use crate::r1cs::verify_uniform_r1cs;
 use crate::twist_shout::{
-    int_mle, verify_shout, verify_shout_batch, verify_twist, OutputRegion, RaClaim,
-    ShoutInstanceClaim,
+    int_mle, verify_shout, verify_shout_batch, verify_twist, OutputRegion, ShoutInstanceClaim,
 };
 
 /// A table's MLE, evaluated by the verifier.
@@ -253,17 +250,8 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
         &operand_memories(&pre.params),
         entry_row,
     );
-    let ra_claims: Vec<&[RaClaim<S::Field>]> = std::iter::once(&bytecode_claims.ra[..])
-        .chain(lookup_claims.iter().map(|c| &c.ra[..]))
-        .chain([&points.registers.chunks[..], &points.ram.chunks[..]])
-        .chain(region_claims.iter().map(|c| &c.ra[..]))
-        .collect();
-    let instance_claims: Vec<InstanceClaims<'_, S::Field>> = ra_claims
-        .iter()
-        .enumerate()
-        .map(|(instance, claims)| InstanceClaims { instance, claims })
-        .collect();
-    let merged = merge_claims(&instance_claims, &mut transcript);
+    let ra_claims = one_hot_claims(&bytecode_claims, &lookup_claims, &points, &region_claims);
+    let merged = merge_claims(&ra_claims, &mut transcript);
     claims.extend(merged_opening_claims(&merged, proof.commitments.len()));
     let shapes = shape.one_hot_shapes();
     let mut commitments = proof.commitments.clone();
