@@ -193,6 +193,16 @@ impl BytecodeTable {
         self.rows.get(index).unwrap_or(&self.rows[self.padding_row])
     }
 
+    /// `Σ_j β^j·Ṽ_j(r)`: the MLE of the rows compressed with the powers `beta` (the table
+    /// both backends' bytecode checks read), from [`BytecodeTable::field_mles`].
+    pub fn compressed_mle<F: PrimeField>(&self, r: &[F], beta: &[F]) -> F {
+        self.field_mles(r)
+            .iter()
+            .zip(beta)
+            .map(|(v, b)| *v * b)
+            .sum()
+    }
+
     /// `Ṽ_j(r)` for every field `j`: each column's multilinear extension at `r` (MSB-first),
     /// in `O(rows · fields)` — the verifier's work for the bytecode check.
     pub fn field_mles<F: PrimeField>(&self, r: &[F]) -> Vec<F> {

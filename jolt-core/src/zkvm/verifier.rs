@@ -83,14 +83,7 @@ pub fn verify_lasso_spice<S: CommitmentScheme>(
 
     // Bytecode.
     let beta: Vec<S::Field> = transcript.challenge_powers(b"bytecode_beta", NUM_FIELDS);
-    let table_mle = |r: &[S::Field]| -> S::Field {
-        pre.table
-            .field_mles(r)
-            .iter()
-            .zip(&beta)
-            .map(|(v, b)| *v * b)
-            .sum()
-    };
+    let table_mle = |r: &[S::Field]| -> S::Field { pre.table.compressed_mle(r, &beta) };
     let bytecode = verify_read_only(
         &proof.bytecode,
         pre.table.log_size(),

@@ -110,12 +110,7 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
         .sum();
     let table_mle = |r: &[S::Field]| {
         zero_extended(r, pre.table.log_size(), |inner| {
-            pre.table
-                .field_mles(inner)
-                .iter()
-                .zip(&beta)
-                .map(|(v, b)| *v * b)
-                .sum()
+            pre.table.compressed_mle(inner, &beta)
         })
     };
     let bytecode_claims = verify_shout(
