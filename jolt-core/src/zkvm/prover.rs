@@ -209,6 +209,25 @@ fn trace_witness<S: CommitmentScheme>(
     Ok((witness, start.elapsed()))
 }
 
+/// Spartan on the CPU constraints, each constraint column read through `column` (a
+/// [`super::witness::PolyLayout`] index to its committed polynomial; both backends).
+pub(super) fn prove_cpu_constraints<'a, F: PrimeField + 'a>(
+    pre: &JoltPreprocessing<impl CommitmentScheme<Field = F>>,
+    column: impl Fn(usize) -> &'a MultilinearPolynomial<F>,
+    transcript: &mut impl Transcript,
+) -> (
+    crate::r1cs::UniformSpartanProof<F>,
+    crate::r1cs::SpartanClaims<F>,
+) {
+    let columns: Vec<MultilinearPolynomial<F>> = pre
+        .constraints
+        .columns
+        .iter()
+        .map(|&p| column(p).clone())
+        .collect();
+    prove_uniform_r1cs(&pre.constraints.r1cs, &columns, transcript)
+}
+
 /// Evaluates polynomial `index` of `polys` at `point`.
 fn eval<F: PrimeField>(polys: &[MultilinearPolynomial<F>], index: usize, point: &[F]) -> F {
     polys[index].evaluate(point)
@@ -383,15 +402,7 @@ pub fn prove_witness<S: CommitmentScheme>(
     // CPU constraints.
     progress.stage("r1cs");
     let clock = Instant::now();
-    let r1cs_columns: Vec<MultilinearPolynomial<S::Field>> = pre
-        .constraints
-        .columns
-        .iter()
-        .map(|&p| polys[p].clone())
-        .collect();
-    let (r1cs, r1cs_claims) =
-        prove_uniform_r1cs(&pre.constraints.r1cs, &r1cs_columns, &mut transcript);
-    drop(r1cs_columns);
+    let (r1cs, r1cs_claims) = prove_cpu_constraints(pre, |p| &polys[p], &mut transcript);
     timings.r1cs = clock.elapsed();
 
     // One batched opening of every claim.

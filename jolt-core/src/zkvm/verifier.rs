@@ -20,7 +20,8 @@ use crate::r1cs::verify_uniform_r1cs;
 /// The smallest `log2 T` a proof may claim (the prover pads to at least 8 steps).
 pub const MIN_LOG_T: usize = 3;
 
-fn expect_len(what: &str, got: usize, expected: usize) -> Result<(), JoltError> {
+/// `Err(Malformed)` unless a proof vector has the length the preprocessing fixes.
+pub(super) fn expect_len(what: &str, got: usize, expected: usize) -> Result<(), JoltError> {
     if got == expected {
         Ok(())
     } else {
@@ -43,6 +44,19 @@ fn interleaved<F: PrimeField>(point: &[F], parts: &[F]) -> F {
         .sum()
 }
 
+/// `log2 T` as a proof states it, once it lies in `[MIN_LOG_T, max_log_t]` (the verifier's
+/// own bound: no size is read from the proof before this check).
+pub(super) fn checked_log_t(log_t: u32, max_log_t: usize) -> Result<usize, JoltError> {
+    let log_t = log_t as usize;
+    if (MIN_LOG_T..=max_log_t).contains(&log_t) {
+        Ok(log_t)
+    } else {
+        Err(JoltError::Malformed(format!(
+            "trace length 2^{log_t} outside [2^{MIN_LOG_T}, 2^{max_log_t}]"
+        )))
+    }
+}
+
 /// Verifies a Lasso/Spice-backend proof: `proof` shows the preprocessed program, run on `io.input`, halts with
 /// `io.exit_code` having written `io.output`.
 pub fn verify_lasso_spice<S: CommitmentScheme>(
@@ -52,13 +66,7 @@ pub fn verify_lasso_spice<S: CommitmentScheme>(
 ) -> Result<(), JoltError> {
     let layout = &pre.layout;
     let entry_row = pre.entry_row().ok_or(JoltError::EntryNotAnInstruction)?;
-    let log_t = proof.log_t as usize;
-    if !(MIN_LOG_T..=pre.max_log_t).contains(&log_t) {
-        return Err(JoltError::Malformed(format!(
-            "trace length 2^{log_t} outside [2^{MIN_LOG_T}, 2^{}]",
-            pre.max_log_t
-        )));
-    }
+    let log_t = checked_log_t(proof.log_t, pre.max_log_t)?;
     expect_len("commitments", proof.commitments.len(), layout.total)?;
     expect_len(
         "bytecode field evaluations",

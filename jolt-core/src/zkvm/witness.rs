@@ -293,8 +293,14 @@ pub fn generate_witness(
     initial: &[u32],
     trace: &Trace,
 ) -> JoltWitness {
-    let (_, cols) = step_columns(params, table, regions, trace);
-    complete_witness(params, table, regions, initial, cols)
+    generate_witness_for(
+        super::Backend::LassoSpice,
+        params,
+        table,
+        regions,
+        initial,
+        trace,
+    )
 }
 
 /// [`generate_witness`] with only the columns `backend` reads: the Twist/Shout backend
@@ -320,20 +326,7 @@ pub fn generate_witness_for(
                 }
             }
             let t = cols[layout.bc_index].len();
-            let m = initial.len().next_power_of_two().max(2);
-            let mut initial_memory: Vec<u64> = initial.iter().map(|&w| w as u64).collect();
-            initial_memory.resize(m, 0);
-            JoltWitness {
-                sizes: WitnessSizes {
-                    log_t: t.trailing_zeros() as usize,
-                    log_memory: m.trailing_zeros() as usize,
-                    log_bytecode: table.log_size(),
-                    log_subtable: params.log_m(),
-                },
-                columns: cols,
-                initial_memory,
-                field_entries: Vec::new(),
-            }
+            assemble(params, table, initial, t, cols)
         }
     }
 }
@@ -449,7 +442,6 @@ pub fn complete_witness(
 ) -> JoltWitness {
     let layout = PolyLayout::new(params, regions.len());
     let t = cols[layout.bc_index].len();
-    let log_t = t.trailing_zeros() as usize;
     let m = initial.len().next_power_of_two().max(2);
     let surge_memories = rv32_memories(params);
     let log_m = params.log_m();
@@ -469,7 +461,6 @@ pub fn complete_witness(
     // Read-write memory: timestamps, final values and timestamps.
     let mut values: Vec<u64> = initial.iter().map(|&w| w as u64).collect();
     values.resize(m, 0);
-    let initial_memory = values.clone();
     let mut stamps = vec![0u64; m];
     let ops = memory_ops(&layout, &cols);
     let mut ts = [vec![0u64; t], vec![0u64; t], vec![0u64; t], vec![0u64; t]];
@@ -511,12 +502,27 @@ pub fn complete_witness(
         cols[layout.region_read_counts + k] = reads.iter().skip(k).step_by(2).copied().collect();
     }
     cols[layout.region_final_counts] = finals;
+    assemble(params, table, initial, t, cols)
+}
+
+/// The witness of completed `cols` (`t` steps each): its sizes and the initial memory padded to `M = 2^{log M}`
+/// words.
+fn assemble(
+    params: &LookupParams,
+    table: &BytecodeTable,
+    initial: &[u32],
+    t: usize,
+    cols: Vec<Vec<u64>>,
+) -> JoltWitness {
+    let m = initial.len().next_power_of_two().max(2);
+    let mut initial_memory: Vec<u64> = initial.iter().map(|&w| w as u64).collect();
+    initial_memory.resize(m, 0);
     JoltWitness {
         sizes: WitnessSizes {
-            log_t,
+            log_t: t.trailing_zeros() as usize,
             log_memory: m.trailing_zeros() as usize,
             log_bytecode: table.log_size(),
-            log_subtable: log_m,
+            log_subtable: params.log_m(),
         },
         columns: cols,
         initial_memory,

@@ -164,3 +164,98 @@ pub fn merged_opening_claims<F: PrimeField>(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::twist_shout::OneHotCheck;
+    use ark_bn254::Fr;
+    use ark_ff::UniformRand;
+    use ark_std::rand::{rngs::StdRng, Rng, SeedableRng};
+    use commitments::HyperKzg;
+    use sumcheck::MerlinTranscript;
+
+    /// Two instances (one with an aliased write chunk) and claims at two cycle points: the
+    /// merged polynomial opens to the merged value and its commitment is the commitment of
+    /// the merged polynomial; one false claim value breaks the first.
+    #[test]
+    fn merged_claims_open_only_when_every_claim_is_true() {
+        let (log_n, log_t) = (2, 4);
+        let mut rng = StdRng::seed_from_u64(5);
+        let chunk = |rng: &mut StdRng| -> Vec<u16> {
+            (0..1 << log_t).map(|_| rng.gen_range(0..4u16)).collect()
+        };
+        // Instance 0: two chunks. Instance 1: one read chunk, the write chunk aliases it.
+        let indices: Vec<Vec<Vec<u16>>> = vec![vec![chunk(&mut rng), chunk(&mut rng)], {
+            let c = chunk(&mut rng);
+            vec![c.clone(), c]
+        }];
+        let shapes = [
+            OneHotShape {
+                log_n,
+                chunks: 2,
+                write_alias: None,
+            },
+            OneHotShape {
+                log_n,
+                chunks: 2,
+                write_alias: Some((1, 1, 0)),
+            },
+        ];
+        let setup = <HyperKzg as CommitmentScheme>::insecure_test_setup(log_t, 3);
+        let rows: Vec<Vec<_>> = indices
+            .iter()
+            .zip(&shapes)
+            .map(|(inst, s)| {
+                inst[..s.stored_chunks()]
+                    .iter()
+                    .flat_map(|c| HyperKzg::commit_one_hot(&setup, 1 << log_n, c).unwrap())
+                    .collect()
+            })
+            .collect();
+        let point =
+            |rng: &mut StdRng, n: usize| -> Vec<Fr> { (0..n).map(|_| Fr::rand(rng)).collect() };
+        let (tau_a, tau_b) = (point(&mut rng, log_t), point(&mut rng, log_t));
+        let claims: Vec<Vec<RaClaim<Fr>>> = indices
+            .iter()
+            .map(|inst| {
+                (0..2)
+                    .flat_map(|chunk| {
+                        [&tau_a, &tau_b].map(|tau| {
+                            let rho = point(&mut rng, log_n);
+                            let value =
+                                crate::twist_shout::RaChunk::<Fr>::OneHot(inst[chunk].clone())
+                                    .evaluate(&rho, tau);
+                            RaClaim {
+                                chunk,
+                                check: OneHotCheck::ReadRaf,
+                                address_point: rho,
+                                cycle_point: tau.clone(),
+                                value,
+                            }
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let views: Vec<Vec<&[u16]>> = indices
+            .iter()
+            .map(|inst| inst.iter().map(|c| c.as_slice()).collect())
+            .collect();
+        let check = |claims: &[Vec<RaClaim<Fr>>]| -> bool {
+            let lists: Vec<&[RaClaim<Fr>]> = claims.iter().map(|c| c.as_slice()).collect();
+            let merged = merge_claims(&lists, &mut MerlinTranscript::new(b"test"));
+            assert_eq!(merged.len(), 2, "one merged claim per cycle point");
+            merged.iter().all(|m| {
+                let poly = merged_polynomial(m, &views);
+                let commitment = merged_commitment::<HyperKzg>(m, &shapes, &rows).unwrap();
+                assert_eq!(commitment, HyperKzg::commit(&setup, &poly).unwrap());
+                poly.evaluate(&m.cycle_point) == m.value
+            })
+        };
+        assert!(check(&claims));
+        let mut lying = claims.clone();
+        lying[1][3].value += Fr::from(1u64); // the aliased write chunk's claim
+        assert!(!check(&lying));
+    }
+}

@@ -11,7 +11,7 @@ use sumcheck::{EqPolynomial, MerlinTranscript, MultilinearPolynomial, Transcript
 use super::super::bytecode_table::NUM_FIELDS;
 use super::super::preprocessing::JoltPreprocessing;
 use super::super::proof::PublicIo;
-use super::super::prover::{Progress, ProveError, ProveTimings};
+use super::super::prover::{prove_cpu_constraints, Progress, ProveError, ProveTimings};
 use super::super::statement::{absorb_statement, compress_tuple, PublicMemory};
 use super::super::witness::{region_checked_values, JoltWitness};
 use super::one_hot_opening::{
@@ -23,7 +23,6 @@ use super::{absorb_backend, lookup_chunk_table, operand_memories};
 use crate::lasso::surge::prove_surge_primary;
 use crate::lasso::SurgeWitness;
 use crate::opening::prove_openings;
-use crate::r1cs::prove_uniform_r1cs;
 use crate::twist_shout::{
     prove_shout, prove_shout_batch, prove_twist, OneHotAddresses, OutputRegion, RaChunk,
     ShoutInstance, ShoutParams, TwistParams, TwistWitness,
@@ -380,15 +379,11 @@ fn prove<S: CommitmentScheme>(
     // CPU constraints.
     progress.stage("r1cs");
     let clock = Instant::now();
-    let r1cs_columns: Vec<MultilinearPolynomial<S::Field>> = pre
-        .constraints
-        .columns
-        .iter()
-        .map(|&p| polys[shape.position(p).expect("R1CS columns are committed")].clone())
-        .collect();
-    let (r1cs, r1cs_claims) =
-        prove_uniform_r1cs(&pre.constraints.r1cs, &r1cs_columns, &mut transcript);
-    drop(r1cs_columns);
+    let (r1cs, r1cs_claims) = prove_cpu_constraints(
+        pre,
+        |p| &polys[shape.position(p).expect("R1CS columns are committed")],
+        &mut transcript,
+    );
     timings.r1cs = clock.elapsed();
 
     // One batched opening: the dense claims and the merged one-hot claims.

@@ -9,7 +9,7 @@ use super::super::bytecode_table::NUM_FIELDS;
 use super::super::preprocessing::JoltVerifierPreprocessing;
 use super::super::proof::{JoltError, PublicIo};
 use super::super::statement::{absorb_statement, sparse_mle, PublicMemory};
-use super::super::verifier::MIN_LOG_T;
+use super::super::verifier::{checked_log_t, expect_len};
 use super::one_hot_opening::{merge_claims, merged_commitment, merged_opening_claims};
 use super::proof::{dense_claims, one_hot_claims, TwistShoutPoints, TwistShoutProof};
 use super::shape::TwistShoutShape;
@@ -23,16 +23,6 @@ use crate::twist_shout::{
 
 /// A table's MLE, evaluated by the verifier.
 type BoxedMle<'a, F> = Box<dyn Fn(&[F]) -> F + 'a>;
-
-fn expect_len(what: &str, got: usize, expected: usize) -> Result<(), JoltError> {
-    if got == expected {
-        Ok(())
-    } else {
-        Err(JoltError::Malformed(format!(
-            "{what}: {got} entries, expected {expected}"
-        )))
-    }
-}
 
 /// Checks every vector of `proof` against the shape before anything reads it.
 fn check_shape<S: CommitmentScheme>(
@@ -82,13 +72,7 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
     proof: &TwistShoutProof<S>,
 ) -> Result<(), JoltError> {
     let entry_row = pre.entry_row().ok_or(JoltError::EntryNotAnInstruction)?;
-    let log_t = proof.log_t as usize;
-    if !(MIN_LOG_T..=pre.max_log_t).contains(&log_t) {
-        return Err(JoltError::Malformed(format!(
-            "trace length 2^{log_t} outside [2^{MIN_LOG_T}, 2^{}]",
-            pre.max_log_t
-        )));
-    }
+    let log_t = checked_log_t(proof.log_t, pre.max_log_t)?;
     let shape = TwistShoutShape::new(pre, log_t);
     check_shape(&shape, proof)?;
     let layout = &shape.layout;
