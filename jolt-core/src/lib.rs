@@ -15,6 +15,31 @@
 //!
 //! The protocols are generic over the field and over `commitments::CommitmentScheme`; the
 //! end-to-end prover that composes them over a VM trace is the next milestone (see README).
+/// Whether `JOLT_PROFILE` is set: then [`profiled!`] prints sub-stage timings to stderr.
+pub fn profiling_enabled() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("JOLT_PROFILE").is_some())
+}
+
+/// `profiled!(label, expr)` evaluates `expr`; with `JOLT_PROFILE` set it also prints how long
+/// that took, under `label`, to stderr: the prover's sub-stages, finer than
+/// [`zkvm::ProveTimings`].
+#[macro_export]
+macro_rules! profiled {
+    ($label:expr, $e:expr) => {{
+        let clock = std::time::Instant::now();
+        let value = $e;
+        if $crate::profiling_enabled() {
+            eprintln!(
+                "  [profile] {:<28} {:9.1} ms",
+                $label,
+                clock.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        value
+    }};
+}
+
 pub mod bench;
 pub mod cli;
 pub mod guest;

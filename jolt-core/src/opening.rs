@@ -155,7 +155,8 @@ pub fn prove_openings<S: CommitmentScheme>(
         .iter_mut()
         .map(|i| i as &mut dyn SumcheckInstance<S::Field>)
         .collect();
-    let (reduction, point, _) = prove_batched(&mut refs, transcript);
+    let (reduction, point, _) =
+        crate::profiled!("op reduction", prove_batched(&mut refs, transcript));
     drop(instances);
     let n = point.len();
     // One eq table per distinct size, shared by every polynomial of that size.
@@ -182,13 +183,16 @@ pub fn prove_openings<S: CommitmentScheme>(
     let refs: Vec<&MultilinearPolynomial<S::Field>> = distinct.iter().map(|&j| &polys[j]).collect();
     let claim_commitments: Vec<S::Commitment> =
         distinct.iter().map(|&j| commitments[j].clone()).collect();
-    let pcs = S::batch_open_multilinear(
-        setup,
-        &refs,
-        &claim_commitments,
-        &point,
-        &reduced_evals,
-        transcript,
+    let pcs = crate::profiled!(
+        "op pcs",
+        S::batch_open_multilinear(
+            setup,
+            &refs,
+            &claim_commitments,
+            &point,
+            &reduced_evals,
+            transcript,
+        )
     )?;
     Ok(OpeningProof {
         reduction,

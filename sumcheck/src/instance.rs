@@ -263,10 +263,18 @@ impl<F: PrimeField> SumcheckInstance<F> for EqProductSumcheck<'_, F> {
         let m = points.len();
         // Field slices when every polynomial is held as field elements: no per-element dispatch.
         let slices: Option<Vec<&[F]>> = self.polys.iter().map(|p| p.field_evals()).collect();
+        // Otherwise (the first round, compact columns): convert by additions.
+        let ones = slices
+            .is_none()
+            .then(|| crate::multilinear::ByteMultiples::new(F::one(), 8));
         let pair = |j: usize, i: usize| -> (F, F) {
-            match &slices {
-                Some(s) => (s[j][i], s[j][i + half]),
-                None => (self.polys[j].get(i), self.polys[j].get(i + half)),
+            match (&slices, &ones) {
+                (Some(s), _) => (s[j][i], s[j][i + half]),
+                (None, Some(o)) => (
+                    self.polys[j].get_converted(i, o),
+                    self.polys[j].get_converted(i + half, o),
+                ),
+                (None, None) => unreachable!("a conversion table when some column is compact"),
             }
         };
         let q_partial = sum_over_pairs(half, m, |i, acc, scratch| {
@@ -285,6 +293,44 @@ impl<F: PrimeField> SumcheckInstance<F> for EqProductSumcheck<'_, F> {
                 *slot += w * (self.h)(&scratch[t * k..(t + 1) * k]);
             }
         });
+        self.round_evals_from_partial(&q_partial, previous_claim)
+    }
+
+    fn bind(&mut self, r: F) {
+        let tau_j = self.tau[self.round];
+        self.eq_bound *= tau_j * r + (F::one() - tau_j) * (F::one() - r);
+        self.polys.iter_mut().for_each(|p| p.bind(r));
+        self.round += 1;
+        if self.eq_rest.len() > 1 {
+            let half = self.eq_rest.len() / 2;
+            let (lo, hi) = self.eq_rest.split_at_mut(half);
+            lo.iter_mut().zip(hi.iter()).for_each(|(l, h)| *l += h);
+            self.eq_rest.truncate(half);
+        }
+    }
+
+    fn final_evals(&self) -> Vec<F> {
+        self.polys.iter().map(|p| p.get(0)).collect()
+    }
+}
+
+impl<F: PrimeField> EqProductSumcheck<'_, F> {
+    /// The polynomials, as bound so far.
+    pub fn polys(&self) -> &[MultilinearPolynomial<F>] {
+        &self.polys
+    }
+
+    /// `eq(τ_{>j}, x')` over the unbound variables but the current one: the weight of pair
+    /// `x'` in the current round.
+    pub fn eq_rest(&self) -> &[F] {
+        &self.eq_rest
+    }
+
+    /// The round polynomial's evaluations at `0..=degree` from
+    /// `q_partial = [Σ_{x'} eq(τ_{>j}, x')·h(p(t, x'))]` at `t = 0, 2, 3, …, degree − 1`: a caller
+    /// that computes those sums faster (e.g. from small integers) finishes the round here.
+    pub fn round_evals_from_partial(&self, q_partial: &[F], previous_claim: F) -> Vec<F> {
+        let d = self.degree;
         let tau_j = self.tau[self.round];
         // s(0) = eq_bound·(1 − τ_j)·q(0); s(1) = previous − s(0) = eq_bound·τ_j·q(1).
         let s0 = self.eq_bound * (F::one() - tau_j) * q_partial[0];
@@ -312,25 +358,6 @@ impl<F: PrimeField> SumcheckInstance<F> for EqProductSumcheck<'_, F> {
             .collect()
     }
 
-    fn bind(&mut self, r: F) {
-        let tau_j = self.tau[self.round];
-        self.eq_bound *= tau_j * r + (F::one() - tau_j) * (F::one() - r);
-        self.polys.iter_mut().for_each(|p| p.bind(r));
-        self.round += 1;
-        if self.eq_rest.len() > 1 {
-            let half = self.eq_rest.len() / 2;
-            let (lo, hi) = self.eq_rest.split_at_mut(half);
-            lo.iter_mut().zip(hi.iter()).for_each(|(l, h)| *l += h);
-            self.eq_rest.truncate(half);
-        }
-    }
-
-    fn final_evals(&self) -> Vec<F> {
-        self.polys.iter().map(|p| p.get(0)).collect()
-    }
-}
-
-impl<F: PrimeField> EqProductSumcheck<'_, F> {
     /// `q(1) = Σ_{x'} eq(τ_{>j}, x')·h(p(1, x'))`, used only in the degenerate case.
     fn direct_q1(&self) -> F {
         let half = self.polys[0].len() / 2;

@@ -173,12 +173,12 @@ fn limbs_of<T: SmallScalar>() -> usize {
 /// `table[256k + b] = c·256^k·b`, built with additions only, so `c·x = Σ_k table[256k + x_k]`
 /// (`x_k` the bytes of `x`) costs one addition per nonzero byte instead of the two
 /// multiplications of `c·F::from(x)` (the conversion into Montgomery form is one).
-struct ByteMultiples<F: PrimeField> {
+pub(crate) struct ByteMultiples<F: PrimeField> {
     table: Vec<F>,
 }
 
 impl<F: PrimeField> ByteMultiples<F> {
-    fn new(c: F, limbs: usize) -> Self {
+    pub(crate) fn new(c: F, limbs: usize) -> Self {
         let mut table = Vec::with_capacity(256 * limbs);
         let mut base = c;
         for _ in 0..limbs {
@@ -193,7 +193,7 @@ impl<F: PrimeField> ByteMultiples<F> {
     }
 
     #[inline]
-    fn mul(&self, x: u64) -> F {
+    pub(crate) fn mul(&self, x: u64) -> F {
         let mut acc = self.table[(x & 0xff) as usize];
         let (mut x, mut k) = (x >> 8, 256);
         while x != 0 {
@@ -478,6 +478,39 @@ impl<F: PrimeField> MultilinearPolynomial<F> {
             MultilinearPolynomial::U32(p) => p.bound_evals(),
             MultilinearPolynomial::U64(p) => p.bound_evals(),
         }
+    }
+
+    /// Entry `i` as the integer it was built from: `Some` only while a compact polynomial is
+    /// unbound (a small-value fast path reads it without converting to the field).
+    pub fn small_u64(&self, i: usize) -> Option<u64> {
+        fn raw<T: SmallScalar, F: PrimeField>(
+            p: &CompactPolynomial<T, F>,
+            i: usize,
+        ) -> Option<u64> {
+            (!p.is_bound()).then(|| p.small_values()[i].to_u64())
+        }
+        match self {
+            MultilinearPolynomial::Dense(_) => None,
+            MultilinearPolynomial::Bool(p) => raw(p, i),
+            MultilinearPolynomial::U8(p) => raw(p, i),
+            MultilinearPolynomial::U16(p) => raw(p, i),
+            MultilinearPolynomial::U32(p) => raw(p, i),
+            MultilinearPolynomial::U64(p) => raw(p, i),
+        }
+    }
+
+    /// Entry `i` as a field element, an unbound compact entry converted by `ones` (the
+    /// multiples of one: additions only, no Montgomery multiplication).
+    pub(crate) fn get_converted(&self, i: usize, ones: &ByteMultiples<F>) -> F {
+        match self.small_u64(i) {
+            Some(v) => ones.mul(v),
+            None => self.get(i),
+        }
+    }
+
+    /// True while the polynomial is a compact, unbound one (see [`Self::small_u64`]).
+    pub fn is_small(&self) -> bool {
+        !matches!(self, MultilinearPolynomial::Dense(_)) && self.field_evals().is_none()
     }
 
     /// Evaluates at `point`.

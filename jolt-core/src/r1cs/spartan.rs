@@ -13,14 +13,21 @@
 //!
 //! The column claims at `r` and `r'` are returned for the PCS opening; they are *not* checked
 //! here.
+//!
+//! **Prover.** The zero-check's first round reads the columns as integers: where every
+//! constraint holds at both steps of a pair, its residual is `t(t−1)·ΔA·ΔB`, so the round
+//! costs one multiplication per constraint whose `A` and `B` both change (`OuterProver`).
+//! The later rounds run the generic eq-product sumcheck on the bound columns.
 
 use super::builder::{LinearCombination, UniformR1cs, Variable};
 use super::shift::{next_mle, next_table_from_eq};
 use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use rayon::prelude::*;
 use sumcheck::{
     prove_sumcheck, verify_sumcheck, CombineFn, EqPolynomial, EqProductSumcheck,
-    MultilinearPolynomial, ProductSumcheck, SumcheckError, SumcheckProof, Transcript,
+    MultilinearPolynomial, ProductSumcheck, SumcheckError, SumcheckInstance, SumcheckProof,
+    Transcript,
 };
 
 /// The R1CS part of a proof.
@@ -160,6 +167,160 @@ impl<F: PrimeField> Residual<F> {
     }
 }
 
+/// A linear form over integers: the [`FlatForm`] of a constraint on a step's raw column
+/// values (the first round's small-value path).
+#[derive(Clone, Debug)]
+struct IntForm {
+    terms: Vec<(usize, i128)>,
+    constant: i128,
+}
+
+impl IntForm {
+    fn new(lc: &LinearCombination, next_index: &[Option<usize>], num_columns: usize) -> Self {
+        let terms = lc
+            .terms
+            .iter()
+            .map(|&(v, c)| {
+                let idx = match v {
+                    Variable::Current(j) => j,
+                    Variable::Next(j) => {
+                        num_columns + next_index[j].expect("next column is listed")
+                    }
+                };
+                (idx, c)
+            })
+            .collect();
+        Self {
+            terms,
+            constant: lc.constant,
+        }
+    }
+
+    /// The form's value, `None` on `i128` overflow.
+    fn eval(&self, vals: &[i128]) -> Option<i128> {
+        self.terms.iter().try_fold(self.constant, |acc, &(i, c)| {
+            acc.checked_add(c.checked_mul(vals[i])?)
+        })
+    }
+}
+
+/// The outer zero-check's prover: [`EqProductSumcheck`], with its first round computed from
+/// the columns' integers when every column is a compact (unbound) polynomial.
+///
+/// In the first round pair `x'` has the steps `lo = (0, x')` and `hi = (1, x')`. Where every
+/// constraint holds at both over the integers (`A·B = C`, as at every step of an honest
+/// trace), `h(lo) = h(hi) = 0` and each constraint's residual `A(t)B(t) − C(t)` is
+/// `t(t−1)·ΔA·ΔB` with `ΔA = A(hi) − A(lo)`: so `q(0)` gets nothing and `q(2)` gets
+/// `2·Σ_k w_k ΔA_k ΔB_k`, one field multiplication per constraint whose operands both change,
+/// instead of converting and interpolating every column. A pair where some constraint fails
+/// or an integer overflows is summed in the field as before, so the round is exact for any
+/// witness.
+struct OuterProver<'a, F: PrimeField> {
+    inner: EqProductSumcheck<'a, F>,
+    residual: &'a Residual<F>,
+    /// `[A, B, C]` of each constraint over integers; `None` when some column is not compact.
+    int_forms: Option<Vec<[IntForm; 3]>>,
+    /// The original columns (the shifted ones are read from them at `t + 1`).
+    columns: &'a [MultilinearPolynomial<F>],
+    next_cols: Vec<usize>,
+    first_round: bool,
+}
+
+impl<F: PrimeField> OuterProver<'_, F> {
+    /// Column values (then the shifted ones) at step `t` as integers.
+    fn load(&self, t: usize, out: &mut Vec<i128>) {
+        let len = self.columns[0].len();
+        out.clear();
+        out.extend(
+            self.columns
+                .iter()
+                .map(|c| c.small_u64(t).expect("checked compact") as i128),
+        );
+        out.extend(self.next_cols.iter().map(|&j| {
+            if t + 1 < len {
+                self.columns[j].small_u64(t + 1).expect("checked compact") as i128
+            } else {
+                0
+            }
+        }));
+    }
+
+    /// `Σ_k w_k ΔA_k ΔB_k` when every constraint holds at both steps (`None` otherwise).
+    fn satisfied_pair(&self, forms: &[[IntForm; 3]], lo: &[i128], hi: &[i128]) -> Option<F> {
+        let mut sum = F::zero();
+        for ([a, b, c], w) in forms.iter().zip(&self.residual.weights) {
+            let (al, bl, cl) = (a.eval(lo)?, b.eval(lo)?, c.eval(lo)?);
+            let (ah, bh, ch) = (a.eval(hi)?, b.eval(hi)?, c.eval(hi)?);
+            if al.checked_mul(bl)? != cl || ah.checked_mul(bh)? != ch {
+                return None;
+            }
+            let (da, db) = (ah.checked_sub(al)?, bh.checked_sub(bl)?);
+            if da != 0 && db != 0 {
+                let product = match da.checked_mul(db) {
+                    Some(p) => F::from(p),
+                    None => F::from(da) * F::from(db),
+                };
+                sum += *w * product;
+            }
+        }
+        Some(sum)
+    }
+
+    /// `[q(0), q(2)]` of the first round (see the type's doc).
+    fn first_round_partial(&self, forms: &[[IntForm; 3]]) -> Vec<F> {
+        let half = self.columns[0].len() / 2;
+        let eq_rest = self.inner.eq_rest();
+        let field = |v: &[i128]| -> Vec<F> { v.iter().map(|&x| F::from(x)).collect() };
+        let per_pair = |(mut lo, mut hi, mut acc): (Vec<i128>, Vec<i128>, [F; 2]), i: usize| {
+            self.load(i, &mut lo);
+            self.load(i + half, &mut hi);
+            match self.satisfied_pair(forms, &lo, &hi) {
+                Some(s) => acc[1] += eq_rest[i] * s.double(),
+                None => {
+                    let (l, h) = (field(&lo), field(&hi));
+                    let at2: Vec<F> = l.iter().zip(&h).map(|(l, h)| h.double() - l).collect();
+                    acc[0] += eq_rest[i] * self.residual.eval(&l);
+                    acc[1] += eq_rest[i] * self.residual.eval(&at2);
+                }
+            }
+            (lo, hi, acc)
+        };
+        let [q0, q2] = (0..half)
+            .into_par_iter()
+            .fold(|| (Vec::new(), Vec::new(), [F::zero(); 2]), per_pair)
+            .map(|(_, _, acc)| acc)
+            .reduce(|| [F::zero(); 2], |a, b| [a[0] + b[0], a[1] + b[1]]);
+        vec![q0, q2]
+    }
+}
+
+impl<F: PrimeField> SumcheckInstance<F> for OuterProver<'_, F> {
+    fn num_vars(&self) -> usize {
+        self.inner.num_vars()
+    }
+    fn degree(&self) -> usize {
+        self.inner.degree()
+    }
+    fn claimed_sum(&self) -> F {
+        self.inner.claimed_sum()
+    }
+    fn round_evals(&self, previous_claim: F) -> Vec<F> {
+        match (&self.int_forms, self.first_round) {
+            (Some(forms), true) => self
+                .inner
+                .round_evals_from_partial(&self.first_round_partial(forms), previous_claim),
+            _ => self.inner.round_evals(previous_claim),
+        }
+    }
+    fn bind(&mut self, r: F) {
+        self.first_round = false;
+        self.inner.bind(r);
+    }
+    fn final_evals(&self) -> Vec<F> {
+        self.inner.final_evals()
+    }
+}
+
 fn draw_challenges<F: PrimeField>(
     r1cs: &UniformR1cs,
     log_t: usize,
@@ -209,8 +370,27 @@ pub fn prove_uniform_r1cs<F: PrimeField>(
     let residual = Residual::new(r1cs, weights);
     let h = |vals: &[F]| residual.eval(vals);
     let h: &CombineFn<F> = &h;
-    let mut outer = EqProductSumcheck::new(tau, polys, h, 3, F::zero());
-    let (outer_proof, r, finals) = prove_sumcheck(&mut outer, transcript);
+    let int_forms = (log_t > 0 && columns.iter().all(|c| c.is_small())).then(|| {
+        let mut next_index = vec![None; r1cs.num_columns()];
+        for (pos, &j) in next_cols.iter().enumerate() {
+            next_index[j] = Some(pos);
+        }
+        let j = r1cs.num_columns();
+        r1cs.constraints
+            .iter()
+            .map(|c| [&c.a, &c.b, &c.c].map(|lc| IntForm::new(lc, &next_index, j)))
+            .collect()
+    });
+    let mut outer = OuterProver {
+        inner: EqProductSumcheck::new(tau, polys, h, 3, F::zero()),
+        residual: &residual,
+        int_forms,
+        columns,
+        next_cols: next_cols.clone(),
+        first_round: true,
+    };
+    let (outer_proof, r, finals) =
+        crate::profiled!("spartan outer", prove_sumcheck(&mut outer, transcript));
     let j = r1cs.num_columns();
     let column_evals = finals[..j].to_vec();
     let shifted_evals = finals[j..].to_vec();
@@ -237,7 +417,7 @@ pub fn prove_uniform_r1cs<F: PrimeField>(
         )
     } else {
         let mut inst = ProductSumcheck::new(shift_polys, g, 2, claim);
-        prove_sumcheck(&mut inst, transcript)
+        crate::profiled!("spartan shift", prove_sumcheck(&mut inst, transcript))
     };
     let shift_column_evals = shift_finals[1..].to_vec();
     transcript.append_scalars(b"spartan_shift_column_evals", &shift_column_evals);

@@ -25,13 +25,17 @@
 //! eq(r_cycle, j)` (one pass of additions over the trace) and `Val`, `O(K)` per round, never
 //! `K·T`; the cycle rounds on `d` dense `T`-vectors `ra~_i(r_addr,i, j) = eq(r_addr,i, c_{ij})`
 //! read from an `N`-entry table. Booleanity's address rounds work on the `N` distinct columns
-//! weighted by their cycles' `eq(ρ_j, j)` sums, its cycle rounds on `d` dense `T`-vectors.
+//! weighted by their cycles' `eq(ρ_j, j)` sums. Its cycle rounds split `eq(ρ_j, ·)` out
+//! (Gruen) and need per chunk only `Σ w·(A² − A)` and `Σ w·ΔA²`; in the first one every
+//! `A_i(j)` is one of `N` row values, so that round is buckets of additions and its bind an
+//! `N²`-entry table, and the later rounds run on `T/2`-vectors.
 //!
 //! The claims on `ra_i` are returned to the caller, who opens them against the commitments
 //! (in tests: [`check_ra_claims`] evaluates the matrices directly).
 
 use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use rayon::prelude::*;
 use sumcheck::{
     prove_batched, prove_sumcheck, verify_batched, verify_sumcheck, EqPolynomial, SumcheckError,
     SumcheckInstance, SumcheckProof, Transcript,
@@ -293,11 +297,162 @@ struct BooleanityProver<'a, F: PrimeField> {
     chunks: Vec<BooleanityChunk<'a, F>>,
     eq_rows: Vec<F>,
     r_rows: Vec<F>,
-    /// The cycle rounds' factors once the rows are bound: `eq(ρ_j, ·)`, then
-    /// `A_i = ra~_i(r_rows, ·)` per chunk; empty during the address rounds.
-    cycle_factors: Vec<Vec<F>>,
+    /// The cycle rounds' state once the rows are bound; `None` during the address rounds.
+    cycle: Option<CyclePhase<'a, F>>,
+}
+
+/// A chunk in booleanity's cycle rounds: `A_i(j) = ra~_i(r_rows, j)`.
+enum CycleChunk<'a, F> {
+    /// An honest chunk before the first cycle round binds: `A_i(j) = rows[indices[j]]`, one
+    /// of `N` values, so that round is summed in buckets of additions.
+    Indices(&'a [u16]),
+    /// `A_i` as a dense vector.
+    Dense(Vec<F>),
+}
+
+/// Booleanity's cycle rounds: `row_scale·Σ_j eq(ρ_j, j)·Σ_i γ^i (A_i(j)² − A_i(j))`, with
+/// `eq(ρ_j, ·)` split out of the product (Gruen): round `c` sums
+/// `q(t) = Σ_{j'} eq(ρ_{j,>c}, j')·Σ_i γ^i (A_i² − A_i)(t, j')`, degree 2, at `t = 0` and its
+/// leading coefficient `Σ γ^i ΔA_i²`, and takes `q(1)` from the claim.
+struct CyclePhase<'a, F> {
+    /// `eq(r_rows, x)` for the `N` rows.
+    rows: Vec<F>,
+    chunks: Vec<CycleChunk<'a, F>>,
+    eq: EqFactor<F>,
     /// `eq(ρ_k, r_rows)`, the bound row factor.
     row_scale: F,
+}
+
+impl<F: PrimeField> CyclePhase<'_, F> {
+    /// `[Σ_{j'} w(j')·(A² − A)(0, j'), Σ_{j'} w(j')·(A² − A)(1, j'), Σ_{j'} w(j')·ΔA(j')²]` of
+    /// one chunk, where the middle entry is computed only when `with_one`.
+    fn chunk_sums(&self, chunk: &CycleChunk<'_, F>, w: &[F], with_one: bool) -> [F; 3] {
+        let half = w.len();
+        let add3 = |a: [F; 3], b: [F; 3]| [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
+        match chunk {
+            CycleChunk::Indices(idx) => {
+                // Buckets of `w` by the row at j' (low half), at j' + ½, and by the pair.
+                let n = self.rows.len();
+                let fresh = || {
+                    (
+                        vec![F::zero(); n],
+                        vec![F::zero(); n],
+                        vec![F::zero(); n * n],
+                    )
+                };
+                let (lo, hi, pairs) = (0..half)
+                    .into_par_iter()
+                    .with_min_len(1 << 12)
+                    .fold(fresh, |(mut lo, mut hi, mut pairs), j| {
+                        let (k, l) = (idx[j] as usize, idx[j + half] as usize);
+                        lo[k] += w[j];
+                        if with_one {
+                            hi[l] += w[j];
+                        }
+                        pairs[k * n + l] += w[j];
+                        (lo, hi, pairs)
+                    })
+                    .reduce(fresh, |(mut a, mut b, mut c), (x, y, z)| {
+                        a.iter_mut().zip(x).for_each(|(a, x)| *a += x);
+                        b.iter_mut().zip(y).for_each(|(b, y)| *b += y);
+                        c.iter_mut().zip(z).for_each(|(c, z)| *c += z);
+                        (a, b, c)
+                    });
+                let bool_of = |v: F| v.square() - v;
+                let mut out = [F::zero(); 3];
+                for (k, row) in self.rows.iter().enumerate() {
+                    out[0] += lo[k] * bool_of(*row);
+                    out[1] += hi[k] * bool_of(*row);
+                    for (l, other) in self.rows.iter().enumerate() {
+                        out[2] += pairs[k * n + l] * (*other - row).square();
+                    }
+                }
+                out
+            }
+            CycleChunk::Dense(v) => (0..half)
+                .into_par_iter()
+                .with_min_len(1 << 12)
+                .fold(
+                    || [F::zero(); 3],
+                    |acc, j| {
+                        let (a, b) = (v[j], v[j + half]);
+                        let one = if with_one {
+                            w[j] * (b.square() - b)
+                        } else {
+                            F::zero()
+                        };
+                        add3(acc, [w[j] * (a.square() - a), one, w[j] * (b - a).square()])
+                    },
+                )
+                .reduce(|| [F::zero(); 3], add3),
+        }
+    }
+
+    /// `s(0), …, s(3)` of the current cycle round.
+    fn round_evals(&self, gamma: &[F], previous_claim: F) -> Vec<F> {
+        let r = self.eq.point[self.eq.round];
+        let rest = EqPolynomial::evals(&self.eq.point[self.eq.round + 1..]);
+        let scale = self.row_scale * self.eq.prefix;
+        let one = F::one();
+        // previous = scale·((1 − r)·q(0) + r·q(1)) gives q(1), unless r or scale is zero.
+        let inverses = scale.inverse().zip(r.inverse());
+        let mut q = [F::zero(); 3];
+        for (chunk, g) in self.chunks.iter().zip(gamma) {
+            let sums = self.chunk_sums(chunk, &rest, inverses.is_none());
+            for (q, s) in q.iter_mut().zip(sums) {
+                *q += *g * s;
+            }
+        }
+        if let Some((scale_inv, r_inv)) = inverses {
+            q[1] = (previous_claim * scale_inv - (one - r) * q[0]) * r_inv;
+        }
+        // q(t) = q(0) + (q(1) − q(0) − q∞)·t + q∞·t².
+        let [q0, q1, q_inf] = q;
+        let linear = q1 - q0 - q_inf;
+        (0..4u64)
+            .map(|t| {
+                let t = F::from(t);
+                scale * ((one - r) * (one - t) + r * t) * (q0 + t * (linear + t * q_inf))
+            })
+            .collect()
+    }
+
+    fn bind(&mut self, r: F) {
+        let n = self.rows.len();
+        for chunk in &mut self.chunks {
+            match chunk {
+                CycleChunk::Indices(idx) => {
+                    // A(r, j') = rows[k] + r·(rows[l] − rows[k]) for the pair (k, l): N² values.
+                    let mut table = Vec::with_capacity(n * n);
+                    for k in &self.rows {
+                        for l in &self.rows {
+                            table.push(*k + r * (*l - k));
+                        }
+                    }
+                    let half = idx.len() / 2;
+                    let bound: Vec<F> = (0..half)
+                        .into_par_iter()
+                        .map(|j| table[idx[j] as usize * n + idx[j + half] as usize])
+                        .collect();
+                    *chunk = CycleChunk::Dense(bound);
+                }
+                CycleChunk::Dense(v) => fold(v, r),
+            }
+        }
+        let p = self.eq.point[self.eq.round];
+        self.eq.prefix *= (F::one() - p) * (F::one() - r) + p * r;
+        self.eq.round += 1;
+    }
+
+    fn final_evals(&self) -> Vec<F> {
+        self.chunks
+            .iter()
+            .map(|c| match c {
+                CycleChunk::Indices(idx) => self.rows[idx[0] as usize],
+                CycleChunk::Dense(v) => v[0],
+            })
+            .collect()
+    }
 }
 
 /// `[0, 1, 2, 3]` as field elements: the points every degree-3 round is evaluated at.
@@ -344,8 +499,7 @@ impl<'a, F: PrimeField> BooleanityProver<'a, F> {
             chunks,
             eq_rows: EqPolynomial::evals(rho_rows),
             r_rows: Vec::new(),
-            cycle_factors: Vec::new(),
-            row_scale: F::zero(),
+            cycle: None,
         }
     }
 
@@ -437,24 +591,26 @@ impl<'a, F: PrimeField> BooleanityProver<'a, F> {
             }
         }
         if self.eq_rows.len() == 1 {
-            self.row_scale = self.eq_rows[0];
-            let rows = EqPolynomial::evals(&self.r_rows);
-            let mut factors = vec![EqPolynomial::evals(self.rho_cycle)];
-            for chunk in &self.chunks {
-                factors.push(match chunk {
-                    BooleanityChunk::OneHot { indices, .. } => {
-                        indices.iter().map(|&x| rows[x as usize]).collect()
-                    }
+            let chunks = self
+                .chunks
+                .iter()
+                .map(|chunk| match chunk {
+                    BooleanityChunk::OneHot { indices, .. } => CycleChunk::Indices(indices),
                     BooleanityChunk::Sparse { patterns, of_cycle } => {
                         let value: Vec<F> = patterns
                             .iter()
                             .map(|p| p.entries.iter().map(|e| e.1).sum())
                             .collect();
-                        of_cycle.iter().map(|&p| value[p]).collect()
+                        CycleChunk::Dense(of_cycle.iter().map(|&p| value[p]).collect())
                     }
-                });
-            }
-            self.cycle_factors = factors;
+                })
+                .collect();
+            self.cycle = Some(CyclePhase {
+                rows: EqPolynomial::evals(&self.r_rows),
+                chunks,
+                eq: EqFactor::new(self.rho_cycle.to_vec()),
+                row_scale: self.eq_rows[0],
+            });
         }
     }
 }
@@ -469,43 +625,25 @@ impl<F: PrimeField> SumcheckInstance<F> for BooleanityProver<'_, F> {
     fn claimed_sum(&self) -> F {
         F::zero()
     }
-    /// Cycle rounds: `row_scale·Σ_j eq(ρ_j, j)·Σ_i γ^i (A_i² − A_i)` at `t = 0, 2, 3`
-    /// (a dedicated loop: one `v² − v` per chunk, one `eq` product per point, where the generic
-    /// [`DenseProductSum`] would multiply `eq` into every term), `s(1) = claim − s(0)`.
+    /// Address rounds as [`BooleanityProver::address_round`]; cycle rounds by
+    /// [`CyclePhase::round_evals`].
     fn round_evals(&self, previous_claim: F) -> Vec<F> {
-        if self.cycle_factors.is_empty() {
-            return self.address_round();
+        match &self.cycle {
+            Some(c) => c.round_evals(&self.gamma, previous_claim),
+            None => self.address_round(),
         }
-        let half = self.cycle_factors[0].len() / 2;
-        let ts = points::<F>();
-        let mut evals = [F::zero(); 4];
-        for j in 0..half {
-            let (e0, e1) = (self.cycle_factors[0][j], self.cycle_factors[0][j + half]);
-            for (t, out) in ts.iter().zip(evals.iter_mut()).filter(|(t, _)| !t.is_one()) {
-                let sum: F = self.cycle_factors[1..]
-                    .iter()
-                    .zip(&self.gamma)
-                    .map(|(a, g)| {
-                        let v = a[j] + *t * (a[j + half] - a[j]);
-                        *g * (v * v - v)
-                    })
-                    .sum();
-                *out += (e0 + *t * (e1 - e0)) * sum;
-            }
-        }
-        let mut evals: Vec<F> = evals.iter().map(|e| *e * self.row_scale).collect();
-        evals[1] = previous_claim - evals[0];
-        evals
     }
     fn bind(&mut self, r: F) {
-        if self.cycle_factors.is_empty() {
-            self.bind_address(r);
-        } else {
-            self.cycle_factors.iter_mut().for_each(|f| fold(f, r));
+        match &mut self.cycle {
+            Some(c) => c.bind(r),
+            None => self.bind_address(r),
         }
     }
     fn final_evals(&self) -> Vec<F> {
-        self.cycle_factors[1..].iter().map(|f| f[0]).collect()
+        self.cycle
+            .as_ref()
+            .expect("every round bound")
+            .final_evals()
     }
 }
 
@@ -691,7 +829,8 @@ pub fn prove_shout_batch<F: PrimeField>(
         .iter_mut()
         .map(|p| p as &mut dyn SumcheckInstance<F>)
         .collect();
-    let (read_raf, read_point, finals) = prove_batched(&mut dyns, transcript);
+    let (read_raf, read_point, finals) =
+        crate::profiled!("sh read_raf", prove_batched(&mut dyns, transcript));
     drop(dyns);
     drop(provers);
     let read_evals: Vec<F> = finals
@@ -710,8 +849,10 @@ pub fn prove_shout_batch<F: PrimeField>(
             .flat_map(|(ra, _)| ra.chunks.iter().cloned())
             .collect(),
     };
-    let (bool_proof, bool_point, bool_evals, hamming) =
-        prove_one_hot_checks(&all_chunks, params.log_t, transcript);
+    let (bool_proof, bool_point, bool_evals, hamming) = crate::profiled!(
+        "sh onehot checks",
+        prove_one_hot_checks(&all_chunks, params.log_t, transcript)
+    );
     drop(all_chunks);
     let claims = (0..instances.len())
         .map(|i| ShoutClaims {

@@ -182,7 +182,10 @@ fn prove<S: CommitmentScheme>(
             }
         })
         .collect();
-    let (register_witness, ram_witness) = twist_witnesses::<S::Field>(&witness, &shape, &public);
+    let (register_witness, ram_witness) = crate::profiled!(
+        "twist_witnesses",
+        twist_witnesses::<S::Field>(&witness, &shape, &public)
+    );
     let (registers, ram) = (&register_witness, &ram_witness);
     polys.push(inc_polynomial(&registers.inc));
     polys.push(inc_polynomial(&ram.inc));
@@ -232,7 +235,7 @@ fn prove<S: CommitmentScheme>(
         .chain([&register_chunks, &ram_chunks])
         .chain(&one_hot.regions)
         .collect();
-    let commitments = S::batch_commit(&pre.setup, &polys)?;
+    let commitments = crate::profiled!("batch_commit", S::batch_commit(&pre.setup, &polys))?;
     let shapes = shape.one_hot_shapes();
     let one_hot_clock = Instant::now();
     // Every committed chunk, in parallel: (instance, chunk indices).
@@ -280,7 +283,7 @@ fn prove<S: CommitmentScheme>(
     };
     let mut bytecode_columns: Vec<usize> = (0..NUM_FIELDS).map(|j| layout.bc_field(j)).collect();
     bytecode_columns.push(layout.bc_index);
-    let bytecode_evals = evals_at(&bytecode_columns);
+    let bytecode_evals = crate::profiled!("evals_at", evals_at(&bytecode_columns));
     let register_evals = evals_at(&shape.register_columns());
     let ram_evals = evals_at(&shape.ram_columns());
     let region_evals = evals_at(&shape.region_columns());
@@ -293,12 +296,15 @@ fn prove<S: CommitmentScheme>(
         .map(|row| compress_tuple(&beta, row))
         .collect();
     table.resize(1 << shape.bytecode.log_k(), S::Field::zero());
-    let (bytecode, bytecode_claims) = prove_shout(
-        &shape.bytecode,
-        &one_hot.bytecode,
-        &table,
-        &r_access,
-        &mut transcript,
+    let (bytecode, bytecode_claims) = crate::profiled!(
+        "bytecode shout",
+        prove_shout(
+            &shape.bytecode,
+            &one_hot.bytecode,
+            &table,
+            &r_access,
+            &mut transcript,
+        )
     );
     timings.bytecode = clock.elapsed();
 
@@ -329,8 +335,10 @@ fn prove<S: CommitmentScheme>(
         .zip(&tables)
         .map(|(ra, t)| (ra, t.as_slice()))
         .collect();
-    let (lookups, lookup_claims) =
-        prove_shout_batch(&shape.lookups, &batch, &r_lookups, &mut transcript);
+    let (lookups, lookup_claims) = crate::profiled!(
+        "lookup shout batch",
+        prove_shout_batch(&shape.lookups, &batch, &r_lookups, &mut transcript)
+    );
     drop(tables);
     timings.lookups = clock.elapsed();
 
@@ -341,23 +349,29 @@ fn prove<S: CommitmentScheme>(
         start: 0,
         values: Vec::new(),
     };
-    let (registers, register_claims) = prove_twist(
-        &shape.registers,
-        &register_witness,
-        &r_access,
-        &no_output,
-        &mut transcript,
+    let (registers, register_claims) = crate::profiled!(
+        "registers twist",
+        prove_twist(
+            &shape.registers,
+            &register_witness,
+            &r_access,
+            &no_output,
+            &mut transcript,
+        )
     );
     let output = OutputRegion {
         start: public.io_start,
         values: public.final_io.iter().map(|&w| S::Field::from(w)).collect(),
     };
-    let (ram, ram_claims) = prove_twist(
-        &shape.ram,
-        &ram_witness,
-        &r_access,
-        &output,
-        &mut transcript,
+    let (ram, ram_claims) = crate::profiled!(
+        "ram twist",
+        prove_twist(
+            &shape.ram,
+            &ram_witness,
+            &r_access,
+            &output,
+            &mut transcript,
+        )
     );
     drop((register_witness, ram_witness));
     transcript.append_scalars(b"region_evals", &region_evals);
@@ -429,12 +443,15 @@ fn prove<S: CommitmentScheme>(
     // The chunk indices are in the derived polynomials now: free them before the opening.
     drop((all_indices, instances));
     drop((one_hot, register_chunks, ram_chunks));
-    let opening = prove_openings::<S>(
-        &pre.setup,
-        &polys,
-        &all_commitments,
-        &claims,
-        &mut transcript,
+    let opening = crate::profiled!(
+        "prove_openings",
+        prove_openings::<S>(
+            &pre.setup,
+            &polys,
+            &all_commitments,
+            &claims,
+            &mut transcript,
+        )
     )?;
     timings.opening = clock.elapsed();
     let proof = TwistShoutProof {
