@@ -6,17 +6,21 @@
 //! `P_g(r_g) = c_g` with `P_g = Σ_{i∈g} λ^i p_i`, `c_g = Σ_{i∈g} λ^i v_i` (a proof has a few
 //! dozen distinct points but hundreds of claims). The batched sumcheck then proves
 //! `Σ_g μ_g c_g = Σ_x Σ_g μ_g·eq(r_g, x)·P_g(x)` (degree 2; shorter groups in the last rounds).
-//! At its point `ρ` the prover states `e_j = p_j(ρ_{suffix n_j})` once per distinct
-//! polynomial; the verifier recomputes `P_g(ρ) = Σ_{i∈g} λ^i e_{j(i)}`, checks the final claim,
-//! and the PCS checks all `e_j` with one `batch_open` at `ρ` (whose suffix convention matches).
+//! Its final claim at its point `ρ` is `Σ_g μ_g·eq(r_g, ρ_g)·P_g(ρ_g)` (`ρ_g` the suffix of
+//! `ρ` a group's size takes): one evaluation of the single polynomial
+//! `P* = Σ_g c*_g·pad(P_g)`, `c*_g = μ_g·eq(r_g, ρ_g) / Π_{i < n − n_g}(1 − ρ_i)` (the
+//! zero-padding of a shorter polynomial contributes `Π(1 − ρ_i)·P_g(ρ_g)` at `ρ`). The prover
+//! opens `P*` at `ρ` to the final claim with one PCS opening, and the verifier forms `P*`'s
+//! commitment from the commitments it already holds (`Σ_j (Σ_{i on j} c*_{g(i)} λ^i)·C_j`).
+//! No per-polynomial evaluation at `ρ` is sent or computed.
 //! See `paper-notes/memory-checking.md` for where the claims come from.
 
 use ark_ff::{One, PrimeField, Zero};
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use commitments::{CommitmentScheme, PcsError};
 use sumcheck::{
-    prove_batched, verify_batched, EqPolynomial, MultilinearPolynomial, SumcheckError,
-    SumcheckInstance, SumcheckProof, Transcript,
+    prove_batched_with_coeffs, verify_batched, DensePolynomial, EqPolynomial,
+    MultilinearPolynomial, SumcheckError, SumcheckInstance, SumcheckProof, Transcript,
 };
 
 use crate::twist_shout::dense::{DenseProductSum, EqFactor};
@@ -37,9 +41,7 @@ pub struct OpeningClaim<F> {
 pub struct OpeningProof<S: CommitmentScheme> {
     /// The reduction sumcheck.
     pub reduction: SumcheckProof<S::Field>,
-    /// `e_j`, each distinct claimed polynomial at the common point (ascending index).
-    pub reduced_evals: Vec<S::Field>,
-    /// The single batched PCS opening.
+    /// The opening of `P*` (see the module docs) at the reduction's point.
     pub pcs: S::Proof,
 }
 
@@ -49,9 +51,10 @@ pub enum OpeningError {
     /// The reduction sumcheck failed.
     #[error("reduction sumcheck: {0}")]
     Sumcheck(#[from] SumcheckError),
-    /// The reduction's final claim does not match the stated evaluations.
-    #[error("reduction final check failed")]
-    ReductionMismatch,
+    /// The reduction's point makes `Π(1 − ρ_i)` zero, so a shorter group has no coefficient
+    /// (probability about `n/|F|`).
+    #[error("degenerate reduction point")]
+    DegeneratePoint,
     /// The PCS rejected the batched opening.
     #[error("batched opening: {0}")]
     Pcs(#[from] PcsError),
@@ -155,50 +158,70 @@ pub fn prove_openings<S: CommitmentScheme>(
         .iter_mut()
         .map(|i| i as &mut dyn SumcheckInstance<S::Field>)
         .collect();
-    let (reduction, point, _) =
-        crate::profiled!("op reduction", prove_batched(&mut refs, transcript));
+    let (reduction, point, mu, finals) = crate::profiled!(
+        "op reduction",
+        prove_batched_with_coeffs(&mut refs, transcript)
+    );
     drop(instances);
-    let n = point.len();
-    // One eq table per distinct size, shared by every polynomial of that size.
-    let mut eq_tables: Vec<(usize, Vec<S::Field>)> = Vec::new();
-    for &j in &distinct {
-        let k = polys[j].num_vars();
-        if !eq_tables.iter().any(|(size, _)| *size == k) {
-            eq_tables.push((k, EqPolynomial::evals(&point[n - k..])));
+    // The final claim: Σ_g μ_g·eq(r_g, ρ_g)·P_g(ρ_g) (each instance's finals are `[eq, P_g]`).
+    let final_claim: S::Field = mu.iter().zip(&finals).map(|(m, f)| *m * f[0] * f[1]).sum();
+    let coeffs = combined_coefficients(&groups, &distinct, &lambda, &mu, &point)
+        .ok_or(OpeningError::DegeneratePoint)?;
+    let mut combined = vec![S::Field::zero(); 1 << point.len()];
+    crate::profiled!("op combine", {
+        for (&j, c) in distinct.iter().zip(&coeffs) {
+            polys[j].add_scaled_into(&mut combined, *c);
         }
-    }
-    let reduced_evals: Vec<S::Field> = distinct
-        .iter()
-        .map(|&j| {
-            let k = polys[j].num_vars();
-            let (_, eq) = eq_tables
-                .iter()
-                .find(|(size, _)| *size == k)
-                .expect("a table per size");
-            polys[j].evaluate_with_eq_table(eq)
-        })
-        .collect();
-    drop(eq_tables);
-    transcript.append_scalars(b"opening_reduced_evals", &reduced_evals);
-    let refs: Vec<&MultilinearPolynomial<S::Field>> = distinct.iter().map(|&j| &polys[j]).collect();
+    });
     let claim_commitments: Vec<S::Commitment> =
         distinct.iter().map(|&j| commitments[j].clone()).collect();
+    let commitment =
+        S::combine_commitments(&claim_commitments, &coeffs).ok_or(PcsError::NotHomomorphic)?;
     let pcs = crate::profiled!(
         "op pcs",
-        S::batch_open_multilinear(
+        S::open(
             setup,
-            &refs,
-            &claim_commitments,
+            &DensePolynomial::new(combined),
+            &commitment,
             &point,
-            &reduced_evals,
+            &final_claim,
             transcript,
         )
     )?;
-    Ok(OpeningProof {
-        reduction,
-        reduced_evals,
-        pcs,
-    })
+    Ok(OpeningProof { reduction, pcs })
+}
+
+/// The coefficient of each distinct polynomial (`distinct` order) in `P*`:
+/// `Σ_{claims i on j} λ^i·μ_{g(i)}·eq(r_g, ρ_g) / Π_{b < n − n_g}(1 − ρ_b)`; `None` when a
+/// needed `Π(1 − ρ_b)` is zero.
+fn combined_coefficients<F: PrimeField>(
+    groups: &[Group<'_, F>],
+    distinct: &[usize],
+    lambda: &[F],
+    mu: &[F],
+    point: &[F],
+) -> Option<Vec<F>> {
+    let n = point.len();
+    // prefix[m] = Π_{b < m} (1 − ρ_b)
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(F::one());
+    for r in point {
+        let last = *prefix.last().expect("non-empty");
+        prefix.push(last * (F::one() - r));
+    }
+    let mut coeffs = vec![F::zero(); distinct.len()];
+    for ((group_point, members), m) in groups.iter().zip(mu) {
+        let k = group_point.len();
+        let eq = EqPolynomial::new(group_point.to_vec()).evaluate(&point[n - k..]);
+        let c = *m * eq * prefix[n - k].inverse()?;
+        for &(i, j) in members {
+            let pos = distinct
+                .binary_search(&j)
+                .expect("j is a claimed polynomial");
+            coeffs[pos] += c * lambda[i];
+        }
+    }
+    Some(coeffs)
 }
 
 /// Verifies that every claim holds for the committed polynomials (`num_vars[i]` variables for
@@ -224,11 +247,6 @@ pub fn verify_openings<S: CommitmentScheme>(
     }
     let lambda = absorb_claims(claims, transcript);
     let (groups, distinct) = group_claims(claims);
-    if proof.reduced_evals.len() != distinct.len() {
-        return Err(OpeningError::Malformed(
-            "one reduced evaluation per claimed polynomial",
-        ));
-    }
     let values: Vec<S::Field> = groups
         .iter()
         .map(|(_, members)| {
@@ -240,35 +258,17 @@ pub fn verify_openings<S: CommitmentScheme>(
         .collect();
     let sizes: Vec<usize> = groups.iter().map(|(p, _)| p.len()).collect();
     let out = verify_batched(&proof.reduction, &values, &sizes, 2, transcript)?;
-    let n = out.point.len();
-    let eval_of = |j: usize| {
-        let pos = distinct
-            .binary_search(&j)
-            .expect("j is a claimed polynomial");
-        proof.reduced_evals[pos]
-    };
-    let expected: S::Field = groups
-        .iter()
-        .zip(&out.coeffs)
-        .map(|((point, members), mu)| {
-            let combined: S::Field = members.iter().map(|&(i, j)| lambda[i] * eval_of(j)).sum();
-            *mu * EqPolynomial::new(point.to_vec()).evaluate(&out.point[n - point.len()..])
-                * combined
-        })
-        .sum();
-    if expected != out.final_claim {
-        return Err(OpeningError::ReductionMismatch);
-    }
-    transcript.append_scalars(b"opening_reduced_evals", &proof.reduced_evals);
+    let coeffs = combined_coefficients(&groups, &distinct, &lambda, &out.coeffs, &out.point)
+        .ok_or(OpeningError::DegeneratePoint)?;
     let claim_commitments: Vec<S::Commitment> =
         distinct.iter().map(|&j| commitments[j].clone()).collect();
-    let claim_sizes: Vec<usize> = distinct.iter().map(|&j| num_vars[j]).collect();
-    S::batch_verify(
+    let commitment =
+        S::combine_commitments(&claim_commitments, &coeffs).ok_or(PcsError::NotHomomorphic)?;
+    S::verify(
         setup,
-        &claim_commitments,
-        &claim_sizes,
+        &commitment,
         &out.point,
-        &proof.reduced_evals,
+        &out.final_claim,
         &proof.pcs,
         transcript,
     )?;
@@ -349,10 +349,16 @@ mod tests {
         )
         .unwrap();
         assert!(verify(&lie, &bad).is_err());
-        // A tampered reduced evaluation is rejected.
+        // A tampered reduction round is rejected, and so is another opening's PCS proof.
         let mut tampered = proof.clone();
-        tampered.reduced_evals[1] += Fr::from(1u64);
+        tampered.reduction.round_polys[2].coeffs_except_linear[0] += Fr::from(1u64);
         assert!(verify(&claims, &tampered).is_err());
+        let mut swapped = proof.clone();
+        swapped.pcs = bad.pcs.clone();
+        assert!(matches!(
+            verify(&claims, &swapped),
+            Err(OpeningError::Pcs(_))
+        ));
         // Shape errors are errors, not panics.
         let mut wrong = claims.clone();
         wrong[0].commitment_index = 7;
@@ -361,13 +367,10 @@ mod tests {
             Err(OpeningError::Malformed(_))
         ));
         assert!(verify(&claims[..4], &proof).is_err());
-        // Dropping the only claim on a polynomial changes the shape.
+        // Dropping the only claim on a polynomial changes the statement.
         let mut fewer = claims.clone();
         fewer.remove(1);
-        assert!(matches!(
-            verify(&fewer, &proof),
-            Err(OpeningError::Malformed(_))
-        ));
+        assert!(verify(&fewer, &proof).is_err());
     }
 
     #[test]

@@ -181,7 +181,14 @@ pub struct EqProductSumcheck<'a, F: PrimeField> {
     round: usize,
     eq_bound: F,
     eq_rest: Vec<F>,
+    /// The polynomials as given, until the first bind.
     polys: Vec<MultilinearPolynomial<F>>,
+    /// After the first bind: row-major, `rows[i·k + j] = p_j(r_{≤j}, i)` for the `k`
+    /// polynomials. A round reads two contiguous rows per pair instead of `2k` entries of `k`
+    /// separate vectors (with 100 polynomials those are 200 memory streams, a cache miss
+    /// each at `2^20` steps).
+    rows: Vec<F>,
+    num_polys: usize,
     h: &'a CombineFn<'a, F>,
     degree: usize,
     claim: F,
@@ -219,7 +226,9 @@ impl<'a, F: PrimeField> EqProductSumcheck<'a, F> {
             round: 0,
             eq_bound: F::one(),
             eq_rest,
+            num_polys: polys.len(),
             polys,
+            rows: Vec::new(),
             h,
             degree,
             claim,
@@ -255,6 +264,100 @@ impl<F: PrimeField> SumcheckInstance<F> for EqProductSumcheck<'_, F> {
     }
 
     fn round_evals(&self, previous_claim: F) -> Vec<F> {
+        let q_partial = if self.rows.is_empty() {
+            self.column_sums()
+        } else {
+            self.row_sums()
+        };
+        self.round_evals_from_partial(&q_partial, previous_claim)
+    }
+
+    fn bind(&mut self, r: F) {
+        let tau_j = self.tau[self.round];
+        self.eq_bound *= tau_j * r + (F::one() - tau_j) * (F::one() - r);
+        let k = self.num_polys;
+        if self.rows.is_empty() {
+            self.rows = bind_into_rows(&self.polys, r);
+            self.polys = Vec::new();
+        } else {
+            let half = self.rows.len() / 2;
+            let (lo, hi) = self.rows.split_at_mut(half);
+            let step = |(l, h): (&mut F, &F)| *l += r * (*h - *l);
+            if half / k >= PARALLEL_THRESHOLD / 2 {
+                lo.par_iter_mut().zip(hi.par_iter()).for_each(step);
+            } else {
+                lo.iter_mut().zip(hi.iter()).for_each(step);
+            }
+            self.rows.truncate(half);
+        }
+        self.round += 1;
+        if self.eq_rest.len() > 1 {
+            let half = self.eq_rest.len() / 2;
+            let (lo, hi) = self.eq_rest.split_at_mut(half);
+            lo.iter_mut().zip(hi.iter()).for_each(|(l, h)| *l += h);
+            self.eq_rest.truncate(half);
+        }
+    }
+
+    fn final_evals(&self) -> Vec<F> {
+        if self.rows.is_empty() {
+            self.polys.iter().map(|p| p.get(0)).collect()
+        } else {
+            self.rows[..self.num_polys].to_vec()
+        }
+    }
+}
+
+/// `p_j(r, i)` for every polynomial, row-major (`rows[i·k + j]`): compact entries by
+/// additions (`(1 − r)·lo + r·hi` from tables of the multiples of `1 − r` and `r`).
+fn bind_into_rows<F: PrimeField>(polys: &[MultilinearPolynomial<F>], r: F) -> Vec<F> {
+    let k = polys.len();
+    let half = polys[0].len() / 2;
+    let (low, high) = (
+        crate::multilinear::ByteMultiples::new(F::one() - r, 8),
+        crate::multilinear::ByteMultiples::new(r, 8),
+    );
+    // Blocks of rows, each filled polynomial by polynomial (one typed loop per polynomial,
+    // the block staying in cache).
+    const BLOCK: usize = 64;
+    let mut rows = vec![F::zero(); half * k];
+    let fill = |(b, block): (usize, &mut [F])| {
+        let start = b * BLOCK;
+        let end = start + block.len() / k;
+        for (j, p) in polys.iter().enumerate() {
+            p.write_bound(r, (&low, &high), start..end, &mut block[j..], k);
+        }
+    };
+    if half >= PARALLEL_THRESHOLD / 2 {
+        rows.par_chunks_mut(k * BLOCK).enumerate().for_each(fill);
+    } else {
+        rows.chunks_mut(k * BLOCK).enumerate().for_each(fill);
+    }
+    rows
+}
+
+impl<F: PrimeField> EqProductSumcheck<'_, F> {
+    /// The number of evaluations each polynomial has now.
+    fn current_len(&self) -> usize {
+        if self.rows.is_empty() {
+            self.polys[0].len()
+        } else {
+            self.rows.len() / self.num_polys
+        }
+    }
+
+    /// Polynomial `j` at index `i` of the current (partly bound) hypercube.
+    fn value(&self, j: usize, i: usize) -> F {
+        if self.rows.is_empty() {
+            self.polys[j].get(i)
+        } else {
+            self.rows[i * self.num_polys + j]
+        }
+    }
+
+    /// `q` at `0, 2, …, d − 1` (weighted by `eq_rest`) from the polynomials as given (the
+    /// first round).
+    fn column_sums(&self) -> Vec<F> {
         let k = self.polys.len();
         let d = self.degree;
         let half = self.polys[0].len() / 2;
@@ -263,7 +366,7 @@ impl<F: PrimeField> SumcheckInstance<F> for EqProductSumcheck<'_, F> {
         let m = points.len();
         // Field slices when every polynomial is held as field elements: no per-element dispatch.
         let slices: Option<Vec<&[F]>> = self.polys.iter().map(|p| p.field_evals()).collect();
-        // Otherwise (the first round, compact columns): convert by additions.
+        // Otherwise (compact columns): convert by additions.
         let ones = slices
             .is_none()
             .then(|| crate::multilinear::ByteMultiples::new(F::one(), 8));
@@ -277,7 +380,7 @@ impl<F: PrimeField> SumcheckInstance<F> for EqProductSumcheck<'_, F> {
                 (None, None) => unreachable!("a conversion table when some column is compact"),
             }
         };
-        let q_partial = sum_over_pairs(half, m, |i, acc, scratch| {
+        sum_over_pairs(half, m, |i, acc, scratch| {
             scratch.resize(k * d.max(1), F::zero());
             for j in 0..k {
                 let (lo, hi) = pair(j, i);
@@ -292,32 +395,35 @@ impl<F: PrimeField> SumcheckInstance<F> for EqProductSumcheck<'_, F> {
             for (slot, &t) in acc.iter_mut().zip(points.iter()) {
                 *slot += w * (self.h)(&scratch[t * k..(t + 1) * k]);
             }
-        });
-        self.round_evals_from_partial(&q_partial, previous_claim)
+        })
     }
 
-    fn bind(&mut self, r: F) {
-        let tau_j = self.tau[self.round];
-        self.eq_bound *= tau_j * r + (F::one() - tau_j) * (F::one() - r);
-        self.polys.iter_mut().for_each(|p| p.bind(r));
-        self.round += 1;
-        if self.eq_rest.len() > 1 {
-            let half = self.eq_rest.len() / 2;
-            let (lo, hi) = self.eq_rest.split_at_mut(half);
-            lo.iter_mut().zip(hi.iter()).for_each(|(l, h)| *l += h);
-            self.eq_rest.truncate(half);
-        }
-    }
-
-    fn final_evals(&self) -> Vec<F> {
-        self.polys.iter().map(|p| p.get(0)).collect()
-    }
-}
-
-impl<F: PrimeField> EqProductSumcheck<'_, F> {
-    /// The polynomials, as bound so far.
-    pub fn polys(&self) -> &[MultilinearPolynomial<F>] {
-        &self.polys
+    /// The same sums from the row-major bound values.
+    fn row_sums(&self) -> Vec<F> {
+        let k = self.num_polys;
+        let d = self.degree;
+        let half = self.current_len() / 2;
+        let rows = &self.rows;
+        sum_over_pairs(half, d.max(2) - 1, |i, acc, scratch| {
+            let lo = &rows[i * k..(i + 1) * k];
+            let w = self.eq_rest[i];
+            acc[0] += w * (self.h)(lo);
+            if d <= 2 {
+                return;
+            }
+            let hi = &rows[(i + half) * k..(i + half + 1) * k];
+            // scratch = [value at t (from 2 on) | step]
+            scratch.resize(2 * k, F::zero());
+            let (value, step) = scratch.split_at_mut(k);
+            for j in 0..k {
+                step[j] = hi[j] - lo[j];
+                value[j] = hi[j] + step[j];
+            }
+            for slot in acc[1..].iter_mut() {
+                *slot += w * (self.h)(value);
+                value.iter_mut().zip(step.iter()).for_each(|(v, s)| *v += s);
+            }
+        })
     }
 
     /// `eq(τ_{>j}, x')` over the unbound variables but the current one: the weight of pair
@@ -360,10 +466,12 @@ impl<F: PrimeField> EqProductSumcheck<'_, F> {
 
     /// `q(1) = Σ_{x'} eq(τ_{>j}, x')·h(p(1, x'))`, used only in the degenerate case.
     fn direct_q1(&self) -> F {
-        let half = self.polys[0].len() / 2;
+        let half = self.current_len() / 2;
         (0..half)
             .map(|i| {
-                let vals: Vec<F> = self.polys.iter().map(|p| p.get(i + half)).collect();
+                let vals: Vec<F> = (0..self.num_polys)
+                    .map(|j| self.value(j, i + half))
+                    .collect();
                 self.eq_rest[i] * (self.h)(&vals)
             })
             .sum()

@@ -52,6 +52,8 @@ pub use multilinear::{
     inner_product, CompactPolynomial, DensePolynomial, MultilinearPolynomial, SmallScalar,
 };
 pub use proof::{verify_sumcheck, SumcheckProof};
-pub use prover::{prove_batched, prove_sumcheck, verify_batched, BatchedSumcheckOutput};
+pub use prover::{
+    prove_batched, prove_batched_with_coeffs, prove_sumcheck, verify_batched, BatchedSumcheckOutput,
+};
 pub use transcript::{first_divergence, MerlinTranscript, Transcript, TranscriptDivergence};
 pub use univariate::{CompressedUniPoly, UniPoly};

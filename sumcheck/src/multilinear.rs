@@ -508,6 +508,59 @@ impl<F: PrimeField> MultilinearPolynomial<F> {
         }
     }
 
+    /// Writes `p(r, i)` for `i ∈ rows` (the first variable bound to `r`) to
+    /// `out[(i − rows.start)·stride]`. Compact entries cost additions only: `low` and `high`
+    /// are the multiples of `1 − r` and `r` (`(1 − r)·lo + r·hi`), flags a 4-entry table.
+    pub(crate) fn write_bound(
+        &self,
+        r: F,
+        (low, high): (&ByteMultiples<F>, &ByteMultiples<F>),
+        rows: core::ops::Range<usize>,
+        out: &mut [F],
+        stride: usize,
+    ) {
+        let half = self.len() / 2;
+        fn small<T: SmallScalar, F: PrimeField>(
+            values: &[T],
+            half: usize,
+            (low, high): (&ByteMultiples<F>, &ByteMultiples<F>),
+            rows: core::ops::Range<usize>,
+            out: &mut [F],
+            stride: usize,
+        ) {
+            for (o, i) in rows.enumerate() {
+                out[o * stride] = low.mul(values[i].to_u64()) + high.mul(values[i + half].to_u64());
+            }
+        }
+        match self {
+            MultilinearPolynomial::Bool(p) if !p.is_bound() => {
+                let v = p.small_values();
+                let table = [F::zero(), high.mul(1), low.mul(1), low.mul(1) + high.mul(1)];
+                for (o, i) in rows.enumerate() {
+                    out[o * stride] = table[usize::from(v[i]) * 2 + usize::from(v[i + half])];
+                }
+            }
+            MultilinearPolynomial::U8(p) if !p.is_bound() => {
+                small(p.small_values(), half, (low, high), rows, out, stride)
+            }
+            MultilinearPolynomial::U16(p) if !p.is_bound() => {
+                small(p.small_values(), half, (low, high), rows, out, stride)
+            }
+            MultilinearPolynomial::U32(p) if !p.is_bound() => {
+                small(p.small_values(), half, (low, high), rows, out, stride)
+            }
+            MultilinearPolynomial::U64(p) if !p.is_bound() => {
+                small(p.small_values(), half, (low, high), rows, out, stride)
+            }
+            _ => {
+                for (o, i) in rows.enumerate() {
+                    let (lo, hi) = (self.get(i), self.get(i + half));
+                    out[o * stride] = lo + r * (hi - lo);
+                }
+            }
+        }
+    }
+
     /// True while the polynomial is a compact, unbound one (see [`Self::small_u64`]).
     pub fn is_small(&self) -> bool {
         !matches!(self, MultilinearPolynomial::Dense(_)) && self.field_evals().is_none()

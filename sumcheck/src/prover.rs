@@ -86,6 +86,19 @@ pub fn prove_batched<F: PrimeField, T: Transcript>(
     instances: &mut [&mut dyn SumcheckInstance<F>],
     transcript: &mut T,
 ) -> (SumcheckProof<F>, Vec<F>, Vec<Vec<F>>) {
+    let (proof, point, _, finals) = prove_batched_with_coeffs(instances, transcript);
+    (proof, point, finals)
+}
+
+/// [`prove_batched`], also returning the batching coefficients (the verifier's
+/// [`BatchedSumcheckOutput::coeffs`]): `(proof, point, coeffs, finals)`.
+///
+/// # Panics
+/// If `instances` is empty.
+pub fn prove_batched_with_coeffs<F: PrimeField, T: Transcript>(
+    instances: &mut [&mut dyn SumcheckInstance<F>],
+    transcript: &mut T,
+) -> (SumcheckProof<F>, Vec<F>, Vec<F>, Vec<Vec<F>>) {
     assert!(!instances.is_empty(), "batched sumcheck of no instances");
     let claims: Vec<F> = instances.iter().map(|i| i.claimed_sum()).collect();
     let sizes: Vec<usize> = instances.iter().map(|i| i.num_vars()).collect();
@@ -145,7 +158,7 @@ pub fn prove_batched<F: PrimeField, T: Transcript>(
         point.push(r);
     }
     let finals = instances.iter().map(|i| i.final_evals()).collect();
-    (SumcheckProof { round_polys }, point, finals)
+    (SumcheckProof { round_polys }, point, coeffs, finals)
 }
 
 /// Verifies a batched sumcheck over instances with the given claims and sizes and the common

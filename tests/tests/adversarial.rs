@@ -1086,19 +1086,17 @@ fn twist_shout_proof_fields_changed_are_rejected() {
             |e| matches!(e, JoltError::R1cs(SpartanError::ShiftCheckFailed)),
         ),
         (
-            "opening reduction round",
+            "opening reduction round (first)",
             Box::new(|p| bump_round(&mut p.opening.reduction, 0)),
-            |e| matches!(e, JoltError::Opening(OpeningError::ReductionMismatch)),
+            |e| matches!(e, JoltError::Opening(OpeningError::Pcs(_))),
         ),
         (
-            "opening reduced evaluation",
-            Box::new(move |p| p.opening.reduced_evals[0] += one),
-            |e| matches!(e, JoltError::Opening(OpeningError::ReductionMismatch)),
-        ),
-        (
-            "opening reduced evaluation (a merged one-hot claim)",
-            Box::new(move |p| *p.opening.reduced_evals.last_mut().unwrap() += one),
-            |e| matches!(e, JoltError::Opening(OpeningError::ReductionMismatch)),
+            "opening reduction round (last)",
+            Box::new(|p| {
+                let last = p.opening.reduction.round_polys.len() - 1;
+                bump_round(&mut p.opening.reduction, last)
+            }),
+            |e| matches!(e, JoltError::Opening(OpeningError::Pcs(_))),
         ),
         (
             "PCS proof evaluation",
@@ -1121,10 +1119,10 @@ fn twist_shout_proof_fields_changed_are_rejected() {
 }
 
 /// A lie and two changes to the opening, run by [`for_each_backend_and_pcs`] with every
-/// backend × scheme: the lie (rejected before the opening, whatever the scheme) and the
-/// opening's stated evaluation (rejected by the scheme-independent reduction) show the
-/// scheme changes nothing upstream; an opening proof for other claims is rejected by each
-/// scheme's own check.
+/// backend × scheme: the lie (rejected before the opening, whatever the scheme) shows the
+/// scheme changes nothing upstream; an opening proof for other claims, and a changed round of
+/// the reduction (whose final claim the one PCS opening then fails to meet), are rejected by
+/// each scheme's own check.
 struct EveryScheme;
 
 impl BackendPcsCase for EveryScheme {
@@ -1154,22 +1152,23 @@ impl BackendPcsCase for EveryScheme {
             twist: JoltError::Registers(TwistError::ReadWriteFinal),
         );
         // The honest proof with the lie's PCS opening proof (well-formed, for other
-        // commitments and claims), or with a stated evaluation of the opening changed (the
-        // last: under Twist/Shout a merged one-hot claim).
+        // commitments and claims), or with the reduction's last round changed.
         let one = <P::Field as ark_ff::Field>::ONE;
         let (with_other_pcs_proof, with_changed_evaluation) = match (honest, lie) {
             (BackendProof::Lasso(h), BackendProof::Lasso(l)) => {
                 let mut other = h.clone();
                 other.opening.pcs = l.opening.pcs;
                 let mut changed = h;
-                *changed.opening.reduced_evals.last_mut().unwrap() += one;
+                let last = changed.opening.reduction.round_polys.len() - 1;
+                changed.opening.reduction.round_polys[last].coeffs_except_linear[0] += one;
                 (BackendProof::Lasso(other), BackendProof::Lasso(changed))
             }
             (BackendProof::Twist(h), BackendProof::Twist(l)) => {
                 let mut other = h.clone();
                 other.opening.pcs = l.opening.pcs;
                 let mut changed = h;
-                *changed.opening.reduced_evals.last_mut().unwrap() += one;
+                let last = changed.opening.reduction.round_polys.len() - 1;
+                changed.opening.reduction.round_polys[last].coeffs_except_linear[0] += one;
                 (BackendProof::Twist(other), BackendProof::Twist(changed))
             }
             _ => unreachable!("both proofs come from {backend}"),
@@ -1181,10 +1180,10 @@ impl BackendPcsCase for EveryScheme {
             JoltError::Opening(OpeningError::Pcs(_))
         );
         rejected_by!(
-            case("opening evaluation"),
+            case("opening reduction round"),
             backend,
             verify(&s.pre, &s.io, &with_changed_evaluation),
-            JoltError::Opening(OpeningError::ReductionMismatch)
+            JoltError::Opening(OpeningError::Pcs(_))
         );
     }
 }
