@@ -308,6 +308,8 @@ struct ReadWriteProver<'a, F: PrimeField> {
     cycle: Option<DenseProductSum<F>>,
     /// `wa~_i(r_addr,i, ·)`, kept for the Val check.
     write_chunks: Vec<Vec<F>>,
+    /// The read family whose addresses the write's are, if any (found at the cycle rounds).
+    alias: Option<usize>,
 }
 
 impl<F: PrimeField> ReadWriteProver<'_, F> {
@@ -365,14 +367,23 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
     fn start_cycle_rounds(&mut self) {
         let (d, log_n, reads) = (self.params.d, self.params.log_n, self.params.num_reads);
         let iota = self.int_bound;
-        let mut factors = Vec::with_capacity((reads + 1) * d + 2);
-        for f in 0..=reads {
+        // A write to the address a read family reads (registers: `rd`; RAM: the word) has that
+        // family's chunks: its term shares their product (see `cycle_layout`).
+        self.alias = (0..reads).find(|&f| self.w.reads[f] == self.w.writes);
+        let families = if self.alias.is_some() {
+            reads
+        } else {
+            reads + 1
+        };
+        let mut factors = Vec::with_capacity(families * d + 3);
+        for f in 0..families {
             for i in 0..d {
                 let rho = &self.r_addr[i * log_n..(i + 1) * log_n];
                 factors.push(self.one_hot.chunks[f * d + i].bind_rows(rho));
             }
         }
-        self.write_chunks = factors[reads * d..].to_vec();
+        let write_family = self.alias.unwrap_or(reads);
+        self.write_chunks = factors[write_family * d..(write_family + 1) * d].to_vec();
         let write_eq = &self.write_eq;
         let mut current = self.init_bound[0];
         let mut val_read = Vec::with_capacity(write_eq.len());
@@ -382,16 +393,49 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
             val_write.push(current + self.w.inc[j] + self.zeta * iota);
             current += self.w.inc[j] * e;
         }
-        factors.push(val_read);
-        factors.push(val_write);
-        let val_read = (reads + 1) * d;
-        let terms = (0..=reads)
-            .map(|f| {
-                let mut t: Vec<usize> = (f * d..(f + 1) * d).collect();
-                t.push(if f == reads { val_read + 1 } else { val_read });
-                (self.gamma[f], t)
-            })
-            .collect();
+        let val_read_at = families * d;
+        let terms = match self.alias {
+            // γ^a·Π ra_a·Val + γ^R·Π ra_a·(Val + Inc) = Π ra_a·(γ^a·Val + γ^R·(Val + Inc)): one
+            // product for both, over the combined value vector (the last factor).
+            Some(a) => {
+                let (g_read, g_write) = (self.gamma[a], self.gamma[reads]);
+                let combined: Vec<F> = val_read
+                    .iter()
+                    .zip(&val_write)
+                    .map(|(r, w)| g_read * r + g_write * w)
+                    .collect();
+                factors.push(val_read);
+                factors.push(val_write);
+                factors.push(combined);
+                (0..reads)
+                    .map(|f| {
+                        let mut t: Vec<usize> = (f * d..(f + 1) * d).collect();
+                        if f == a {
+                            t.push(val_read_at + 2);
+                            (F::one(), t)
+                        } else {
+                            t.push(val_read_at);
+                            (self.gamma[f], t)
+                        }
+                    })
+                    .collect()
+            }
+            None => {
+                factors.push(val_read);
+                factors.push(val_write);
+                (0..=reads)
+                    .map(|f| {
+                        let mut t: Vec<usize> = (f * d..(f + 1) * d).collect();
+                        t.push(if f == reads {
+                            val_read_at + 1
+                        } else {
+                            val_read_at
+                        });
+                        (self.gamma[f], t)
+                    })
+                    .collect()
+            }
+        };
         // `eq(r_cycle, ·)` multiplies every term: split out of the product.
         self.cycle = Some(DenseProductSum {
             factors,
@@ -444,10 +488,21 @@ impl<F: PrimeField> SumcheckInstance<F> for ReadWriteProver<'_, F> {
             self.start_cycle_rounds();
         }
     }
+    /// `[eq, read chunks, write chunks, Val, Val + Inc]` (with an aliased write, its chunks'
+    /// values are its family's).
     fn final_evals(&self) -> Vec<F> {
-        self.cycle
-            .as_ref()
-            .map_or_else(Vec::new, |c| c.final_evals())
+        let Some(c) = &self.cycle else {
+            return Vec::new();
+        };
+        let finals = c.final_evals();
+        let Some(a) = self.alias else {
+            return finals;
+        };
+        let (d, reads) = (self.params.d, self.params.num_reads);
+        let mut out = finals[..1 + reads * d].to_vec();
+        out.extend_from_slice(&finals[1 + a * d..1 + (a + 1) * d]);
+        out.extend_from_slice(&finals[1 + reads * d..3 + reads * d]);
+        out
     }
 }
 
@@ -507,6 +562,7 @@ pub fn prove_twist<F: PrimeField>(
         init_bound: w.init.clone(),
         cycle: None,
         write_chunks: Vec::new(),
+        alias: None,
     };
     drop(eq_cycle);
     let (read_write, rw_point, finals) =
