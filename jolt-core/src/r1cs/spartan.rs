@@ -171,36 +171,68 @@ impl<F: PrimeField> Residual<F> {
 /// values (the first round's small-value path).
 #[derive(Clone, Debug)]
 struct IntForm {
-    terms: Vec<(usize, i128)>,
+    plus: Vec<usize>,
+    minus: Vec<usize>,
+    scaled: Vec<(usize, i128)>,
     constant: i128,
+    /// `Σ|c|·2^64 + |constant| < 2^126`: on column values below `2^64` no sum or product can
+    /// overflow, so the form is evaluated without overflow checks.
+    bounded: bool,
 }
 
 impl IntForm {
     fn new(lc: &LinearCombination, next_index: &[Option<usize>], num_columns: usize) -> Self {
-        let terms = lc
-            .terms
-            .iter()
-            .map(|&(v, c)| {
-                let idx = match v {
-                    Variable::Current(j) => j,
-                    Variable::Next(j) => {
-                        num_columns + next_index[j].expect("next column is listed")
-                    }
-                };
-                (idx, c)
-            })
-            .collect();
-        Self {
-            terms,
+        let mut form = IntForm {
+            plus: Vec::new(),
+            minus: Vec::new(),
+            scaled: Vec::new(),
             constant: lc.constant,
+            bounded: false,
+        };
+        let mut weight: u128 = lc.constant.unsigned_abs() >> 64;
+        for &(v, c) in &lc.terms {
+            let idx = match v {
+                Variable::Current(j) => j,
+                Variable::Next(j) => num_columns + next_index[j].expect("next column is listed"),
+            };
+            match c {
+                1 => form.plus.push(idx),
+                -1 => form.minus.push(idx),
+                c => form.scaled.push((idx, c)),
+            }
+            weight = weight.saturating_add(c.unsigned_abs());
         }
+        // Σ|c|·2^64 + |constant| ≤ (Σ|c| + ⌈|constant|/2^64⌉)·2^64 < 2^126.
+        form.bounded = weight < 1 << 61;
+        form
     }
 
-    /// The form's value, `None` on `i128` overflow.
+    /// The form's value, `None` on `i128` overflow (column values are below `2^64`).
     fn eval(&self, vals: &[i128]) -> Option<i128> {
-        self.terms.iter().try_fold(self.constant, |acc, &(i, c)| {
-            acc.checked_add(c.checked_mul(vals[i])?)
-        })
+        if self.bounded {
+            let mut acc = self.constant;
+            for &i in &self.plus {
+                acc += vals[i];
+            }
+            for &i in &self.minus {
+                acc -= vals[i];
+            }
+            for &(i, c) in &self.scaled {
+                acc += c * vals[i];
+            }
+            return Some(acc);
+        }
+        let acc = self
+            .plus
+            .iter()
+            .try_fold(self.constant, |acc, &i| acc.checked_add(vals[i]))?;
+        let acc = self
+            .minus
+            .iter()
+            .try_fold(acc, |acc, &i| acc.checked_sub(vals[i]))?;
+        self.scaled
+            .iter()
+            .try_fold(acc, |acc, &(i, c)| acc.checked_add(c.checked_mul(vals[i])?))
     }
 }
 

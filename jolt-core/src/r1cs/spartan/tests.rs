@@ -130,3 +130,25 @@ fn tampered_evaluations_and_shapes_are_rejected() {
     )
     .is_err());
 }
+
+/// The first round's integer forms are exact: without overflow checks while the
+/// coefficients bound every value below `2^126`, with them (refusing to overflow) beyond.
+#[test]
+fn integer_forms_are_exact_or_refuse() {
+    let lc = LinearCombination {
+        terms: vec![(Variable::Current(0), 1), (Variable::Current(1), -3)],
+        constant: 5,
+    };
+    let f = IntForm::new(&lc, &[None, None], 2);
+    assert!(f.bounded);
+    assert_eq!(f.eval(&[10, 2]), Some(9));
+    assert_eq!(f.eval(&[u64::MAX as i128, 0]), Some(u64::MAX as i128 + 5));
+    let big = LinearCombination {
+        terms: vec![(Variable::Current(0), 1i128 << 100)],
+        constant: 0,
+    };
+    let g = IntForm::new(&big, &[None], 1);
+    assert!(!g.bounded);
+    assert_eq!(g.eval(&[1]), Some(1 << 100));
+    assert_eq!(g.eval(&[1 << 40]), None);
+}
