@@ -102,40 +102,50 @@ impl<F: PrimeField> DenseProductSum<F> {
 
     /// `[Σ_x w(x)·h(x, t)]_{t ∈ points}` where `h(x, t)` is the terms at `f(x) + t·(f(x + ½) −
     /// f(x))` and `w` the weights (all one without): one pass over the pairs, in parallel.
+    /// Each term's products are summed on their own and its coefficient applied once at the
+    /// end: `|S_t| − 1` multiplications per term and point, plus one for the weight.
     fn weighted_sums(&self, weights: Option<&[F]>, points: &[u64]) -> Vec<F> {
         let half = self.factors[0].len() / 2;
         let m = self.factors.len();
-        let terms_at = |value: &[F]| -> F {
-            self.terms
-                .iter()
-                .map(|(c, t)| *c * t.iter().map(|&k| value[k]).product::<F>())
-                .sum()
+        let num_terms = self.terms.len();
+        let slots = points.len() * num_terms;
+        let product = |value: &[F], t: &[usize]| -> F {
+            match t.split_first() {
+                Some((&first, rest)) => rest.iter().fold(value[first], |p, &k| p * value[k]),
+                None => F::one(),
+            }
         };
         let pair = |acc: &mut Vec<F>, value: &mut Vec<F>, step: &mut Vec<F>, x: usize| {
             for (k, f) in self.factors.iter().enumerate() {
                 value[k] = f[x];
                 step[k] = f[x + half] - f[x];
             }
-            let w = weights.map_or(F::one(), |w| w[x]);
             let mut at = 0u64;
-            for (slot, &t) in acc.iter_mut().zip(points) {
+            for (p, &t) in points.iter().enumerate() {
                 while at < t {
                     for (v, s) in value.iter_mut().zip(step.iter()) {
                         *v += s;
                     }
                     at += 1;
                 }
-                *slot += w * terms_at(value);
+                let slot = &mut acc[p * num_terms..(p + 1) * num_terms];
+                for (out, (_, term)) in slot.iter_mut().zip(&self.terms) {
+                    let prod = product(value, term);
+                    match weights {
+                        Some(w) => *out += w[x] * prod,
+                        None => *out += prod,
+                    }
+                }
             }
         };
         let fresh = || {
             (
-                vec![F::zero(); points.len()],
+                vec![F::zero(); slots],
                 vec![F::zero(); m],
                 vec![F::zero(); m],
             )
         };
-        if half >= PARALLEL_PAIRS {
+        let sums = if half >= PARALLEL_PAIRS {
             (0..half)
                 .into_par_iter()
                 .fold(fresh, |(mut acc, mut value, mut step), x| {
@@ -144,7 +154,7 @@ impl<F: PrimeField> DenseProductSum<F> {
                 })
                 .map(|(acc, _, _)| acc)
                 .reduce(
-                    || vec![F::zero(); points.len()],
+                    || vec![F::zero(); slots],
                     |mut a, b| {
                         a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
                         a
@@ -156,7 +166,16 @@ impl<F: PrimeField> DenseProductSum<F> {
                 pair(&mut acc, &mut value, &mut step, x);
             }
             acc
-        }
+        };
+        sums.chunks(num_terms)
+            .map(|per_term| {
+                per_term
+                    .iter()
+                    .zip(&self.terms)
+                    .map(|(s, (c, _))| *c * s)
+                    .sum()
+            })
+            .collect()
     }
 }
 
