@@ -299,16 +299,19 @@ struct ReadWriteProver<'a, F: PrimeField> {
     r_cycle: Vec<F>,
     r_addr: Vec<F>,
     int_bound: F,
-    /// `γ^f·eq(r_cycle, j)·eq(r_b, high bits of a_f(j))` per family and cycle (the write last):
-    /// each access's weight in the current address round.
-    weights: Vec<Vec<F>>,
-    /// `eq(r_b, high bits of w(j))`: how much of write `j` lands in the folded table.
-    write_eq: Vec<F>,
+    /// The address rounds' access families: each read family, then the write unless it is
+    /// aliased. Family `f`'s access at cycle `j` weighs `base[f][j]·eq(r_b, high bits)`:
+    /// `base[f][j] = γ^f·eq(r_cycle, j)`, the aliased read family's `(γ^a + γ^R)·eq(r_cycle, j)`
+    /// (its access stands for the write's too).
+    base: Vec<Vec<F>>,
+    /// `γ^R·eq(r_cycle, j)·Inc(j)`: the write's increment term, carried by the write's family
+    /// (the aliased read family, or the write itself).
+    inc_term: Vec<F>,
     init_bound: Vec<F>,
     cycle: Option<DenseProductSum<F>>,
     /// `wa~_i(r_addr,i, ·)`, kept for the Val check.
     write_chunks: Vec<Vec<F>>,
-    /// The read family whose addresses the write's are, if any (found at the cycle rounds).
+    /// The read family whose addresses the write's are, if any.
     alias: Option<usize>,
 }
 
@@ -321,13 +324,17 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
         }
     }
 
-    /// `s(0), s(1), s(2)` of the current address round by one sweep over the trace: at most
-    /// two multiplications per access (the `ζ·int` values are a table of additions, and
-    /// `s(1) = previous − s(0)`).
+    /// `s(0), s(1), s(2)` of the current address round by one sweep over the trace. An access
+    /// of family `f` at cycle `j` to address `a` (bit `b` being bound, low bits `lo`) adds
+    /// `eq(t, b)·E[hi]·(base_f(j)·V(t) + [carrier]·inc_term(j))` with `V(t) = Val(t) + ζ·int(t)`
+    /// read from the folded table and `E = eq(r_b, ·)` over the bound high bits: two or three
+    /// multiplications, and nothing to bind per access (`E` is rebuilt from `r_b`, `2^m`
+    /// entries). `s(1) = previous − s(0)`.
     fn address_round(&self, previous: F) -> [F; 3] {
         let rem = self.params.log_k() - self.r_addr.len();
         let half = 1usize << (rem - 1);
         let mut table = self.init_bound.clone();
+        let bound = EqPolynomial::evals(&self.r_addr);
         // ζ·int~(r_b, 0, lo) for every lo, and ζ·2^{rem−1} for the bit being bound.
         let mut zeta_int = Vec::with_capacity(half);
         let mut z = self.zeta * self.int_bound * F::from(1u64 << rem);
@@ -335,30 +342,34 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
             zeta_int.push(z);
             z += self.zeta;
         }
-        let zeta_step = self.zeta * F::from(half as u64);
-        let write = self.params.num_reads;
+        let zeta_step2 = (self.zeta * F::from(half as u64)).double();
+        let carrier = self.alias.unwrap_or(self.params.num_reads);
         let mut s = [F::zero(); 3];
         for j in 0..self.w.writes.len() {
-            for f in 0..=write {
+            for (f, base) in self.base.iter().enumerate() {
                 let a = self.address(f, j);
-                let (bit, lo) = ((a >> (rem - 1)) & 1, a & (half - 1));
-                let weight = self.weights[f][j];
-                let inc = if f == write { self.w.inc[j] } else { F::zero() };
-                let (v0, v1) = (table[lo], table[half + lo]);
-                let base = inc + zeta_int[lo];
-                // value(t) = Val(t) + inc + ζ·int(t), linear in t; eq(t, bit) is 1 − t or t,
-                // zero at t = 1 − bit, so each access adds to two of the three points.
-                let value2 = v1.double() - v0 + base + zeta_step.double();
-                // s(1) = previous claim − s(0), so bit-1 accesses add to s(2) only.
-                if bit == 0 {
-                    s[0] += weight * (v0 + base);
-                    s[2] -= weight * value2;
+                let (hi, bit, lo) = (a >> rem, (a >> (rem - 1)) & 1, a & (half - 1));
+                let e = bound[hi];
+                let weight = e * base[j];
+                let inc = if f == carrier {
+                    e * self.inc_term[j]
                 } else {
-                    s[2] += weight.double() * value2;
+                    F::zero()
+                };
+                let (v0, v1) = (table[lo], table[half + lo]);
+                let value0 = v0 + zeta_int[lo];
+                let value2 = v1.double() - v0 + zeta_int[lo] + zeta_step2;
+                // eq(t, b) is 1 − t or t: zero at t = 1 − b, so each access adds to two of the
+                // three points, and s(1) comes from the previous claim.
+                if bit == 0 {
+                    s[0] += weight * value0 + inc;
+                    s[2] -= weight * value2 + inc;
+                } else {
+                    s[2] += (weight * value2 + inc).double();
                 }
             }
             let w = self.w.writes[j] as usize;
-            table[w & (2 * half - 1)] += self.w.inc[j] * self.write_eq[j];
+            table[w & (2 * half - 1)] += self.w.inc[j] * bound[w >> rem];
         }
         s[1] = previous - s[0];
         s
@@ -368,8 +379,7 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
         let (d, log_n, reads) = (self.params.d, self.params.log_n, self.params.num_reads);
         let iota = self.int_bound;
         // A write to the address a read family reads (registers: `rd`; RAM: the word) has that
-        // family's chunks: its term shares their product (see `cycle_layout`).
-        self.alias = (0..reads).find(|&f| self.w.reads[f] == self.w.writes);
+        // family's chunks: its term shares their product.
         let families = if self.alias.is_some() {
             reads
         } else {
@@ -384,7 +394,9 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
         }
         let write_family = self.alias.unwrap_or(reads);
         self.write_chunks = factors[write_family * d..(write_family + 1) * d].to_vec();
-        let write_eq = &self.write_eq;
+        let full = EqPolynomial::evals(&self.r_addr);
+        let write_eq: Vec<F> = self.w.writes.iter().map(|&w| full[w as usize]).collect();
+        drop(full);
         let mut current = self.init_bound[0];
         let mut val_read = Vec::with_capacity(write_eq.len());
         let mut val_write = Vec::with_capacity(write_eq.len());
@@ -468,19 +480,6 @@ impl<F: PrimeField> SumcheckInstance<F> for ReadWriteProver<'_, F> {
             c.bind(r);
             return;
         }
-        let rem = self.params.log_k() - self.r_addr.len();
-        let (l0, l1) = (F::one() - r, r);
-        let write = self.params.num_reads;
-        for f in 0..self.params.families() {
-            for j in 0..self.w.writes.len() {
-                let bit = (self.address(f, j) >> (rem - 1)) & 1;
-                let factor = if bit == 1 { l1 } else { l0 };
-                self.weights[f][j] *= factor;
-                if f == write {
-                    self.write_eq[j] *= factor;
-                }
-            }
-        }
         fold(&mut self.init_bound, r);
         self.int_bound = self.int_bound.double() + r;
         self.r_addr.push(r);
@@ -545,6 +544,23 @@ pub fn prove_twist<F: PrimeField>(
 
     // 1. Read + write checking.
     let eq_cycle = EqPolynomial::evals(r_cycle);
+    let alias = (0..reads).find(|&f| w.reads[f] == w.writes);
+    let base = (0..params.families())
+        .filter(|&f| !(alias.is_some() && f == reads))
+        .map(|f| {
+            let g = match alias {
+                Some(a) if f == a => gamma[a] + gamma[reads],
+                _ => gamma[f],
+            };
+            eq_cycle.iter().map(|e| g * e).collect()
+        })
+        .collect();
+    let inc_term = eq_cycle
+        .iter()
+        .zip(&w.inc)
+        .map(|(e, inc)| gamma[reads] * e * inc)
+        .collect();
+    drop(eq_cycle);
     let mut rw = ReadWriteProver {
         params: *params,
         w,
@@ -553,18 +569,15 @@ pub fn prove_twist<F: PrimeField>(
         claim,
         r_addr: Vec::new(),
         int_bound: F::zero(),
-        weights: (0..params.families())
-            .map(|f| eq_cycle.iter().map(|e| gamma[f] * e).collect())
-            .collect(),
-        write_eq: vec![F::one(); 1 << params.log_t],
+        base,
+        inc_term,
         r_cycle: r_cycle.to_vec(),
         gamma,
         init_bound: w.init.clone(),
         cycle: None,
         write_chunks: Vec::new(),
-        alias: None,
+        alias,
     };
-    drop(eq_cycle);
     let (read_write, rw_point, finals) =
         crate::profiled!("tw rw sumcheck", prove_sumcheck(&mut rw, transcript));
     let iota = rw.int_bound;
