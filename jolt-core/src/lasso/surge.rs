@@ -28,10 +28,11 @@ use crate::memory_checking::{
 use crate::opening::OpeningClaim;
 use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use rayon::prelude::*;
 use std::time::{Duration, Instant};
 use sumcheck::{
     prove_sumcheck, verify_sumcheck, CombineFn, EqPolynomial, EqProductSumcheck,
-    MultilinearPolynomial, SumcheckError, SumcheckProof, Transcript,
+    MultilinearPolynomial, SumcheckError, SumcheckInstance, SumcheckProof, Transcript,
 };
 
 /// A boxed field function `F^k → F`: a combining polynomial `g` or a subtable MLE.
@@ -367,6 +368,142 @@ fn primary_summand<F: PrimeField>(params: &SurgeParams<F>, vals: &[F]) -> F {
     acc
 }
 
+/// The primary zero-check's prover: [`EqProductSumcheck`] over `[E_α.., flag_f.., out]`,
+/// with a first round that visits, per pair of steps `(lo, hi)`, only the instructions whose
+/// flag is set at `lo` or `hi` (each step sets at most one) and only their memories, read
+/// from the subtables at the chunk indices: `h(t) = Σ_{f set} flag_f(t)·g_f(E_f(t)) − out(t)`
+/// with `flag_f(t)` one of `1`, `1 − t`, `t`. The generic round fills every polynomial at
+/// every point and scans every flag. Later rounds are the generic ones.
+struct PrimaryProver<'a, F: PrimeField> {
+    inner: EqProductSumcheck<'a, F>,
+    params: &'a SurgeParams<F>,
+    w: &'a SurgeWitness<F>,
+    /// The instruction each step's flags select; `None` when some step sets two flags (the
+    /// generic round handles any witness).
+    active: Option<Vec<Option<u16>>>,
+    first_round: bool,
+}
+
+impl<'a, F: PrimeField> PrimaryProver<'a, F> {
+    fn new(
+        inner: EqProductSumcheck<'a, F>,
+        params: &'a SurgeParams<F>,
+        w: &'a SurgeWitness<F>,
+    ) -> Self {
+        let t = w.outputs.len();
+        let mut active = vec![None; t];
+        let mut one_hot = true;
+        for (f, flags) in w.flags.iter().enumerate() {
+            for (slot, _) in active.iter_mut().zip(flags).filter(|(_, &set)| set) {
+                one_hot &= slot.is_none();
+                *slot = Some(f as u16);
+            }
+        }
+        PrimaryProver {
+            inner,
+            params,
+            w,
+            active: (one_hot && t >= 2).then_some(active),
+            first_round: true,
+        }
+    }
+
+    /// `[q(0), q(2), …, q(d − 1)]` of the first round, weighted by `eq_rest`.
+    fn first_round_partial(&self, active: &[Option<u16>]) -> Vec<F> {
+        let half = self.w.outputs.len() / 2;
+        let d = self.inner.degree();
+        let points: Vec<u64> = std::iter::once(0).chain(2..d as u64).collect();
+        let m = points.len();
+        let eq_rest = self.inner.eq_rest();
+        let (params, w) = (self.params, self.w);
+        let memory_value = |alpha: usize, step: usize| -> F {
+            let (s, c) = params.memories[alpha];
+            params.subtables[s][w.dims[c][step]]
+        };
+        let per_pair = |(mut acc, mut args, mut step): (Vec<F>, Vec<F>, Vec<F>), i: usize| {
+            let (lo, hi) = (i, i + half);
+            let mut h = vec![F::zero(); m];
+            let (out_lo, out_step) = (w.outputs[lo], w.outputs[hi] - w.outputs[lo]);
+            for (p, &t) in points.iter().enumerate() {
+                h[p] = -(out_lo + F::from(t) * out_step);
+            }
+            // (instruction, flag at t = 0 and its step): the same instruction at both steps
+            // has flag 1; otherwise lo's has 1 − t and hi's has t.
+            let (f_lo, f_hi) = (active[lo], active[hi]);
+            let set: [Option<(u16, i64, i64)>; 2] = if f_lo == f_hi {
+                [f_lo.map(|f| (f, 1, 0)), None]
+            } else {
+                [f_lo.map(|f| (f, 1, -1)), f_hi.map(|f| (f, 0, 1))]
+            };
+            for (f, flag0, flag_step) in set.into_iter().flatten() {
+                let inst = &params.instructions[f as usize];
+                args.clear();
+                step.clear();
+                for &alpha in &inst.memories {
+                    let v = memory_value(alpha, lo);
+                    args.push(v);
+                    step.push(memory_value(alpha, hi) - v);
+                }
+                let mut at = 0u64;
+                for (p, &t) in points.iter().enumerate() {
+                    while at < t {
+                        args.iter_mut().zip(&step).for_each(|(a, s)| *a += s);
+                        at += 1;
+                    }
+                    let flag = flag0 + flag_step * t as i64;
+                    if flag != 0 {
+                        let g = (inst.combine)(&args);
+                        h[p] += if flag == 1 { g } else { F::from(flag) * g };
+                    }
+                }
+            }
+            for (a, v) in acc.iter_mut().zip(&h) {
+                *a += eq_rest[i] * v;
+            }
+            (acc, args, step)
+        };
+        (0..half)
+            .into_par_iter()
+            .with_min_len(1 << 10)
+            .fold(|| (vec![F::zero(); m], Vec::new(), Vec::new()), per_pair)
+            .map(|(acc, _, _)| acc)
+            .reduce(
+                || vec![F::zero(); m],
+                |mut a, b| {
+                    a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                    a
+                },
+            )
+    }
+}
+
+impl<F: PrimeField> SumcheckInstance<F> for PrimaryProver<'_, F> {
+    fn num_vars(&self) -> usize {
+        self.inner.num_vars()
+    }
+    fn degree(&self) -> usize {
+        self.inner.degree()
+    }
+    fn claimed_sum(&self) -> F {
+        self.inner.claimed_sum()
+    }
+    fn round_evals(&self, previous_claim: F) -> Vec<F> {
+        match (&self.active, self.first_round) {
+            (Some(active), true) => self
+                .inner
+                .round_evals_from_partial(&self.first_round_partial(active), previous_claim),
+            _ => self.inner.round_evals(previous_claim),
+        }
+    }
+    fn bind(&mut self, r: F) {
+        self.first_round = false;
+        self.inner.bind(r);
+    }
+    fn final_evals(&self) -> Vec<F> {
+        self.inner.final_evals()
+    }
+}
+
 fn degree<F>(params: &SurgeParams<F>) -> usize {
     // eq · flag · g
     2 + params
@@ -512,9 +649,14 @@ fn prove_surge_inner<F: PrimeField>(
     polys.push(MultilinearPolynomial::dense(w.outputs.clone()));
     let h = |vals: &[F]| primary_summand(params, vals);
     let h: &CombineFn<F> = &h;
-    let mut primary = EqProductSumcheck::new(r, polys, h, degree(params), F::zero());
-    let (primary_proof, point, primary_evals) = prove_sumcheck(&mut primary, transcript);
-    drop(primary);
+    let inner = EqProductSumcheck::new(r, polys, h, degree(params), F::zero());
+    let (primary_proof, point, primary_evals) = if given.is_none() {
+        // Honest memory values: the first round reads them from the subtables.
+        prove_sumcheck(&mut PrimaryProver::new(inner, params, w), transcript)
+    } else {
+        let mut inner = inner;
+        prove_sumcheck(&mut inner, transcript)
+    };
     transcript.append_scalars(b"surge_primary_evals", &primary_evals);
     timings.primary_sumcheck += start.elapsed();
     let start = Instant::now();
@@ -575,7 +717,8 @@ pub fn prove_surge_primary<F: PrimeField>(
     let r: Vec<F> = transcript.challenge_scalars(b"surge_r", log_t);
     let h = |vals: &[F]| primary_summand(params, vals);
     let h: &CombineFn<F> = &h;
-    let mut primary = EqProductSumcheck::new(r, polys, h, degree(params), F::zero());
+    let inner = EqProductSumcheck::new(r, polys, h, degree(params), F::zero());
+    let mut primary = PrimaryProver::new(inner, params, w);
     let (proof, point, evals) = prove_sumcheck(&mut primary, transcript);
     transcript.append_scalars(b"surge_primary_evals", &evals);
     (proof, point, evals)
