@@ -115,6 +115,14 @@ impl<F: PrimeField> FlatForm<F> {
         form
     }
 
+    /// Whether the form is the constant zero.
+    fn is_zero(&self) -> bool {
+        self.plus.is_empty()
+            && self.minus.is_empty()
+            && self.scaled.is_empty()
+            && self.constant.is_zero()
+    }
+
     fn eval(&self, vals: &[F]) -> F {
         let mut acc = self.constant;
         for &i in &self.plus {
@@ -158,12 +166,23 @@ impl<F: PrimeField> Residual<F> {
         Self { forms, weights }
     }
 
+    /// `Σ_k w_k (a_k·b_k − c_k)`. Most constraints are `flag·(…) = 0` with the flag off at
+    /// most steps: where `a_k` is zero, `b_k` is not evaluated, and an empty `c_k` never is.
     fn eval(&self, vals: &[F]) -> F {
-        self.forms
-            .iter()
-            .zip(&self.weights)
-            .map(|([a, b, c], w)| *w * (a.eval(vals) * b.eval(vals) - c.eval(vals)))
-            .sum()
+        let mut acc = F::zero();
+        for ([a, b, c], w) in self.forms.iter().zip(&self.weights) {
+            let a = a.eval(vals);
+            let ab = if a.is_zero() {
+                F::zero()
+            } else {
+                a * b.eval(vals)
+            };
+            let residual = if c.is_zero() { ab } else { ab - c.eval(vals) };
+            if !residual.is_zero() {
+                acc += *w * residual;
+            }
+        }
+        acc
     }
 }
 
