@@ -426,6 +426,13 @@ impl<F: PrimeField> EqProductSumcheck<'_, F> {
         })
     }
 
+    /// After the first bind, the bound values row-major (`rows[i·k + j]`) and `k`: a caller
+    /// that computes a round's sums itself (see [`Self::round_evals_from_partial`]) reads
+    /// them here. `None` before the first bind.
+    pub fn rows(&self) -> Option<(&[F], usize)> {
+        (!self.rows.is_empty()).then_some((self.rows.as_slice(), self.num_polys))
+    }
+
     /// `eq(τ_{>j}, x')` over the unbound variables but the current one: the weight of pair
     /// `x'` in the current round.
     pub fn eq_rest(&self) -> &[F] {

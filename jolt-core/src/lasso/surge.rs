@@ -477,6 +477,71 @@ impl<'a, F: PrimeField> PrimaryProver<'a, F> {
     }
 }
 
+impl<F: PrimeField> PrimaryProver<'_, F> {
+    /// `[q(0), q(2), …, q(d − 1)]` of a later round from the bound rows `[E_α.., flag_f..,
+    /// out]`: per pair only the instructions whose bound flag is nonzero at either end, and
+    /// only their memories, are interpolated.
+    fn row_partial(&self, rows: &[F], k: usize) -> Vec<F> {
+        let half = rows.len() / k / 2;
+        let d = self.inner.degree();
+        let points: Vec<u64> = std::iter::once(0).chain(2..d as u64).collect();
+        let m = points.len();
+        let eq_rest = self.inner.eq_rest();
+        let params = self.params;
+        let memories = params.memories.len();
+        let ts: Vec<F> = points.iter().map(|&t| F::from(t)).collect();
+        let per_pair = |(mut acc, mut args, mut step): (Vec<F>, Vec<F>, Vec<F>), i: usize| {
+            let lo = &rows[i * k..(i + 1) * k];
+            let hi = &rows[(i + half) * k..(i + half + 1) * k];
+            let mut h = vec![F::zero(); m];
+            let (out_lo, out_step) = (lo[k - 1], hi[k - 1] - lo[k - 1]);
+            for (v, t) in h.iter_mut().zip(&ts) {
+                *v = -(out_lo + *t * out_step);
+            }
+            for (f, inst) in params.instructions.iter().enumerate() {
+                let (flag_lo, flag_hi) = (lo[memories + f], hi[memories + f]);
+                if flag_lo.is_zero() && flag_hi.is_zero() {
+                    continue;
+                }
+                let flag_step = flag_hi - flag_lo;
+                args.clear();
+                step.clear();
+                for &alpha in &inst.memories {
+                    args.push(lo[alpha]);
+                    step.push(hi[alpha] - lo[alpha]);
+                }
+                let mut at = 0u64;
+                for ((v, t), &point) in h.iter_mut().zip(&ts).zip(&points) {
+                    while at < point {
+                        args.iter_mut().zip(&step).for_each(|(a, s)| *a += s);
+                        at += 1;
+                    }
+                    let flag = flag_lo + *t * flag_step;
+                    if !flag.is_zero() {
+                        *v += flag * (inst.combine)(&args);
+                    }
+                }
+            }
+            for (a, v) in acc.iter_mut().zip(&h) {
+                *a += eq_rest[i] * v;
+            }
+            (acc, args, step)
+        };
+        (0..half)
+            .into_par_iter()
+            .with_min_len(1 << 10)
+            .fold(|| (vec![F::zero(); m], Vec::new(), Vec::new()), per_pair)
+            .map(|(acc, _, _)| acc)
+            .reduce(
+                || vec![F::zero(); m],
+                |mut a, b| {
+                    a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                    a
+                },
+            )
+    }
+}
+
 impl<F: PrimeField> SumcheckInstance<F> for PrimaryProver<'_, F> {
     fn num_vars(&self) -> usize {
         self.inner.num_vars()
@@ -488,12 +553,13 @@ impl<F: PrimeField> SumcheckInstance<F> for PrimaryProver<'_, F> {
         self.inner.claimed_sum()
     }
     fn round_evals(&self, previous_claim: F) -> Vec<F> {
-        match (&self.active, self.first_round) {
-            (Some(active), true) => self
-                .inner
-                .round_evals_from_partial(&self.first_round_partial(active), previous_claim),
-            _ => self.inner.round_evals(previous_claim),
-        }
+        let partial = match (&self.active, self.first_round, self.inner.rows()) {
+            (Some(active), true, _) => self.first_round_partial(active),
+            (_, false, Some((rows, k))) => self.row_partial(rows, k),
+            _ => return self.inner.round_evals(previous_claim),
+        };
+        self.inner
+            .round_evals_from_partial(&partial, previous_claim)
     }
     fn bind(&mut self, r: F) {
         self.first_round = false;
