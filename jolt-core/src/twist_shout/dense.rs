@@ -115,10 +115,27 @@ impl<F: PrimeField> DenseProductSum<F> {
                 None => F::one(),
             }
         };
+        // A factor zero at both ends of a pair is zero at every t: its terms add nothing there
+        // (an increment on the many cycles that write nothing).
+        let vanishes = |value: &[F], step: &[F], term: &[usize]| {
+            term.iter()
+                .any(|&k| value[k].is_zero() && step[k].is_zero())
+        };
         let pair = |acc: &mut Vec<F>, value: &mut Vec<F>, step: &mut Vec<F>, x: usize| {
             for (k, f) in self.factors.iter().enumerate() {
                 value[k] = f[x];
                 step[k] = f[x + half] - f[x];
+            }
+            // Bit `t` set: term `t` vanishes on this pair (terms past 64 are always computed).
+            let dead: u64 = self
+                .terms
+                .iter()
+                .take(64)
+                .enumerate()
+                .filter(|(_, (_, term))| vanishes(value, step, term))
+                .fold(0, |mask, (t, _)| mask | 1 << t);
+            if num_terms <= 64 && dead.count_ones() as usize == num_terms {
+                return;
             }
             let mut at = 0u64;
             for (p, &t) in points.iter().enumerate() {
@@ -129,7 +146,10 @@ impl<F: PrimeField> DenseProductSum<F> {
                     at += 1;
                 }
                 let slot = &mut acc[p * num_terms..(p + 1) * num_terms];
-                for (out, (_, term)) in slot.iter_mut().zip(&self.terms) {
+                for (t, (out, (_, term))) in slot.iter_mut().zip(&self.terms).enumerate() {
+                    if t < 64 && dead >> t & 1 == 1 {
+                        continue;
+                    }
                     let prod = product(value, term);
                     match weights {
                         Some(w) => *out += w[x] * prod,
