@@ -26,6 +26,119 @@ pub struct KzgProverSetup {
     pub powers_g1: Vec<G1Affine>,
     /// `H` (the G2 generator) and `τ·H`.
     pub verifier: KzgVerifierSetup,
+    /// Sums of aligned blocks of the powers, derived on first use (see [`BlockSums`]).
+    pub block_sums: BlockSums,
+}
+
+/// `B_ℓ[b] = Σ_{i < 2^ℓ} G_{b·2^ℓ + i}` for every level `ℓ ≥ 1` over a prefix of the powers:
+/// a one-hot row's sum takes a run of equal chunk indices as `O(log run)` block points
+/// instead of one point per cycle (slowly varying chunks, such as the high chunk of an
+/// address or a constant dummy access, cost almost nothing). Derived data: built on the
+/// first one-hot commitment of a given length (about `N` batched affine additions), never
+/// serialized, and equal for any two setups.
+#[derive(Default)]
+pub struct BlockSums {
+    levels: std::sync::RwLock<Option<std::sync::Arc<(usize, Vec<Vec<G1Affine>>)>>>,
+}
+
+impl BlockSums {
+    /// The levels `1..=log len` over `points[..len]` (cached per length).
+    fn levels(&self, points: &[G1Affine]) -> std::sync::Arc<(usize, Vec<Vec<G1Affine>>)> {
+        let len = points.len();
+        if let Some(cached) = self.levels.read().expect("not poisoned").as_ref() {
+            if cached.0 == len {
+                return cached.clone();
+            }
+        }
+        let mut levels: Vec<Vec<G1Affine>> = Vec::new();
+        let mut current: &[G1Affine] = points;
+        while current.len() > 1 {
+            let next = pair_sums(current);
+            levels.push(next);
+            current = levels.last().expect("just pushed");
+        }
+        let built = std::sync::Arc::new((len, levels));
+        *self.levels.write().expect("not poisoned") = Some(built.clone());
+        built
+    }
+}
+
+impl Clone for BlockSums {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl PartialEq for BlockSums {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for BlockSums {}
+
+impl std::fmt::Debug for BlockSums {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("BlockSums")
+    }
+}
+
+impl ark_serialize::Valid for BlockSums {
+    fn check(&self) -> Result<(), ark_serialize::SerializationError> {
+        Ok(())
+    }
+}
+
+impl CanonicalSerialize for BlockSums {
+    fn serialize_with_mode<W: std::io::Write>(
+        &self,
+        _: W,
+        _: ark_serialize::Compress,
+    ) -> Result<(), ark_serialize::SerializationError> {
+        Ok(())
+    }
+    fn serialized_size(&self, _: ark_serialize::Compress) -> usize {
+        0
+    }
+}
+
+impl CanonicalDeserialize for BlockSums {
+    fn deserialize_with_mode<R: std::io::Read>(
+        _: R,
+        _: ark_serialize::Compress,
+        _: ark_serialize::Validate,
+    ) -> Result<Self, ark_serialize::SerializationError> {
+        Ok(Self::default())
+    }
+}
+
+/// `[p_0 + p_1, p_2 + p_3, …]` by batched affine additions (one shared inversion); equal `x`
+/// or the point at infinity take the projective formulas.
+fn pair_sums(points: &[G1Affine]) -> Vec<G1Affine> {
+    let pairs = points.len() / 2;
+    let mut denominators: Vec<ark_bn254::Fq> = (0..pairs)
+        .map(|i| {
+            let (a, b) = (points[2 * i], points[2 * i + 1]);
+            if a.is_zero() || b.is_zero() || a.x == b.x {
+                ark_bn254::Fq::one()
+            } else {
+                b.x - a.x
+            }
+        })
+        .collect();
+    ark_ff::batch_inversion(&mut denominators);
+    (0..pairs)
+        .map(|i| {
+            let (a, b) = (points[2 * i], points[2 * i + 1]);
+            if a.is_zero() || b.is_zero() || a.x == b.x {
+                return (a.into_group() + b).into_affine();
+            }
+            let lambda = (b.y - a.y) * denominators[i];
+            let x3 = lambda.square() - a.x - b.x;
+            let y3 = lambda * (a.x - x3) - a.y;
+            G1Affine::new_unchecked(x3, y3)
+        })
+        .collect()
 }
 
 /// The verifier's KZG parameters: `G`, `H`, `τ·H`, and the number `N` of G1 powers (the
@@ -92,6 +205,7 @@ impl KzgProverSetup {
         Self {
             verifier: KzgVerifierSetup::from_tau(tau, n),
             powers_g1,
+            block_sums: BlockSums::default(),
         }
     }
 
@@ -208,11 +322,35 @@ impl KzgProverSetup {
         indices: &[u16],
     ) -> Result<Vec<G1Affine>, PcsError> {
         self.check_len(indices.len())?;
-        Ok(bucket_sums(
-            &self.powers_g1[..indices.len()],
-            indices,
-            num_rows,
-        ))
+        let points = &self.powers_g1[..indices.len()];
+        let levels = self.block_sums.levels(points);
+        // Runs of equal indices as aligned blocks: at cycle j, the largest block that starts
+        // at j (2^ℓ divides j) and stays inside the run.
+        let t = indices.len();
+        let mut run = vec![1usize; t];
+        for j in (0..t.saturating_sub(1)).rev() {
+            if indices[j] == indices[j + 1] {
+                run[j] = run[j + 1] + 1;
+            }
+        }
+        let (mut block_points, mut block_rows) = (Vec::new(), Vec::new());
+        let mut j = 0;
+        while j < t {
+            let align = if j == 0 {
+                usize::BITS
+            } else {
+                j.trailing_zeros()
+            };
+            let level = align.min(run[j].ilog2()) as usize;
+            block_points.push(if level == 0 {
+                points[j]
+            } else {
+                levels.1[level - 1][j >> level]
+            });
+            block_rows.push(indices[j]);
+            j += 1 << level;
+        }
+        Ok(bucket_sums(&block_points, &block_rows, num_rows))
     }
 
     fn check_len(&self, len: usize) -> Result<(), PcsError> {

@@ -432,6 +432,7 @@ pub fn import_setup<R: Read + Seek>(
     let setup = KzgProverSetup {
         powers_g1,
         verifier,
+        block_sums: Default::default(),
     };
     setup.check_consistency()?;
     Ok((header, setup))

@@ -213,6 +213,37 @@ pub fn verifier_setup_alone<S: CommitmentScheme>() {
 pub fn one_hot<S: CommitmentScheme>(setup: &S::ProverSetup) {
     let mut rng = ChaCha20Rng::seed_from_u64(0x0e_407);
     let vk = S::verifier_setup(setup);
+    // Slowly varying chunks (a constant one, runs of every length at every alignment) and
+    // changing lengths: schemes may take runs as block sums, and must agree with the rows.
+    for (n, t, run) in [
+        (4usize, 1usize << 10, 0usize),
+        (8, 1 << 6, 3),
+        (4, 1 << 10, 37),
+        (16, 1 << 9, 1),
+    ] {
+        let mut indices = Vec::with_capacity(t);
+        let mut value = 1u16;
+        while indices.len() < t {
+            let len = if run == 0 {
+                t
+            } else {
+                1 + rng.next_u32() as usize % (2 * run)
+            };
+            indices.extend(std::iter::repeat_n(value, len.min(t - indices.len())));
+            value = (rng.next_u32() as usize % n) as u16;
+        }
+        let rows = S::commit_one_hot(setup, n, &indices).expect("one-hot commit");
+        for (x, row) in rows.iter().enumerate() {
+            let bits: Vec<bool> = indices.iter().map(|&c| c as usize == x).collect();
+            let expected = S::commit(setup, &MultilinearPolynomial::from(bits)).expect("commit");
+            assert_eq!(
+                row,
+                &expected,
+                "{}: runs ~{run}, row {x} of {n}, T = {t}",
+                S::NAME
+            );
+        }
+    }
     for (log_rows, log_t) in [(0usize, 0usize), (2, 3), (4, 6), (3, 10)] {
         let (n, t) = (1usize << log_rows, 1usize << log_t);
         let indices: Vec<u16> = (0..t)
