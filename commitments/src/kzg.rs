@@ -294,9 +294,7 @@ impl KzgProverSetup {
         let bases = &self.powers_g1[..poly.len()];
         Ok(match poly {
             MultilinearPolynomial::Dense(p) => G1Projective::msm_unchecked(bases, p.evals()),
-            MultilinearPolynomial::Bool(p) if !p.is_bound() => {
-                G1Projective::msm_u1(bases, p.small_values())
-            }
+            MultilinearPolynomial::Bool(p) if !p.is_bound() => self.sum_of_ones(p.small_values()),
             MultilinearPolynomial::U8(p) if !p.is_bound() => {
                 G1Projective::msm_u8(bases, p.small_values())
             }
@@ -351,6 +349,45 @@ impl KzgProverSetup {
             j += 1 << level;
         }
         Ok(bucket_sums(&block_points, &block_rows, num_rows))
+    }
+
+    /// `Σ_{j: bits[j]} G_j` for a flag column, runs of ones taken as aligned block sums (see
+    /// [`BlockSums`]): a flag that holds over long stretches costs a few points per stretch.
+    fn sum_of_ones(&self, bits: &[bool]) -> G1Projective {
+        let points = &self.powers_g1[..bits.len()];
+        let t = bits.len();
+        let mut chosen = Vec::new();
+        let mut levels = None;
+        let mut j = 0;
+        while j < t {
+            if !bits[j] {
+                j += 1;
+                continue;
+            }
+            let run = bits[j..].iter().take_while(|&&b| b).count();
+            // The run [j, j + run) as aligned blocks.
+            let end = j + run;
+            while j < end {
+                let align = if j == 0 {
+                    usize::BITS
+                } else {
+                    j.trailing_zeros()
+                };
+                let level = align.min((end - j).ilog2()) as usize;
+                chosen.push(if level == 0 {
+                    points[j]
+                } else {
+                    levels
+                        .get_or_insert_with(|| self.block_sums.levels(points))
+                        .1[level - 1][j >> level]
+                });
+                j += 1 << level;
+            }
+        }
+        match chosen.len() {
+            0 => G1Projective::zero(),
+            n => bucket_sums(&chosen, &vec![0u16; n], 1)[0].into_group(),
+        }
     }
 
     fn check_len(&self, len: usize) -> Result<(), PcsError> {
@@ -604,6 +641,35 @@ pub fn three_point_check(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A flag column's commitment (runs of ones as block sums) is the MSM of its 0/1 values,
+    /// for runs at every alignment, a constant column and an empty one.
+    #[test]
+    fn flag_commitments_match_the_msm() {
+        let setup = KzgProverSetup::insecure(9, 5);
+        let mut rng = ChaCha20Rng::seed_from_u64(11);
+        for run in [0usize, 1, 3, 17, 200, 512] {
+            let mut bits = Vec::with_capacity(512);
+            let mut value = run == 512;
+            while bits.len() < 512 {
+                let len = if run == 0 || run == 512 {
+                    512
+                } else {
+                    1 + rng.next_u32() as usize % (2 * run)
+                };
+                bits.extend(std::iter::repeat_n(value, len.min(512 - bits.len())));
+                value = !value;
+            }
+            let scalars: Vec<Fr> = bits.iter().map(|&b| Fr::from(b as u64)).collect();
+            let expected = G1Projective::msm_unchecked(&setup.powers_g1[..512], &scalars);
+            let poly = MultilinearPolynomial::from(bits);
+            assert_eq!(
+                setup.commit_multilinear(&poly).unwrap(),
+                expected,
+                "runs ~{run}"
+            );
+        }
+    }
 
     #[test]
     fn single_kzg_opening_verifies_and_a_wrong_value_does_not() {
