@@ -38,12 +38,15 @@ pub struct KzgProverSetup {
 /// serialized, and equal for any two setups.
 #[derive(Default)]
 pub struct BlockSums {
-    levels: std::sync::RwLock<Option<std::sync::Arc<(usize, Vec<Vec<G1Affine>>)>>>,
+    levels: std::sync::RwLock<Option<std::sync::Arc<BlockLevels>>>,
 }
+
+/// The prefix length the levels were built over, and levels `1, 2, …` (`B_ℓ` at `ℓ − 1`).
+type BlockLevels = (usize, Vec<Vec<G1Affine>>);
 
 impl BlockSums {
     /// The levels `1..=log len` over `points[..len]` (cached per length).
-    fn levels(&self, points: &[G1Affine]) -> std::sync::Arc<(usize, Vec<Vec<G1Affine>>)> {
+    fn levels(&self, points: &[G1Affine]) -> std::sync::Arc<BlockLevels> {
         let len = points.len();
         if let Some(cached) = self.levels.read().expect("not poisoned").as_ref() {
             if cached.0 == len {
