@@ -159,7 +159,7 @@ pub fn prove_openings<S: CommitmentScheme>(
         .map(|i| i as &mut dyn SumcheckInstance<S::Field>)
         .collect();
     let (reduction, point, mu, finals) = crate::profiled!(
-        "op reduction",
+        "opening: reduction",
         prove_batched_with_coeffs(&mut refs, transcript)
     );
     drop(instances);
@@ -168,7 +168,7 @@ pub fn prove_openings<S: CommitmentScheme>(
     let coeffs = combined_coefficients(&groups, &distinct, &lambda, &mu, &point)
         .ok_or(OpeningError::DegeneratePoint)?;
     let mut combined = vec![S::Field::zero(); 1 << point.len()];
-    crate::profiled!("op combine", {
+    crate::profiled!("opening: combine P*", {
         for (&j, c) in distinct.iter().zip(&coeffs) {
             polys[j].add_scaled_into(&mut combined, *c);
         }
@@ -178,7 +178,7 @@ pub fn prove_openings<S: CommitmentScheme>(
     let commitment =
         S::combine_commitments(&claim_commitments, &coeffs).ok_or(PcsError::NotHomomorphic)?;
     let pcs = crate::profiled!(
-        "op pcs",
+        "opening: PCS open",
         S::open(
             setup,
             &DensePolynomial::new(combined),

@@ -440,8 +440,10 @@ pub fn prove_uniform_r1cs<F: PrimeField>(
         next_cols: next_cols.clone(),
         first_round: true,
     };
-    let (outer_proof, r, finals) =
-        crate::profiled!("spartan outer", prove_sumcheck(&mut outer, transcript));
+    let (outer_proof, r, finals) = crate::profiled!(
+        "spartan: zero-check",
+        prove_sumcheck(&mut outer, transcript)
+    );
     let j = r1cs.num_columns();
     let column_evals = finals[..j].to_vec();
     let shifted_evals = finals[j..].to_vec();
@@ -468,7 +470,7 @@ pub fn prove_uniform_r1cs<F: PrimeField>(
         )
     } else {
         let mut inst = ProductSumcheck::new(shift_polys, g, 2, claim);
-        crate::profiled!("spartan shift", prove_sumcheck(&mut inst, transcript))
+        crate::profiled!("spartan: shift", prove_sumcheck(&mut inst, transcript))
     };
     let shift_column_evals = shift_finals[1..].to_vec();
     transcript.append_scalars(b"spartan_shift_column_evals", &shift_column_evals);

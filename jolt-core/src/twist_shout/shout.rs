@@ -830,7 +830,7 @@ pub fn prove_shout_batch<F: PrimeField>(
         .map(|p| p as &mut dyn SumcheckInstance<F>)
         .collect();
     let (read_raf, read_point, finals) =
-        crate::profiled!("sh read_raf", prove_batched(&mut dyns, transcript));
+        crate::profiled!("shout: read + raf", prove_batched(&mut dyns, transcript));
     drop(dyns);
     drop(provers);
     let read_evals: Vec<F> = finals
@@ -850,7 +850,7 @@ pub fn prove_shout_batch<F: PrimeField>(
             .collect(),
     };
     let (bool_proof, bool_point, bool_evals, hamming) = crate::profiled!(
-        "sh onehot checks",
+        "shout: one-hot checks",
         prove_one_hot_checks(&all_chunks, params.log_t, transcript)
     );
     drop(all_chunks);

@@ -532,9 +532,12 @@ pub fn prove_twist<F: PrimeField>(
 ) -> (TwistProof<F>, TwistClaims<F>) {
     assert!(params.valid() && w.has_shape(params) && r_cycle.len() == params.log_t);
     let (d, log_k, reads) = (params.d, params.log_k(), params.num_reads);
-    let one_hot = crate::profiled!("tw one_hot", w.one_hot(params).expect("addresses below K"));
+    let one_hot = crate::profiled!(
+        "twist: one-hot chunks",
+        w.one_hot(params).expect("addresses below K")
+    );
     params.absorb(transcript);
-    let claims = crate::profiled!("tw access_claims", access_claims(w, r_cycle));
+    let claims = crate::profiled!("twist: access claims", access_claims(w, r_cycle));
     transcript.append_scalars(b"twist_access_claims", &claims);
     let gamma: Vec<F> = transcript.challenge_powers(b"twist_gamma", params.families());
     let zeta: F = transcript.challenge_scalar(b"twist_zeta");
@@ -579,7 +582,7 @@ pub fn prove_twist<F: PrimeField>(
         alias,
     };
     let (read_write, rw_point, finals) =
-        crate::profiled!("tw rw sumcheck", prove_sumcheck(&mut rw, transcript));
+        crate::profiled!("twist: read + write", prove_sumcheck(&mut rw, transcript));
     let iota = rw.int_bound;
     let val_read = finals[1 + (reads + 1) * d];
     let val_eval = val_read - zeta * iota;
@@ -602,8 +605,10 @@ pub fn prove_twist<F: PrimeField>(
         vec![(F::one(), vec![0, 1, 2])],
         3,
     );
-    let (output_proof, r_f, output_finals) =
-        crate::profiled!("tw output", prove_sumcheck(&mut output, transcript));
+    let (output_proof, r_f, output_finals) = crate::profiled!(
+        "twist: output check",
+        prove_sumcheck(&mut output, transcript)
+    );
     let final_eval = output_finals[2];
     transcript.append_scalars(b"twist_final_eval", &[final_eval]);
 
@@ -622,8 +627,10 @@ pub fn prove_twist<F: PrimeField>(
     last.extend(d + 2..2 * d + 2);
     let mut val_check =
         DenseProductSum::new(factors, vec![(F::one(), current), (gamma_v, last)], d + 2);
-    let (val_check_proof, r_2star, vfinals) =
-        crate::profiled!("tw val", prove_sumcheck(&mut val_check, transcript));
+    let (val_check_proof, r_2star, vfinals) = crate::profiled!(
+        "twist: Val check",
+        prove_sumcheck(&mut val_check, transcript)
+    );
     let val_check_write_evals = vfinals[1..=d].to_vec();
     let final_check_write_evals = vfinals[d + 2..2 * d + 2].to_vec();
     let val_check_inc_eval = vfinals[0];
@@ -633,7 +640,7 @@ pub fn prove_twist<F: PrimeField>(
 
     // 4. One-hot checks on every chunk.
     let (booleanity, bool_point, booleanity_evals, hamming) = crate::profiled!(
-        "tw onehot checks",
+        "twist: one-hot checks",
         prove_one_hot_checks(&one_hot, params.log_t, transcript)
     );
 

@@ -183,7 +183,7 @@ fn prove<S: CommitmentScheme>(
         })
         .collect();
     let (register_witness, ram_witness) = crate::profiled!(
-        "twist_witnesses",
+        "twist witnesses",
         twist_witnesses::<S::Field>(&witness, &shape, &public)
     );
     let (registers, ram) = (&register_witness, &ram_witness);
@@ -235,7 +235,7 @@ fn prove<S: CommitmentScheme>(
         .chain([&register_chunks, &ram_chunks])
         .chain(&one_hot.regions)
         .collect();
-    let commitments = crate::profiled!("batch_commit", S::batch_commit(&pre.setup, &polys))?;
+    let commitments = crate::profiled!("dense commitments", S::batch_commit(&pre.setup, &polys))?;
     let shapes = shape.one_hot_shapes();
     let one_hot_clock = Instant::now();
     // Every committed chunk, in parallel: (instance, chunk indices).
@@ -283,7 +283,7 @@ fn prove<S: CommitmentScheme>(
     };
     let mut bytecode_columns: Vec<usize> = (0..NUM_FIELDS).map(|j| layout.bc_field(j)).collect();
     bytecode_columns.push(layout.bc_index);
-    let bytecode_evals = crate::profiled!("evals_at", evals_at(&bytecode_columns));
+    let bytecode_evals = crate::profiled!("access-point evaluations", evals_at(&bytecode_columns));
     let register_evals = evals_at(&shape.register_columns());
     let ram_evals = evals_at(&shape.ram_columns());
     let region_evals = evals_at(&shape.region_columns());
@@ -297,7 +297,7 @@ fn prove<S: CommitmentScheme>(
         .collect();
     table.resize(1 << shape.bytecode.log_k(), S::Field::zero());
     let (bytecode, bytecode_claims) = crate::profiled!(
-        "bytecode shout",
+        "bytecode Shout",
         prove_shout(
             &shape.bytecode,
             &one_hot.bytecode,
@@ -336,7 +336,7 @@ fn prove<S: CommitmentScheme>(
         .map(|(ra, t)| (ra, t.as_slice()))
         .collect();
     let (lookups, lookup_claims) = crate::profiled!(
-        "lookup shout batch",
+        "lookups Shout batch",
         prove_shout_batch(&shape.lookups, &batch, &r_lookups, &mut transcript)
     );
     drop(tables);
@@ -350,7 +350,7 @@ fn prove<S: CommitmentScheme>(
         values: Vec::new(),
     };
     let (registers, register_claims) = crate::profiled!(
-        "registers twist",
+        "registers Twist",
         prove_twist(
             &shape.registers,
             &register_witness,
@@ -364,7 +364,7 @@ fn prove<S: CommitmentScheme>(
         values: public.final_io.iter().map(|&w| S::Field::from(w)).collect(),
     };
     let (ram, ram_claims) = crate::profiled!(
-        "ram twist",
+        "RAM Twist",
         prove_twist(
             &shape.ram,
             &ram_witness,
@@ -444,7 +444,7 @@ fn prove<S: CommitmentScheme>(
     drop((all_indices, instances));
     drop((one_hot, register_chunks, ram_chunks));
     let opening = crate::profiled!(
-        "prove_openings",
+        "opening",
         prove_openings::<S>(
             &pre.setup,
             &polys,
