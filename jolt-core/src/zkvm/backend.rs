@@ -25,8 +25,8 @@ use super::twist_backend::{prove_twist_shout, verify_twist_shout, TwistShoutProo
 use super::witness::JoltWitness;
 
 /// Which memory-checking family proves bytecode, lookups, registers and RAM. The default is
-/// Twist/Shout, the one that measures faster at 2^20 steps (22–26 against 31–34 ×MSM, with
-/// 3.4× smaller proofs and 1.5× less peak memory; see `paper-notes/results/backends.md`).
+/// Twist/Shout, the one that measures faster at 2^20 steps (13–16 against 25–27 ×MSM, with
+/// 3.4× smaller proofs and 2× less peak memory; see `paper-notes/results/backends.md`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Backend {
     /// Lasso/Spice: offline memory checking with timestamps and grand products.
