@@ -289,13 +289,7 @@ fn batch_challenges<F: PrimeField, C: CanonicalSerialize>(
 /// `Σ_i ρ^i·Π_{j < n−k_i}(1 − r_j)·evals[i]`: the zero-padded combination's value at `r`.
 fn combined_eval<F: PrimeField>(sizes: &[usize], point: &[F], evals: &[F], rho: &[F]) -> F {
     let n = point.len();
-    // prefix[m] = Π_{j<m} (1 − r_j)
-    let mut prefix = Vec::with_capacity(n + 1);
-    prefix.push(F::one());
-    for r in point {
-        let last = *prefix.last().expect("non-empty");
-        prefix.push(last * (F::one() - r));
-    }
+    let prefix = sumcheck::zero_prefix_products(point);
     sizes
         .iter()
         .zip(evals)

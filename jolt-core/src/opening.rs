@@ -202,13 +202,7 @@ fn combined_coefficients<F: PrimeField>(
     point: &[F],
 ) -> Option<Vec<F>> {
     let n = point.len();
-    // prefix[m] = Π_{b < m} (1 − ρ_b)
-    let mut prefix = Vec::with_capacity(n + 1);
-    prefix.push(F::one());
-    for r in point {
-        let last = *prefix.last().expect("non-empty");
-        prefix.push(last * (F::one() - r));
-    }
+    let prefix = sumcheck::zero_prefix_products(point);
     let mut coeffs = vec![F::zero(); distinct.len()];
     for ((group_point, members), m) in groups.iter().zip(mu) {
         let k = group_point.len();

@@ -86,6 +86,18 @@ impl<F: PrimeField> EqPolynomial<F> {
     }
 }
 
+/// `[Π_{b < m} (1 − r_b)]_{m = 0..=n}`: at `r`, the zero-padding factor of a polynomial in the
+/// last `n − m` variables (`p(x) = [x_{<m} = 0]·q(x_{≥m})` evaluates to `prefix[m]·q(r_{≥m})`).
+pub fn zero_prefix_products<F: PrimeField>(r: &[F]) -> Vec<F> {
+    let mut prefix = Vec::with_capacity(r.len() + 1);
+    prefix.push(F::one());
+    for x in r {
+        let last = *prefix.last().expect("non-empty");
+        prefix.push(last * (F::one() - x));
+    }
+    prefix
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

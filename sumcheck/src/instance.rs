@@ -82,19 +82,20 @@ impl<'a, F: PrimeField> ProductSumcheck<'a, F> {
     }
 }
 
-/// `Σ_{i < half} f(i)` of a vector-valued `f` (length `m`), in parallel above the threshold,
-/// with one scratch buffer per rayon task rather than per element.
-pub(crate) fn sum_over_pairs<F: PrimeField>(
+/// `Σ_{i < half} f(i)` of a vector-valued `f` (length `m`; `f(i, acc, scratch)` adds its
+/// value into `acc`), in parallel above the threshold, with one scratch value per rayon task
+/// rather than per element: the loop every round of a sumcheck prover runs over its pairs.
+pub fn sum_over_pairs<F: PrimeField, S: Default + Send>(
     half: usize,
     m: usize,
-    f: impl Fn(usize, &mut [F], &mut Vec<F>) + Send + Sync,
+    f: impl Fn(usize, &mut [F], &mut S) + Send + Sync,
 ) -> Vec<F> {
-    let accumulate = |acc: &mut Vec<F>, scratch: &mut Vec<F>, i: usize| f(i, acc, scratch);
+    let accumulate = |acc: &mut Vec<F>, scratch: &mut S, i: usize| f(i, acc, scratch);
     if half >= PARALLEL_THRESHOLD / 2 {
         (0..half)
             .into_par_iter()
             .fold(
-                || (vec![F::zero(); m], Vec::new()),
+                || (vec![F::zero(); m], S::default()),
                 |(mut acc, mut scratch), i| {
                     accumulate(&mut acc, &mut scratch, i);
                     (acc, scratch)
@@ -110,7 +111,7 @@ pub(crate) fn sum_over_pairs<F: PrimeField>(
             )
     } else {
         let mut acc = vec![F::zero(); m];
-        let mut scratch = Vec::new();
+        let mut scratch = S::default();
         for i in 0..half {
             accumulate(&mut acc, &mut scratch, i);
         }
@@ -136,7 +137,7 @@ impl<F: PrimeField> SumcheckInstance<F> for ProductSumcheck<'_, F> {
         let d = self.degree;
         let half = self.polys[0].len() / 2;
         let slices: Option<Vec<&[F]>> = self.polys.iter().map(|p| p.field_evals()).collect();
-        sum_over_pairs(half, d + 1, |i, acc, scratch| {
+        sum_over_pairs(half, d + 1, |i, acc, scratch: &mut Vec<F>| {
             // scratch holds, for every point t, the k values p_j(t, x').
             scratch.resize(k * (d + 1), F::zero());
             for (j, p) in self.polys.iter().enumerate() {
@@ -380,7 +381,7 @@ impl<F: PrimeField> EqProductSumcheck<'_, F> {
                 (None, None) => unreachable!("a conversion table when some column is compact"),
             }
         };
-        sum_over_pairs(half, m, |i, acc, scratch| {
+        sum_over_pairs(half, m, |i, acc, scratch: &mut Vec<F>| {
             scratch.resize(k * d.max(1), F::zero());
             for j in 0..k {
                 let (lo, hi) = pair(j, i);
@@ -404,7 +405,7 @@ impl<F: PrimeField> EqProductSumcheck<'_, F> {
         let d = self.degree;
         let half = self.current_len() / 2;
         let rows = &self.rows;
-        sum_over_pairs(half, d.max(2) - 1, |i, acc, scratch| {
+        sum_over_pairs(half, d.max(2) - 1, |i, acc, scratch: &mut Vec<F>| {
             let lo = &rows[i * k..(i + 1) * k];
             let w = self.eq_rest[i];
             acc[0] += w * (self.h)(lo);

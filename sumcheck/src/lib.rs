@@ -44,10 +44,12 @@ pub mod prover;
 pub mod transcript;
 pub mod univariate;
 
-pub use eq::EqPolynomial;
+pub use eq::{zero_prefix_products, EqPolynomial};
 pub use error::SumcheckError;
 pub use grand_product::{prove_grand_product, verify_grand_product, GrandProductProof, LeafClaims};
-pub use instance::{CombineFn, EqProductSumcheck, ProductSumcheck, SumcheckInstance};
+pub use instance::{
+    sum_over_pairs, CombineFn, EqProductSumcheck, ProductSumcheck, SumcheckInstance,
+};
 pub use multilinear::{
     inner_product, CompactPolynomial, DensePolynomial, MultilinearPolynomial, SmallScalar,
 };

@@ -207,6 +207,27 @@ pub fn verifier_setup_alone<S: CommitmentScheme>() {
     }
 }
 
+/// Row `x` of a one-hot commitment is the commitment of the flag column `[indices[j] = x]`.
+fn assert_rows_are_the_flag_commitments<S: CommitmentScheme>(
+    setup: &S::ProverSetup,
+    rows: &[S::Commitment],
+    indices: &[u16],
+    case: &str,
+) {
+    for (x, row) in rows.iter().enumerate() {
+        let bits: Vec<bool> = indices.iter().map(|&c| c as usize == x).collect();
+        let expected = S::commit(setup, &MultilinearPolynomial::from(bits)).expect("commit");
+        assert_eq!(
+            row,
+            &expected,
+            "{}: {case}, row {x} of {}, T = {}",
+            S::NAME,
+            rows.len(),
+            indices.len()
+        );
+    }
+}
+
 /// [`CommitmentScheme::commit_one_hot`]: each row's commitment is the commitment of the row's
 /// 0/1 vector; for homomorphic schemes the rows combined with `eq(ρ, ·)` open at `τ` to
 /// `ra~(ρ, τ)` (and not to anything else); a malformed shape is an error, not a panic.
@@ -233,16 +254,7 @@ pub fn one_hot<S: CommitmentScheme>(setup: &S::ProverSetup) {
             value = (rng.next_u32() as usize % n) as u16;
         }
         let rows = S::commit_one_hot(setup, n, &indices).expect("one-hot commit");
-        for (x, row) in rows.iter().enumerate() {
-            let bits: Vec<bool> = indices.iter().map(|&c| c as usize == x).collect();
-            let expected = S::commit(setup, &MultilinearPolynomial::from(bits)).expect("commit");
-            assert_eq!(
-                row,
-                &expected,
-                "{}: runs ~{run}, row {x} of {n}, T = {t}",
-                S::NAME
-            );
-        }
+        assert_rows_are_the_flag_commitments::<S>(setup, &rows, &indices, &format!("runs ~{run}"));
     }
     for (log_rows, log_t) in [(0usize, 0usize), (2, 3), (4, 6), (3, 10)] {
         let (n, t) = (1usize << log_rows, 1usize << log_t);
@@ -251,16 +263,7 @@ pub fn one_hot<S: CommitmentScheme>(setup: &S::ProverSetup) {
             .collect();
         let rows = S::commit_one_hot(setup, n, &indices).expect("one-hot commit");
         assert_eq!(rows.len(), n);
-        for (x, row) in rows.iter().enumerate() {
-            let bits: Vec<bool> = indices.iter().map(|&c| c as usize == x).collect();
-            let expected = S::commit(setup, &MultilinearPolynomial::from(bits)).expect("commit");
-            assert_eq!(
-                row,
-                &expected,
-                "{}: one-hot row {x} of {n}, T = {t}",
-                S::NAME
-            );
-        }
+        assert_rows_are_the_flag_commitments::<S>(setup, &rows, &indices, "random");
         let rho: Vec<S::Field> = (0..log_rows).map(|_| S::Field::rand(&mut rng)).collect();
         let tau: Vec<S::Field> = (0..log_t).map(|_| S::Field::rand(&mut rng)).collect();
         let eq_rho = sumcheck::EqPolynomial::evals(&rho);

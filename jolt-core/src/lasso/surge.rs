@@ -28,10 +28,9 @@ use crate::memory_checking::{
 use crate::opening::OpeningClaim;
 use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
-use rayon::prelude::*;
 use std::time::{Duration, Instant};
 use sumcheck::{
-    prove_sumcheck, verify_sumcheck, CombineFn, EqPolynomial, EqProductSumcheck,
+    prove_sumcheck, sum_over_pairs, verify_sumcheck, CombineFn, EqPolynomial, EqProductSumcheck,
     MultilinearPolynomial, SumcheckError, SumcheckInstance, SumcheckProof, Transcript,
 };
 
@@ -420,7 +419,7 @@ impl<'a, F: PrimeField> PrimaryProver<'a, F> {
             let (s, c) = params.memories[alpha];
             params.subtables[s][w.dims[c][step]]
         };
-        let per_pair = |(mut acc, mut args, mut step): (Vec<F>, Vec<F>, Vec<F>), i: usize| {
+        sum_over_pairs(half, m, |i, acc, (args, step): &mut (Vec<F>, Vec<F>)| {
             let (lo, hi) = (i, i + half);
             let mut h = vec![F::zero(); m];
             let (out_lo, out_step) = (w.outputs[lo], w.outputs[hi] - w.outputs[lo]);
@@ -447,12 +446,12 @@ impl<'a, F: PrimeField> PrimaryProver<'a, F> {
                 let mut at = 0u64;
                 for (p, &t) in points.iter().enumerate() {
                     while at < t {
-                        args.iter_mut().zip(&step).for_each(|(a, s)| *a += s);
+                        args.iter_mut().zip(step.iter()).for_each(|(a, s)| *a += s);
                         at += 1;
                     }
                     let flag = flag0 + flag_step * t as i64;
                     if flag != 0 {
-                        let g = (inst.combine)(&args);
+                        let g = (inst.combine)(args);
                         h[p] += if flag == 1 { g } else { F::from(flag) * g };
                     }
                 }
@@ -460,20 +459,7 @@ impl<'a, F: PrimeField> PrimaryProver<'a, F> {
             for (a, v) in acc.iter_mut().zip(&h) {
                 *a += eq_rest[i] * v;
             }
-            (acc, args, step)
-        };
-        (0..half)
-            .into_par_iter()
-            .with_min_len(1 << 10)
-            .fold(|| (vec![F::zero(); m], Vec::new(), Vec::new()), per_pair)
-            .map(|(acc, _, _)| acc)
-            .reduce(
-                || vec![F::zero(); m],
-                |mut a, b| {
-                    a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-                    a
-                },
-            )
+        })
     }
 }
 
@@ -490,7 +476,7 @@ impl<F: PrimeField> PrimaryProver<'_, F> {
         let params = self.params;
         let memories = params.memories.len();
         let ts: Vec<F> = points.iter().map(|&t| F::from(t)).collect();
-        let per_pair = |(mut acc, mut args, mut step): (Vec<F>, Vec<F>, Vec<F>), i: usize| {
+        sum_over_pairs(half, m, |i, acc, (args, step): &mut (Vec<F>, Vec<F>)| {
             let lo = &rows[i * k..(i + 1) * k];
             let hi = &rows[(i + half) * k..(i + half + 1) * k];
             let mut h = vec![F::zero(); m];
@@ -513,32 +499,19 @@ impl<F: PrimeField> PrimaryProver<'_, F> {
                 let mut at = 0u64;
                 for ((v, t), &point) in h.iter_mut().zip(&ts).zip(&points) {
                     while at < point {
-                        args.iter_mut().zip(&step).for_each(|(a, s)| *a += s);
+                        args.iter_mut().zip(step.iter()).for_each(|(a, s)| *a += s);
                         at += 1;
                     }
                     let flag = flag_lo + *t * flag_step;
                     if !flag.is_zero() {
-                        *v += flag * (inst.combine)(&args);
+                        *v += flag * (inst.combine)(args);
                     }
                 }
             }
             for (a, v) in acc.iter_mut().zip(&h) {
                 *a += eq_rest[i] * v;
             }
-            (acc, args, step)
-        };
-        (0..half)
-            .into_par_iter()
-            .with_min_len(1 << 10)
-            .fold(|| (vec![F::zero(); m], Vec::new(), Vec::new()), per_pair)
-            .map(|(acc, _, _)| acc)
-            .reduce(
-                || vec![F::zero(); m],
-                |mut a, b| {
-                    a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-                    a
-                },
-            )
+        })
     }
 }
 

@@ -23,9 +23,8 @@ use super::builder::{LinearCombination, UniformR1cs, Variable};
 use super::shift::{next_mle, next_table_from_eq};
 use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
-use rayon::prelude::*;
 use sumcheck::{
-    prove_sumcheck, verify_sumcheck, CombineFn, EqPolynomial, EqProductSumcheck,
+    prove_sumcheck, sum_over_pairs, verify_sumcheck, CombineFn, EqPolynomial, EqProductSumcheck,
     MultilinearPolynomial, ProductSumcheck, SumcheckError, SumcheckInstance, SumcheckProof,
     Transcript,
 };
@@ -93,26 +92,40 @@ struct FlatForm<F> {
     constant: F,
 }
 
+/// A linear form's terms over the flat slice `[z(t) | z'(t)]` (a `Next(j)` reads position
+/// `J + its place among the next-step columns`): the `+1` columns, the `−1` columns, and the
+/// rest with their integer coefficients.
+type SplitTerms = (Vec<usize>, Vec<usize>, Vec<(usize, i128)>);
+
+fn split_terms(
+    lc: &LinearCombination,
+    next_index: &[Option<usize>],
+    num_columns: usize,
+) -> SplitTerms {
+    let (mut plus, mut minus, mut scaled) = (Vec::new(), Vec::new(), Vec::new());
+    for &(v, c) in &lc.terms {
+        let idx = match v {
+            Variable::Current(j) => j,
+            Variable::Next(j) => num_columns + next_index[j].expect("next column is listed"),
+        };
+        match c {
+            1 => plus.push(idx),
+            -1 => minus.push(idx),
+            c => scaled.push((idx, c)),
+        }
+    }
+    (plus, minus, scaled)
+}
+
 impl<F: PrimeField> FlatForm<F> {
     fn new(lc: &LinearCombination, next_index: &[Option<usize>], num_columns: usize) -> Self {
-        let mut form = Self {
-            plus: Vec::new(),
-            minus: Vec::new(),
-            scaled: Vec::new(),
+        let (plus, minus, scaled) = split_terms(lc, next_index, num_columns);
+        Self {
+            plus,
+            minus,
+            scaled: scaled.into_iter().map(|(i, c)| (i, F::from(c))).collect(),
             constant: F::from(lc.constant),
-        };
-        for &(v, c) in &lc.terms {
-            let idx = match v {
-                Variable::Current(j) => j,
-                Variable::Next(j) => num_columns + next_index[j].expect("next column is listed"),
-            };
-            match c {
-                1 => form.plus.push(idx),
-                -1 => form.minus.push(idx),
-                c => form.scaled.push((idx, F::from(c))),
-            }
         }
-        form
     }
 
     /// Whether the form is the constant zero.
@@ -201,29 +214,21 @@ struct IntForm {
 
 impl IntForm {
     fn new(lc: &LinearCombination, next_index: &[Option<usize>], num_columns: usize) -> Self {
-        let mut form = IntForm {
-            plus: Vec::new(),
-            minus: Vec::new(),
-            scaled: Vec::new(),
+        let (plus, minus, scaled) = split_terms(lc, next_index, num_columns);
+        // Σ|c|·v + |constant| < (Σ|c| + ⌊|constant|/2^64⌋ + 1)·2^64 ≤ 2^125 for v < 2^64.
+        let weight = lc
+            .terms
+            .iter()
+            .fold(lc.constant.unsigned_abs() >> 64, |w: u128, (_, c)| {
+                w.saturating_add(c.unsigned_abs())
+            });
+        IntForm {
+            plus,
+            minus,
+            scaled,
             constant: lc.constant,
-            bounded: false,
-        };
-        let mut weight: u128 = lc.constant.unsigned_abs() >> 64;
-        for &(v, c) in &lc.terms {
-            let idx = match v {
-                Variable::Current(j) => j,
-                Variable::Next(j) => num_columns + next_index[j].expect("next column is listed"),
-            };
-            match c {
-                1 => form.plus.push(idx),
-                -1 => form.minus.push(idx),
-                c => form.scaled.push((idx, c)),
-            }
-            weight = weight.saturating_add(c.unsigned_abs());
+            bounded: weight < 1 << 61,
         }
-        // Σ|c|·2^64 + |constant| ≤ (Σ|c| + ⌈|constant|/2^64⌉)·2^64 < 2^126.
-        form.bounded = weight < 1 << 61;
-        form
     }
 
     /// The form's value, `None` on `i128` overflow (column values are below `2^64`).
@@ -322,26 +327,19 @@ impl<F: PrimeField> OuterProver<'_, F> {
         let half = self.columns[0].len() / 2;
         let eq_rest = self.inner.eq_rest();
         let field = |v: &[i128]| -> Vec<F> { v.iter().map(|&x| F::from(x)).collect() };
-        let per_pair = |(mut lo, mut hi, mut acc): (Vec<i128>, Vec<i128>, [F; 2]), i: usize| {
-            self.load(i, &mut lo);
-            self.load(i + half, &mut hi);
-            match self.satisfied_pair(forms, &lo, &hi) {
+        sum_over_pairs(half, 2, |i, acc, (lo, hi): &mut (Vec<i128>, Vec<i128>)| {
+            self.load(i, lo);
+            self.load(i + half, hi);
+            match self.satisfied_pair(forms, lo, hi) {
                 Some(s) => acc[1] += eq_rest[i] * s.double(),
                 None => {
-                    let (l, h) = (field(&lo), field(&hi));
+                    let (l, h) = (field(lo), field(hi));
                     let at2: Vec<F> = l.iter().zip(&h).map(|(l, h)| h.double() - l).collect();
                     acc[0] += eq_rest[i] * self.residual.eval(&l);
                     acc[1] += eq_rest[i] * self.residual.eval(&at2);
                 }
             }
-            (lo, hi, acc)
-        };
-        let [q0, q2] = (0..half)
-            .into_par_iter()
-            .fold(|| (Vec::new(), Vec::new(), [F::zero(); 2]), per_pair)
-            .map(|(_, _, acc)| acc)
-            .reduce(|| [F::zero(); 2], |a, b| [a[0] + b[0], a[1] + b[1]]);
-        vec![q0, q2]
+        })
     }
 }
 
