@@ -434,6 +434,11 @@ impl<F: PrimeField> EqProductSumcheck<'_, F> {
         (!self.rows.is_empty()).then_some((self.rows.as_slice(), self.num_polys))
     }
 
+    /// The current round (the number of variables bound so far).
+    pub fn round(&self) -> usize {
+        self.round
+    }
+
     /// `eq(τ_{>j}, x')` over the unbound variables but the current one: the weight of pair
     /// `x'` in the current round.
     pub fn eq_rest(&self) -> &[F] {
@@ -483,5 +488,49 @@ impl<F: PrimeField> EqProductSumcheck<'_, F> {
                 self.eq_rest[i] * (self.h)(&vals)
             })
             .sum()
+    }
+}
+
+/// A prover's own way to compute some rounds of an [`EqProductSumcheck`] (from the witness's
+/// small integers, or skipping what it knows is zero): for the instance's current round, the
+/// sums `q_partial` that [`EqProductSumcheck::round_evals_from_partial`] takes, or `None` for
+/// the generic ones. It must return the same sums the generic round would.
+pub trait RoundSums<F: PrimeField>: Send + Sync {
+    /// `q_partial` of `inner`'s current round, or `None`.
+    fn round_sums(&self, inner: &EqProductSumcheck<'_, F>) -> Option<Vec<F>>;
+}
+
+/// An [`EqProductSumcheck`] whose rounds a [`RoundSums`] may compute: the same instance, the
+/// same messages.
+pub struct EqProductWithSums<'a, F: PrimeField, S> {
+    /// The instance (its state, its binding, its generic rounds).
+    pub inner: EqProductSumcheck<'a, F>,
+    /// The faster rounds.
+    pub sums: S,
+}
+
+impl<F: PrimeField, S: RoundSums<F>> SumcheckInstance<F> for EqProductWithSums<'_, F, S> {
+    fn num_vars(&self) -> usize {
+        self.inner.num_vars()
+    }
+    fn degree(&self) -> usize {
+        self.inner.degree()
+    }
+    fn claimed_sum(&self) -> F {
+        self.inner.claimed_sum()
+    }
+    fn round_evals(&self, previous_claim: F) -> Vec<F> {
+        match self.sums.round_sums(&self.inner) {
+            Some(partial) => self
+                .inner
+                .round_evals_from_partial(&partial, previous_claim),
+            None => self.inner.round_evals(previous_claim),
+        }
+    }
+    fn bind(&mut self, r: F) {
+        self.inner.bind(r);
+    }
+    fn final_evals(&self) -> Vec<F> {
+        self.inner.final_evals()
     }
 }

@@ -48,7 +48,8 @@ pub use eq::{zero_prefix_products, EqPolynomial};
 pub use error::SumcheckError;
 pub use grand_product::{prove_grand_product, verify_grand_product, GrandProductProof, LeafClaims};
 pub use instance::{
-    sum_over_pairs, CombineFn, EqProductSumcheck, ProductSumcheck, SumcheckInstance,
+    sum_over_pairs, CombineFn, EqProductSumcheck, EqProductWithSums, ProductSumcheck, RoundSums,
+    SumcheckInstance,
 };
 pub use multilinear::{
     inner_product, CompactPolynomial, DensePolynomial, MultilinearPolynomial, SmallScalar,

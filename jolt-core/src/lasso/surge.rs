@@ -31,7 +31,8 @@ use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use std::time::{Duration, Instant};
 use sumcheck::{
     prove_sumcheck, sum_over_pairs, verify_sumcheck, CombineFn, EqPolynomial, EqProductSumcheck,
-    MultilinearPolynomial, SumcheckError, SumcheckInstance, SumcheckProof, Transcript,
+    EqProductWithSums, MultilinearPolynomial, RoundSums, SumcheckError, SumcheckInstance,
+    SumcheckProof, Transcript,
 };
 
 /// A boxed field function `F^k → F`: a combining polynomial `g` or a subtable MLE.
@@ -367,28 +368,23 @@ fn primary_summand<F: PrimeField>(params: &SurgeParams<F>, vals: &[F]) -> F {
     acc
 }
 
-/// The primary zero-check's prover: [`EqProductSumcheck`] over `[E_α.., flag_f.., out]`,
-/// with a first round that visits, per pair of steps `(lo, hi)`, only the instructions whose
-/// flag is set at `lo` or `hi` (each step sets at most one) and only their memories, read
-/// from the subtables at the chunk indices: `h(t) = Σ_{f set} flag_f(t)·g_f(E_f(t)) − out(t)`
-/// with `flag_f(t)` one of `1`, `1 − t`, `t`. The generic round fills every polynomial at
-/// every point and scans every flag. Later rounds are the generic ones.
-struct PrimaryProver<'a, F: PrimeField> {
-    inner: EqProductSumcheck<'a, F>,
+/// The primary zero-check's rounds ([`RoundSums`] of its [`EqProductSumcheck`] over
+/// `[E_α.., flag_f.., out]`): per pair of (bound) steps only the instructions whose flag is
+/// nonzero at either end, and only their memories, are interpolated,
+/// `h(t) = Σ_{f set} flag_f(t)·g_f(E_f(t)) − out(t)`; the generic round fills every polynomial
+/// at every point and scans every flag. The first round reads the memory values from the
+/// subtables at the chunk indices (each step sets at most one flag), the later ones from the
+/// bound rows.
+struct PrimarySums<'a, F: PrimeField> {
     params: &'a SurgeParams<F>,
     w: &'a SurgeWitness<F>,
     /// The instruction each step's flags select; `None` when some step sets two flags (the
-    /// generic round handles any witness).
+    /// generic first round handles any witness).
     active: Option<Vec<Option<u16>>>,
-    first_round: bool,
 }
 
-impl<'a, F: PrimeField> PrimaryProver<'a, F> {
-    fn new(
-        inner: EqProductSumcheck<'a, F>,
-        params: &'a SurgeParams<F>,
-        w: &'a SurgeWitness<F>,
-    ) -> Self {
+impl<'a, F: PrimeField> PrimarySums<'a, F> {
+    fn new(params: &'a SurgeParams<F>, w: &'a SurgeWitness<F>) -> Self {
         let t = w.outputs.len();
         let mut active = vec![None; t];
         let mut one_hot = true;
@@ -398,148 +394,115 @@ impl<'a, F: PrimeField> PrimaryProver<'a, F> {
                 *slot = Some(f as u16);
             }
         }
-        PrimaryProver {
-            inner,
+        PrimarySums {
             params,
             w,
             active: (one_hot && t >= 2).then_some(active),
-            first_round: true,
         }
     }
 
-    /// `[q(0), q(2), …, q(d − 1)]` of the first round, weighted by `eq_rest`.
-    fn first_round_partial(&self, active: &[Option<u16>]) -> Vec<F> {
-        let half = self.w.outputs.len() / 2;
-        let d = self.inner.degree();
-        let points: Vec<u64> = std::iter::once(0).chain(2..d as u64).collect();
-        let m = points.len();
-        let eq_rest = self.inner.eq_rest();
+    /// `h` of one pair at `ts = [0, 2, …, d − 1]` into `h`: `out` at the pair's two ends, and
+    /// each set instruction with its flag at both ends and its memories' values at both ends
+    /// (`memory(α) = (E_α(lo), E_α(hi))`).
+    fn pair_h(
+        &self,
+        h: &mut [F],
+        ts: &[F],
+        (out_lo, out_hi): (F, F),
+        set: impl Iterator<Item = (usize, F, F)>,
+        memory: impl Fn(usize) -> (F, F),
+        (args, step): &mut (Vec<F>, Vec<F>),
+    ) {
+        for (v, t) in h.iter_mut().zip(ts) {
+            *v = -(out_lo + *t * (out_hi - out_lo));
+        }
+        for (f, flag_lo, flag_hi) in set {
+            let inst = &self.params.instructions[f];
+            args.clear();
+            step.clear();
+            for &alpha in &inst.memories {
+                let (lo, hi) = memory(alpha);
+                args.push(lo);
+                step.push(hi - lo);
+            }
+            // E(t) = E(lo) + t·ΔE, advanced one unit of t at a time through 0, 1, 2, 3, ….
+            let mut at = F::zero();
+            for (v, t) in h.iter_mut().zip(ts) {
+                while at != *t {
+                    args.iter_mut().zip(step.iter()).for_each(|(a, s)| *a += s);
+                    at += F::one();
+                }
+                let flag = flag_lo + *t * (flag_hi - flag_lo);
+                if !flag.is_zero() {
+                    *v += flag * (inst.combine)(args);
+                }
+            }
+        }
+    }
+
+    /// `q` at `ts` over `half` pairs, pair `i` given by `pair(i, h, scratch)`.
+    fn sums(
+        &self,
+        inner: &EqProductSumcheck<'_, F>,
+        half: usize,
+        pair: impl Fn(usize, &mut [F], &mut (Vec<F>, Vec<F>)) + Send + Sync,
+    ) -> Vec<F> {
+        let m = inner.degree() - 1;
+        let eq_rest = inner.eq_rest();
+        sum_over_pairs(half, m, |i, acc, scratch: &mut (Vec<F>, Vec<F>)| {
+            let mut h = vec![F::zero(); m];
+            pair(i, &mut h, scratch);
+            for (a, v) in acc.iter_mut().zip(&h) {
+                *a += eq_rest[i] * v;
+            }
+        })
+    }
+}
+
+impl<F: PrimeField> RoundSums<F> for PrimarySums<'_, F> {
+    fn round_sums(&self, inner: &EqProductSumcheck<'_, F>) -> Option<Vec<F>> {
+        let ts: Vec<F> = std::iter::once(0)
+            .chain(2..inner.degree() as u64)
+            .map(F::from)
+            .collect();
         let (params, w) = (self.params, self.w);
+        if let Some((rows, k)) = inner.rows() {
+            let half = rows.len() / k / 2;
+            let memories = params.memories.len();
+            return Some(self.sums(inner, half, |i, h, scratch| {
+                let lo = &rows[i * k..(i + 1) * k];
+                let hi = &rows[(i + half) * k..(i + half + 1) * k];
+                let set = (0..params.instructions.len())
+                    .map(|f| (f, lo[memories + f], hi[memories + f]))
+                    .filter(|(_, l, h)| !(l.is_zero() && h.is_zero()));
+                let memory = |alpha: usize| (lo[alpha], hi[alpha]);
+                self.pair_h(h, &ts, (lo[k - 1], hi[k - 1]), set, memory, scratch);
+            }));
+        }
+        let active = self.active.as_ref()?;
+        let half = w.outputs.len() / 2;
         let memory_value = |alpha: usize, step: usize| -> F {
             let (s, c) = params.memories[alpha];
             params.subtables[s][w.dims[c][step]]
         };
-        sum_over_pairs(half, m, |i, acc, (args, step): &mut (Vec<F>, Vec<F>)| {
+        Some(self.sums(inner, half, |i, h, scratch| {
             let (lo, hi) = (i, i + half);
-            let mut h = vec![F::zero(); m];
-            let (out_lo, out_step) = (w.outputs[lo], w.outputs[hi] - w.outputs[lo]);
-            for (p, &t) in points.iter().enumerate() {
-                h[p] = -(out_lo + F::from(t) * out_step);
-            }
-            // (instruction, flag at t = 0 and its step): the same instruction at both steps
-            // has flag 1; otherwise lo's has 1 − t and hi's has t.
+            // The same instruction at both steps has flag 1 at both; otherwise lo's goes 1 → 0
+            // and hi's 0 → 1.
             let (f_lo, f_hi) = (active[lo], active[hi]);
-            let set: [Option<(u16, i64, i64)>; 2] = if f_lo == f_hi {
-                [f_lo.map(|f| (f, 1, 0)), None]
+            let (one, zero) = (F::one(), F::zero());
+            let set = if f_lo == f_hi {
+                [f_lo.map(|f| (f as usize, one, one)), None]
             } else {
-                [f_lo.map(|f| (f, 1, -1)), f_hi.map(|f| (f, 0, 1))]
+                [
+                    f_lo.map(|f| (f as usize, one, zero)),
+                    f_hi.map(|f| (f as usize, zero, one)),
+                ]
             };
-            for (f, flag0, flag_step) in set.into_iter().flatten() {
-                let inst = &params.instructions[f as usize];
-                args.clear();
-                step.clear();
-                for &alpha in &inst.memories {
-                    let v = memory_value(alpha, lo);
-                    args.push(v);
-                    step.push(memory_value(alpha, hi) - v);
-                }
-                let mut at = 0u64;
-                for (p, &t) in points.iter().enumerate() {
-                    while at < t {
-                        args.iter_mut().zip(step.iter()).for_each(|(a, s)| *a += s);
-                        at += 1;
-                    }
-                    let flag = flag0 + flag_step * t as i64;
-                    if flag != 0 {
-                        let g = (inst.combine)(args);
-                        h[p] += if flag == 1 { g } else { F::from(flag) * g };
-                    }
-                }
-            }
-            for (a, v) in acc.iter_mut().zip(&h) {
-                *a += eq_rest[i] * v;
-            }
-        })
-    }
-}
-
-impl<F: PrimeField> PrimaryProver<'_, F> {
-    /// `[q(0), q(2), …, q(d − 1)]` of a later round from the bound rows `[E_α.., flag_f..,
-    /// out]`: per pair only the instructions whose bound flag is nonzero at either end, and
-    /// only their memories, are interpolated.
-    fn row_partial(&self, rows: &[F], k: usize) -> Vec<F> {
-        let half = rows.len() / k / 2;
-        let d = self.inner.degree();
-        let points: Vec<u64> = std::iter::once(0).chain(2..d as u64).collect();
-        let m = points.len();
-        let eq_rest = self.inner.eq_rest();
-        let params = self.params;
-        let memories = params.memories.len();
-        let ts: Vec<F> = points.iter().map(|&t| F::from(t)).collect();
-        sum_over_pairs(half, m, |i, acc, (args, step): &mut (Vec<F>, Vec<F>)| {
-            let lo = &rows[i * k..(i + 1) * k];
-            let hi = &rows[(i + half) * k..(i + half + 1) * k];
-            let mut h = vec![F::zero(); m];
-            let (out_lo, out_step) = (lo[k - 1], hi[k - 1] - lo[k - 1]);
-            for (v, t) in h.iter_mut().zip(&ts) {
-                *v = -(out_lo + *t * out_step);
-            }
-            for (f, inst) in params.instructions.iter().enumerate() {
-                let (flag_lo, flag_hi) = (lo[memories + f], hi[memories + f]);
-                if flag_lo.is_zero() && flag_hi.is_zero() {
-                    continue;
-                }
-                let flag_step = flag_hi - flag_lo;
-                args.clear();
-                step.clear();
-                for &alpha in &inst.memories {
-                    args.push(lo[alpha]);
-                    step.push(hi[alpha] - lo[alpha]);
-                }
-                let mut at = 0u64;
-                for ((v, t), &point) in h.iter_mut().zip(&ts).zip(&points) {
-                    while at < point {
-                        args.iter_mut().zip(step.iter()).for_each(|(a, s)| *a += s);
-                        at += 1;
-                    }
-                    let flag = flag_lo + *t * flag_step;
-                    if !flag.is_zero() {
-                        *v += flag * (inst.combine)(args);
-                    }
-                }
-            }
-            for (a, v) in acc.iter_mut().zip(&h) {
-                *a += eq_rest[i] * v;
-            }
-        })
-    }
-}
-
-impl<F: PrimeField> SumcheckInstance<F> for PrimaryProver<'_, F> {
-    fn num_vars(&self) -> usize {
-        self.inner.num_vars()
-    }
-    fn degree(&self) -> usize {
-        self.inner.degree()
-    }
-    fn claimed_sum(&self) -> F {
-        self.inner.claimed_sum()
-    }
-    fn round_evals(&self, previous_claim: F) -> Vec<F> {
-        let partial = match (&self.active, self.first_round, self.inner.rows()) {
-            (Some(active), true, _) => self.first_round_partial(active),
-            (_, false, Some((rows, k))) => self.row_partial(rows, k),
-            _ => return self.inner.round_evals(previous_claim),
-        };
-        self.inner
-            .round_evals_from_partial(&partial, previous_claim)
-    }
-    fn bind(&mut self, r: F) {
-        self.first_round = false;
-        self.inner.bind(r);
-    }
-    fn final_evals(&self) -> Vec<F> {
-        self.inner.final_evals()
+            let memory = |alpha: usize| (memory_value(alpha, lo), memory_value(alpha, hi));
+            let out = (w.outputs[lo], w.outputs[hi]);
+            self.pair_h(h, &ts, out, set.into_iter().flatten(), memory, scratch);
+        }))
     }
 }
 
@@ -691,7 +654,8 @@ fn prove_surge_inner<F: PrimeField>(
     let inner = EqProductSumcheck::new(r, polys, h, degree(params), F::zero());
     let (primary_proof, point, primary_evals) = if given.is_none() {
         // Honest memory values: the first round reads them from the subtables.
-        prove_sumcheck(&mut PrimaryProver::new(inner, params, w), transcript)
+        let sums = PrimarySums::new(params, w);
+        prove_sumcheck(&mut EqProductWithSums { inner, sums }, transcript)
     } else {
         let mut inner = inner;
         prove_sumcheck(&mut inner, transcript)
@@ -757,7 +721,10 @@ pub fn prove_surge_primary<F: PrimeField>(
     let h = |vals: &[F]| primary_summand(params, vals);
     let h: &CombineFn<F> = &h;
     let inner = EqProductSumcheck::new(r, polys, h, degree(params), F::zero());
-    let mut primary = PrimaryProver::new(inner, params, w);
+    let mut primary = EqProductWithSums {
+        inner,
+        sums: PrimarySums::new(params, w),
+    };
     let (proof, point, evals) = prove_sumcheck(&mut primary, transcript);
     transcript.append_scalars(b"surge_primary_evals", &evals);
     (proof, point, evals)

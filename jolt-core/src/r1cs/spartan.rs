@@ -16,7 +16,7 @@
 //!
 //! **Prover.** The zero-check's first round reads the columns as integers: where every
 //! constraint holds at both steps of a pair, its residual is `t(t−1)·ΔA·ΔB`, so the round
-//! costs one multiplication per constraint whose `A` and `B` both change (`OuterProver`).
+//! costs one multiplication per constraint whose `A` and `B` both change (`FirstRoundSums`).
 //! The later rounds run the generic eq-product sumcheck on the bound columns.
 
 use super::builder::{LinearCombination, UniformR1cs, Variable};
@@ -25,8 +25,8 @@ use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
 use sumcheck::{
     prove_sumcheck, sum_over_pairs, verify_sumcheck, CombineFn, EqPolynomial, EqProductSumcheck,
-    MultilinearPolynomial, ProductSumcheck, SumcheckError, SumcheckInstance, SumcheckProof,
-    Transcript,
+    EqProductWithSums, MultilinearPolynomial, ProductSumcheck, RoundSums, SumcheckError,
+    SumcheckProof, Transcript,
 };
 
 /// The R1CS part of a proof.
@@ -90,6 +90,15 @@ struct FlatForm<F> {
     minus: Vec<usize>,
     scaled: Vec<(usize, F)>,
     constant: F,
+}
+
+/// For each column, its place among [`UniformR1cs::next_step_columns`] (if read at `t + 1`).
+fn next_step_index(r1cs: &UniformR1cs) -> Vec<Option<usize>> {
+    let mut next_index = vec![None; r1cs.num_columns()];
+    for (pos, &j) in r1cs.next_step_columns().iter().enumerate() {
+        next_index[j] = Some(pos);
+    }
+    next_index
 }
 
 /// A linear form's terms over the flat slice `[z(t) | z'(t)]` (a `Next(j)` reads position
@@ -159,11 +168,7 @@ struct Residual<F> {
 
 impl<F: PrimeField> Residual<F> {
     fn new(r1cs: &UniformR1cs, weights: Vec<F>) -> Self {
-        let next_cols = r1cs.next_step_columns();
-        let mut next_index = vec![None; r1cs.num_columns()];
-        for (pos, &j) in next_cols.iter().enumerate() {
-            next_index[j] = Some(pos);
-        }
+        let next_index = next_step_index(r1cs);
         let j = r1cs.num_columns();
         let forms = r1cs
             .constraints
@@ -260,8 +265,8 @@ impl IntForm {
     }
 }
 
-/// The outer zero-check's prover: [`EqProductSumcheck`], with its first round computed from
-/// the columns' integers when every column is a compact (unbound) polynomial.
+/// The outer zero-check's first round ([`RoundSums`] of its [`EqProductSumcheck`]), computed
+/// from the columns' integers when every column is a compact (unbound) polynomial.
 ///
 /// In the first round pair `x'` has the steps `lo = (0, x')` and `hi = (1, x')`. Where every
 /// constraint holds at both over the integers (`A·B = C`, as at every step of an honest
@@ -271,18 +276,16 @@ impl IntForm {
 /// instead of converting and interpolating every column. A pair where some constraint fails
 /// or an integer overflows is summed in the field as before, so the round is exact for any
 /// witness.
-struct OuterProver<'a, F: PrimeField> {
-    inner: EqProductSumcheck<'a, F>,
+struct FirstRoundSums<'a, F: PrimeField> {
     residual: &'a Residual<F>,
     /// `[A, B, C]` of each constraint over integers; `None` when some column is not compact.
     int_forms: Option<Vec<[IntForm; 3]>>,
     /// The original columns (the shifted ones are read from them at `t + 1`).
     columns: &'a [MultilinearPolynomial<F>],
-    next_cols: Vec<usize>,
-    first_round: bool,
+    next_cols: &'a [usize],
 }
 
-impl<F: PrimeField> OuterProver<'_, F> {
+impl<F: PrimeField> FirstRoundSums<'_, F> {
     /// Column values (then the shifted ones) at step `t` as integers.
     fn load(&self, t: usize, out: &mut Vec<i128>) {
         let len = self.columns[0].len();
@@ -323,9 +326,8 @@ impl<F: PrimeField> OuterProver<'_, F> {
     }
 
     /// `[q(0), q(2)]` of the first round (see the type's doc).
-    fn first_round_partial(&self, forms: &[[IntForm; 3]]) -> Vec<F> {
+    fn first_round_partial(&self, forms: &[[IntForm; 3]], eq_rest: &[F]) -> Vec<F> {
         let half = self.columns[0].len() / 2;
-        let eq_rest = self.inner.eq_rest();
         let field = |v: &[i128]| -> Vec<F> { v.iter().map(|&x| F::from(x)).collect() };
         sum_over_pairs(half, 2, |i, acc, (lo, hi): &mut (Vec<i128>, Vec<i128>)| {
             self.load(i, lo);
@@ -343,30 +345,10 @@ impl<F: PrimeField> OuterProver<'_, F> {
     }
 }
 
-impl<F: PrimeField> SumcheckInstance<F> for OuterProver<'_, F> {
-    fn num_vars(&self) -> usize {
-        self.inner.num_vars()
-    }
-    fn degree(&self) -> usize {
-        self.inner.degree()
-    }
-    fn claimed_sum(&self) -> F {
-        self.inner.claimed_sum()
-    }
-    fn round_evals(&self, previous_claim: F) -> Vec<F> {
-        match (&self.int_forms, self.first_round) {
-            (Some(forms), true) => self
-                .inner
-                .round_evals_from_partial(&self.first_round_partial(forms), previous_claim),
-            _ => self.inner.round_evals(previous_claim),
-        }
-    }
-    fn bind(&mut self, r: F) {
-        self.first_round = false;
-        self.inner.bind(r);
-    }
-    fn final_evals(&self) -> Vec<F> {
-        self.inner.final_evals()
+impl<F: PrimeField> RoundSums<F> for FirstRoundSums<'_, F> {
+    fn round_sums(&self, inner: &EqProductSumcheck<'_, F>) -> Option<Vec<F>> {
+        let forms = self.int_forms.as_ref()?;
+        (inner.round() == 0).then(|| self.first_round_partial(forms, inner.eq_rest()))
     }
 }
 
@@ -420,23 +402,21 @@ pub fn prove_uniform_r1cs<F: PrimeField>(
     let h = |vals: &[F]| residual.eval(vals);
     let h: &CombineFn<F> = &h;
     let int_forms = (log_t > 0 && columns.iter().all(|c| c.is_small())).then(|| {
-        let mut next_index = vec![None; r1cs.num_columns()];
-        for (pos, &j) in next_cols.iter().enumerate() {
-            next_index[j] = Some(pos);
-        }
+        let next_index = next_step_index(r1cs);
         let j = r1cs.num_columns();
         r1cs.constraints
             .iter()
             .map(|c| [&c.a, &c.b, &c.c].map(|lc| IntForm::new(lc, &next_index, j)))
             .collect()
     });
-    let mut outer = OuterProver {
+    let mut outer = EqProductWithSums {
         inner: EqProductSumcheck::new(tau, polys, h, 3, F::zero()),
-        residual: &residual,
-        int_forms,
-        columns,
-        next_cols: next_cols.clone(),
-        first_round: true,
+        sums: FirstRoundSums {
+            residual: &residual,
+            int_forms,
+            columns,
+            next_cols: &next_cols,
+        },
     };
     let (outer_proof, r, finals) = crate::profiled!(
         "spartan: zero-check",
