@@ -5,7 +5,7 @@
 
 use ark_ff::PrimeField;
 use rayon::prelude::*;
-use sumcheck::{EqPolynomial, SumcheckInstance, UniPoly};
+use sumcheck::{sum_over_pairs, EqPolynomial, SumcheckInstance, UniPoly};
 
 /// Below this many pairs a round runs on one thread.
 const PARALLEL_PAIRS: usize = 1 << 12;
@@ -58,6 +58,38 @@ impl<F: PrimeField> EqFactor<F> {
             round: 0,
             prefix: F::one(),
         }
+    }
+
+    /// `eq(point_{>k}, x')`: the weight of pair `x'` in the current round `k`.
+    pub fn rest(&self) -> Vec<F> {
+        EqPolynomial::evals(&self.point[self.round + 1..])
+    }
+
+    /// `q(1)` from the running claim `previous = scale·prefix·((1 − p_k)·q(0) + p_k·q(1))`;
+    /// `None` when `scale·prefix·p_k` is zero (a claim at a hypercube point), where the
+    /// caller sums `q(1)` itself.
+    pub fn q_one(&self, scale: F, previous: F, q0: F) -> Option<F> {
+        let p = self.point[self.round];
+        let (outer_inv, p_inv) = (scale * self.prefix).inverse().zip(p.inverse())?;
+        Some((previous * outer_inv - (F::one() - p) * q0) * p_inv)
+    }
+
+    /// `s(t) = scale·prefix·eq(p_k, t)·q(t)` at `t = 0, …, degree`.
+    pub fn round_evals(&self, scale: F, q: impl Fn(F) -> F, degree: usize) -> Vec<F> {
+        let (p, one) = (self.point[self.round], F::one());
+        (0..=degree as u64)
+            .map(|t| {
+                let t = F::from(t);
+                scale * self.prefix * ((one - p) * (one - t) + p * t) * q(t)
+            })
+            .collect()
+    }
+
+    /// Binds the current variable to `r`: `prefix ← prefix·eq(p_k, r)`.
+    pub fn bind(&mut self, r: F) {
+        let p = self.point[self.round];
+        self.prefix *= (F::one() - p) * (F::one() - r) + p * r;
+        self.round += 1;
     }
 }
 
@@ -121,72 +153,49 @@ impl<F: PrimeField> DenseProductSum<F> {
             term.iter()
                 .any(|&k| value[k].is_zero() && step[k].is_zero())
         };
-        let pair = |acc: &mut Vec<F>, value: &mut Vec<F>, step: &mut Vec<F>, x: usize| {
-            for (k, f) in self.factors.iter().enumerate() {
-                value[k] = f[x];
-                step[k] = f[x + half] - f[x];
-            }
-            // Bit `t` set: term `t` vanishes on this pair (terms past 64 are always computed).
-            let dead: u64 = self
-                .terms
-                .iter()
-                .take(64)
-                .enumerate()
-                .filter(|(_, (_, term))| vanishes(value, step, term))
-                .fold(0, |mask, (t, _)| mask | 1 << t);
-            if num_terms <= 64 && dead.count_ones() as usize == num_terms {
-                return;
-            }
-            let mut at = 0u64;
-            for (p, &t) in points.iter().enumerate() {
-                while at < t {
-                    for (v, s) in value.iter_mut().zip(step.iter()) {
-                        *v += s;
-                    }
-                    at += 1;
+        let sums = sum_over_pairs(
+            half,
+            slots,
+            |x, acc, (value, step): &mut (Vec<F>, Vec<F>)| {
+                value.resize(m, F::zero());
+                step.resize(m, F::zero());
+                for (k, f) in self.factors.iter().enumerate() {
+                    value[k] = f[x];
+                    step[k] = f[x + half] - f[x];
                 }
-                let slot = &mut acc[p * num_terms..(p + 1) * num_terms];
-                for (t, (out, (_, term))) in slot.iter_mut().zip(&self.terms).enumerate() {
-                    if t < 64 && dead >> t & 1 == 1 {
-                        continue;
+                // Bit `t` set: term `t` vanishes on this pair (terms past 64 are always computed).
+                let dead: u64 = self
+                    .terms
+                    .iter()
+                    .take(64)
+                    .enumerate()
+                    .filter(|(_, (_, term))| vanishes(value, step, term))
+                    .fold(0, |mask, (t, _)| mask | 1 << t);
+                if num_terms <= 64 && dead.count_ones() as usize == num_terms {
+                    return;
+                }
+                let mut at = 0u64;
+                for (p, &t) in points.iter().enumerate() {
+                    while at < t {
+                        for (v, s) in value.iter_mut().zip(step.iter()) {
+                            *v += s;
+                        }
+                        at += 1;
                     }
-                    let prod = product(value, term);
-                    match weights {
-                        Some(w) => *out += w[x] * prod,
-                        None => *out += prod,
+                    let slot = &mut acc[p * num_terms..(p + 1) * num_terms];
+                    for (t, (out, (_, term))) in slot.iter_mut().zip(&self.terms).enumerate() {
+                        if t < 64 && dead >> t & 1 == 1 {
+                            continue;
+                        }
+                        let prod = product(value, term);
+                        match weights {
+                            Some(w) => *out += w[x] * prod,
+                            None => *out += prod,
+                        }
                     }
                 }
-            }
-        };
-        let fresh = || {
-            (
-                vec![F::zero(); slots],
-                vec![F::zero(); m],
-                vec![F::zero(); m],
-            )
-        };
-        let sums = if half >= PARALLEL_PAIRS {
-            (0..half)
-                .into_par_iter()
-                .fold(fresh, |(mut acc, mut value, mut step), x| {
-                    pair(&mut acc, &mut value, &mut step, x);
-                    (acc, value, step)
-                })
-                .map(|(acc, _, _)| acc)
-                .reduce(
-                    || vec![F::zero(); slots],
-                    |mut a, b| {
-                        a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-                        a
-                    },
-                )
-        } else {
-            let (mut acc, mut value, mut step) = fresh();
-            for x in 0..half {
-                pair(&mut acc, &mut value, &mut step, x);
-            }
-            acc
-        };
+            },
+        );
         sums.chunks(num_terms)
             .map(|per_term| {
                 per_term
@@ -221,23 +230,18 @@ impl<F: PrimeField> SumcheckInstance<F> for DenseProductSum<F> {
             evals.truncate(self.degree + 1);
             return evals;
         };
-        let r = eq.point[eq.round];
-        let rest = EqPolynomial::evals(&eq.point[eq.round + 1..]);
+        let rest = eq.rest();
         let q_degree = self.degree - 1;
-        let one = F::one();
-        // previous = prefix·((1 − r)·q(0) + r·q(1)) gives q(1), unless r or the prefix is
-        // zero (a claim at a hypercube point): then q(1) is summed like the others.
-        let inverses = eq.prefix.inverse().zip(r.inverse());
-        let q = match inverses {
-            Some((prefix_inv, r_inv)) => {
-                let points: Vec<u64> = std::iter::once(0).chain(2..=q_degree as u64).collect();
-                let sums = self.weighted_sums(Some(&rest), &points);
-                let q1 = (previous_claim * prefix_inv - (one - r) * sums[0]) * r_inv;
+        let positive: Vec<u64> = std::iter::once(0).chain(2..=q_degree as u64).collect();
+        let sums = self.weighted_sums(Some(&rest), &positive);
+        let q = match eq.q_one(F::one(), previous_claim, sums[0]) {
+            Some(q1) => {
                 let mut q = vec![sums[0], q1];
                 q.extend_from_slice(&sums[1..]);
                 q.truncate(q_degree + 1);
                 q
             }
+            // A claim at a hypercube point: q(1) is summed like the others.
             None => {
                 let points: Vec<u64> = (0..=q_degree.max(1) as u64).collect();
                 let mut q = self.weighted_sums(Some(&rest), &points);
@@ -246,19 +250,12 @@ impl<F: PrimeField> SumcheckInstance<F> for DenseProductSum<F> {
             }
         };
         let q = UniPoly::from_evals(&q);
-        (0..=self.degree as u64)
-            .map(|t| {
-                let t = F::from(t);
-                eq.prefix * ((one - r) * (one - t) + r * t) * q.evaluate(&t)
-            })
-            .collect()
+        eq.round_evals(F::one(), |t| q.evaluate(&t), self.degree)
     }
     fn bind(&mut self, r: F) {
         self.factors.iter_mut().for_each(|f| fold(f, r));
         if let Some(eq) = &mut self.eq {
-            let p = eq.point[eq.round];
-            eq.prefix *= (F::one() - p) * (F::one() - r) + p * r;
-            eq.round += 1;
+            eq.bind(r);
         }
     }
     /// Each factor's final value; with an `eq` factor, `eq(point, r)` first.

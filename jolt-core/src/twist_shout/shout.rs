@@ -390,31 +390,28 @@ impl<F: PrimeField> CyclePhase<'_, F> {
 
     /// `s(0), …, s(3)` of the current cycle round.
     fn round_evals(&self, gamma: &[F], previous_claim: F) -> Vec<F> {
-        let r = self.eq.point[self.eq.round];
-        let rest = EqPolynomial::evals(&self.eq.point[self.eq.round + 1..]);
-        let scale = self.row_scale * self.eq.prefix;
-        let one = F::one();
-        // previous = scale·((1 − r)·q(0) + r·q(1)) gives q(1), unless r or scale is zero.
-        let inverses = scale.inverse().zip(r.inverse());
-        let mut q = [F::zero(); 3];
-        for (chunk, g) in self.chunks.iter().zip(gamma) {
-            let sums = self.chunk_sums(chunk, &rest, inverses.is_none());
-            for (q, s) in q.iter_mut().zip(sums) {
-                *q += *g * s;
+        let rest = self.eq.rest();
+        let sums = |with_one: bool| {
+            let mut q = [F::zero(); 3];
+            for (chunk, g) in self.chunks.iter().zip(gamma) {
+                let s = self.chunk_sums(chunk, &rest, with_one);
+                for (q, s) in q.iter_mut().zip(s) {
+                    *q += *g * s;
+                }
             }
-        }
-        if let Some((scale_inv, r_inv)) = inverses {
-            q[1] = (previous_claim * scale_inv - (one - r) * q[0]) * r_inv;
+            q
+        };
+        let mut q = sums(false);
+        match self.eq.q_one(self.row_scale, previous_claim, q[0]) {
+            Some(q1) => q[1] = q1,
+            // A claim at a hypercube point: q(1) is summed like the others.
+            None => q = sums(true),
         }
         // q(t) = q(0) + (q(1) − q(0) − q∞)·t + q∞·t².
         let [q0, q1, q_inf] = q;
         let linear = q1 - q0 - q_inf;
-        (0..4u64)
-            .map(|t| {
-                let t = F::from(t);
-                scale * ((one - r) * (one - t) + r * t) * (q0 + t * (linear + t * q_inf))
-            })
-            .collect()
+        self.eq
+            .round_evals(self.row_scale, |t| q0 + t * (linear + t * q_inf), 3)
     }
 
     fn bind(&mut self, r: F) {
@@ -439,9 +436,7 @@ impl<F: PrimeField> CyclePhase<'_, F> {
                 CycleChunk::Dense(v) => fold(v, r),
             }
         }
-        let p = self.eq.point[self.eq.round];
-        self.eq.prefix *= (F::one() - p) * (F::one() - r) + p * r;
-        self.eq.round += 1;
+        self.eq.bind(r);
     }
 
     fn final_evals(&self) -> Vec<F> {
