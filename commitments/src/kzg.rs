@@ -115,14 +115,60 @@ impl CanonicalDeserialize for BlockSums {
     }
 }
 
-/// `[p_0 + p_1, p_2 + p_3, …]` by batched affine additions (one shared inversion); equal `x`
-/// or the point at infinity take the projective formulas.
+/// A run `[start, end)` of the powers as aligned blocks, the levels built only when a block
+/// longer than one is needed.
+struct BlockCover<'a> {
+    points: &'a [G1Affine],
+    sums: &'a BlockSums,
+    levels: Option<std::sync::Arc<BlockLevels>>,
+}
+
+impl<'a> BlockCover<'a> {
+    fn new(points: &'a [G1Affine], sums: &'a BlockSums) -> Self {
+        BlockCover {
+            points,
+            sums,
+            levels: None,
+        }
+    }
+
+    /// Pushes `Σ_{start ≤ i < end} G_i` as the fewest aligned blocks: at each `j`, the
+    /// largest `2^ℓ` that divides `j` and fits before `end` (`O(log run)` points).
+    fn push_run(&mut self, start: usize, end: usize, out: &mut Vec<G1Affine>) {
+        let mut j = start;
+        while j < end {
+            let align = if j == 0 {
+                usize::BITS
+            } else {
+                j.trailing_zeros()
+            };
+            let level = align.min((end - j).ilog2()) as usize;
+            out.push(if level == 0 {
+                self.points[j]
+            } else {
+                let (points, sums) = (self.points, self.sums);
+                self.levels.get_or_insert_with(|| sums.levels(points)).1[level - 1][j >> level]
+            });
+            j += 1 << level;
+        }
+    }
+}
+
+/// `[p_0 + p_1, p_2 + p_3, …]` (see [`batch_add`]).
 fn pair_sums(points: &[G1Affine]) -> Vec<G1Affine> {
-    let pairs = points.len() / 2;
-    let mut denominators: Vec<ark_bn254::Fq> = (0..pairs)
+    batch_add(points.len() / 2, |i| (points[2 * i], points[2 * i + 1]))
+}
+
+/// `a_i + b_i` for the `n` pairs `pair(i)`, in affine coordinates with one field inversion
+/// shared by all (Montgomery's trick): about 6 multiplications per addition instead of a
+/// mixed addition's 11. A pair with equal `x` (a doubling or a cancellation) or the point at
+/// infinity takes the projective formulas.
+fn batch_add(n: usize, pair: impl Fn(usize) -> (G1Affine, G1Affine)) -> Vec<G1Affine> {
+    let rare = |a: &G1Affine, b: &G1Affine| a.is_zero() || b.is_zero() || a.x == b.x;
+    let mut denominators: Vec<ark_bn254::Fq> = (0..n)
         .map(|i| {
-            let (a, b) = (points[2 * i], points[2 * i + 1]);
-            if a.is_zero() || b.is_zero() || a.x == b.x {
+            let (a, b) = pair(i);
+            if rare(&a, &b) {
                 ark_bn254::Fq::one()
             } else {
                 b.x - a.x
@@ -130,10 +176,10 @@ fn pair_sums(points: &[G1Affine]) -> Vec<G1Affine> {
         })
         .collect();
     ark_ff::batch_inversion(&mut denominators);
-    (0..pairs)
+    (0..n)
         .map(|i| {
-            let (a, b) = (points[2 * i], points[2 * i + 1]);
-            if a.is_zero() || b.is_zero() || a.x == b.x {
+            let (a, b) = pair(i);
+            if rare(&a, &b) {
                 return (a.into_group() + b).into_affine();
             }
             let lambda = (b.y - a.y) * denominators[i];
@@ -315,41 +361,26 @@ impl KzgProverSetup {
     }
 
     /// The rows of a one-hot matrix (see [`crate::CommitmentScheme::commit_one_hot`]): row `x`
-    /// is `Σ_{j: indices[j] = x} G_j`, one group addition per column, whatever `N` is, then
-    /// one batch normalisation. Assumes the caller checked the shape.
+    /// is `Σ_{j: indices[j] = x} G_j`, each run of equal indices taken as a few aligned block
+    /// sums ([`BlockSums`]), the rows then summed by [`bucket_sums`]: at most one group
+    /// addition per column, whatever `N` is. Assumes the caller checked the shape.
     pub fn commit_one_hot(
         &self,
         num_rows: usize,
         indices: &[u16],
     ) -> Result<Vec<G1Affine>, PcsError> {
         self.check_len(indices.len())?;
-        let points = &self.powers_g1[..indices.len()];
-        let levels = self.block_sums.levels(points);
-        // Runs of equal indices as aligned blocks: at cycle j, the largest block that starts
-        // at j (2^ℓ divides j) and stays inside the run.
-        let t = indices.len();
-        let mut run = vec![1usize; t];
-        for j in (0..t.saturating_sub(1)).rev() {
-            if indices[j] == indices[j + 1] {
-                run[j] = run[j + 1] + 1;
-            }
-        }
+        let mut cover = BlockCover::new(&self.powers_g1[..indices.len()], &self.block_sums);
         let (mut block_points, mut block_rows) = (Vec::new(), Vec::new());
         let mut j = 0;
-        while j < t {
-            let align = if j == 0 {
-                usize::BITS
-            } else {
-                j.trailing_zeros()
-            };
-            let level = align.min(run[j].ilog2()) as usize;
-            block_points.push(if level == 0 {
-                points[j]
-            } else {
-                levels.1[level - 1][j >> level]
-            });
-            block_rows.push(indices[j]);
-            j += 1 << level;
+        while j < indices.len() {
+            let end = j + indices[j..]
+                .iter()
+                .take_while(|&&x| x == indices[j])
+                .count();
+            cover.push_run(j, end, &mut block_points);
+            block_rows.resize(block_points.len(), indices[j]);
+            j = end;
         }
         Ok(bucket_sums(&block_points, &block_rows, num_rows))
     }
@@ -357,35 +388,15 @@ impl KzgProverSetup {
     /// `Σ_{j: bits[j]} G_j` for a flag column, runs of ones taken as aligned block sums (see
     /// [`BlockSums`]): a flag that holds over long stretches costs a few points per stretch.
     fn sum_of_ones(&self, bits: &[bool]) -> G1Projective {
-        let points = &self.powers_g1[..bits.len()];
-        let t = bits.len();
+        let mut cover = BlockCover::new(&self.powers_g1[..bits.len()], &self.block_sums);
         let mut chosen = Vec::new();
-        let mut levels = None;
         let mut j = 0;
-        while j < t {
-            if !bits[j] {
-                j += 1;
-                continue;
+        while j < bits.len() {
+            let end = j + bits[j..].iter().take_while(|&&b| b == bits[j]).count();
+            if bits[j] {
+                cover.push_run(j, end, &mut chosen);
             }
-            let run = bits[j..].iter().take_while(|&&b| b).count();
-            // The run [j, j + run) as aligned blocks.
-            let end = j + run;
-            while j < end {
-                let align = if j == 0 {
-                    usize::BITS
-                } else {
-                    j.trailing_zeros()
-                };
-                let level = align.min((end - j).ilog2()) as usize;
-                chosen.push(if level == 0 {
-                    points[j]
-                } else {
-                    levels
-                        .get_or_insert_with(|| self.block_sums.levels(points))
-                        .1[level - 1][j >> level]
-                });
-                j += 1 << level;
-            }
+            j = end;
         }
         match chosen.len() {
             0 => G1Projective::zero(),
@@ -427,37 +438,19 @@ pub fn bucket_sums(points: &[G1Affine], indices: &[u16], num_rows: usize) -> Vec
         next[x as usize] += 1;
     }
     let mut lens: Vec<usize> = (0..num_rows).map(|x| starts[x + 1] - starts[x]).collect();
-    let mut denominators: Vec<ark_bn254::Fq> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new(); // (left index, output index)
-    let mut rare: Vec<(usize, G1Affine)> = Vec::new(); // (output index, sum)
     while lens.iter().any(|&l| l > 1) {
-        denominators.clear();
         pairs.clear();
-        rare.clear();
         for x in 0..num_rows {
             let (start, len) = (starts[x], lens[x]);
-            for i in 0..len / 2 {
-                let (a, b) = (sorted[start + 2 * i], sorted[start + 2 * i + 1]);
-                if a.is_zero() || b.is_zero() || a.x == b.x {
-                    // Rare: the projective formulas (written after the batch reads).
-                    rare.push((start + i, (a.into_group() + b).into_affine()));
-                } else {
-                    denominators.push(b.x - a.x);
-                    pairs.push((start + 2 * i, start + i));
-                }
-            }
+            pairs.extend((0..len / 2).map(|i| (start + 2 * i, start + i)));
         }
-        ark_ff::batch_inversion(&mut denominators);
-        // Outputs are written at `start + i ≤ start + 2i`, after both inputs were read: the
-        // pairs of one row are in increasing order, so no input is overwritten early.
-        for (&(left, out), inv) in pairs.iter().zip(&denominators) {
-            let (a, b) = (sorted[left], sorted[left + 1]);
-            let lambda = (b.y - a.y) * inv;
-            let x3 = lambda.square() - a.x - b.x;
-            let y3 = lambda * (a.x - x3) - a.y;
-            sorted[out] = G1Affine::new_unchecked(x3, y3);
-        }
-        for &(out, sum) in &rare {
+        let sums = batch_add(pairs.len(), |p| {
+            let left = pairs[p].0;
+            (sorted[left], sorted[left + 1])
+        });
+        // Outputs go to `start + i ≤ start + 2i`: each row's first half, already read.
+        for (&(_, out), sum) in pairs.iter().zip(sums) {
             sorted[out] = sum;
         }
         for x in 0..num_rows {
