@@ -535,7 +535,8 @@ impl<F: PrimeField> MultilinearPolynomial<F> {
         match self {
             MultilinearPolynomial::Bool(p) if !p.is_bound() => {
                 let v = p.small_values();
-                let table = [F::zero(), high.mul(1), low.mul(1), low.mul(1) + high.mul(1)];
+                // (lo, hi) ∈ {0,1}²: 0, r, 1 − r, 1.
+                let table = [F::zero(), r, F::one() - r, F::one()];
                 for (o, i) in rows.enumerate() {
                     out[o * stride] = table[usize::from(v[i]) * 2 + usize::from(v[i + half])];
                 }

@@ -28,7 +28,12 @@
 //! "alternative algorithm"): a table of the memory with the bound address bits folded in,
 //! `K/2^m` entries, is rebuilt from `init` and updated at each write, and each access reads
 //! its two entries: `O(K/2^m + (R+1)·T)` per round, `O(K + T·log K)` in all, never `K·T`.
-//! The cycle rounds are dense over `d·(R+1) + 4` vectors of length `T`.
+//! An access's weight is `γ^f·eq(r_cycle, j)·eq(r_b, its bound high bits)`, the last factor
+//! read from a `2^m`-entry table, so nothing is rebound per access. The cycle rounds are one
+//! dense sum of products with `eq(r_cycle, ·)` split out (Gruen), over the `d·(R+1)` chunk
+//! vectors and `Val`, `Val + Inc`. A write to the addresses of a read family (the zkVM's
+//! registers and RAM) shares that family's chunks: one access and one product stand for both,
+//! over `γ^a·Val + γ^R·(Val + Inc)`.
 
 use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};

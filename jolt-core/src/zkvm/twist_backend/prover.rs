@@ -283,10 +283,15 @@ fn prove<S: CommitmentScheme>(
     };
     let mut bytecode_columns: Vec<usize> = (0..NUM_FIELDS).map(|j| layout.bc_field(j)).collect();
     bytecode_columns.push(layout.bc_index);
-    let bytecode_evals = crate::profiled!("access-point evaluations", evals_at(&bytecode_columns));
-    let register_evals = evals_at(&shape.register_columns());
-    let ram_evals = evals_at(&shape.ram_columns());
-    let region_evals = evals_at(&shape.region_columns());
+    let (bytecode_evals, register_evals, ram_evals, region_evals) =
+        crate::profiled!("access-point evaluations", {
+            (
+                evals_at(&bytecode_columns),
+                evals_at(&shape.register_columns()),
+                evals_at(&shape.ram_columns()),
+                evals_at(&shape.region_columns()),
+            )
+        });
     drop(eq_access);
     transcript.append_scalars(b"bytecode_evals", &bytecode_evals);
     let mut table: Vec<S::Field> = pre
