@@ -395,3 +395,27 @@ fn a_transcript_divergence_is_reported_for_a_changed_proof_shape() {
     let d = first_divergence(pt.log().unwrap(), vt.log().unwrap()).expect("diverges");
     assert!(d.to_string().contains("surge_r"), "{d}");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(8))]
+
+    /// The primary zero-check's own rounds (`PrimarySums`: only set instructions, memory values
+    /// from the subtables) send the same messages as the generic rounds, which
+    /// `prove_surge_with_values` runs when handed the same (honest) memory values.
+    #[test]
+    fn primary_rounds_match_the_generic_rounds(mask in any::<u64>(), seed in any::<u64>()) {
+        let p = LookupParams::SMALL;
+        let params = instance(p);
+        let w = witness(&p, &random_lookups(seed, 5, &mix_from_mask(mask)));
+        let values: Vec<Vec<Fr>> = params
+            .memories
+            .iter()
+            .map(|&(s, c)| w.dims[c].iter().map(|&d| params.subtables[s][d]).collect())
+            .collect();
+        let (own, _) = prove_surge(params, &w, &mut MerlinTranscript::new(b"surge"));
+        let (generic, _) =
+            prove_surge_with_values(params, &w, values, &mut MerlinTranscript::new(b"surge"));
+        prop_assert_eq!(own.primary, generic.primary);
+        prop_assert_eq!(own.primary_evals, generic.primary_evals);
+    }
+}
