@@ -22,7 +22,7 @@ use crate::kzg::{
     check_constant, combine_points, evaluate_univariate, three_point_check, three_point_witness,
     KzgProverSetup, KzgVerifierSetup,
 };
-use crate::traits::{check_one_hot_shape, CommitmentScheme};
+use crate::traits::{check_gathered_shape, check_one_hot_shape, CommitmentScheme};
 use ark_bn254::{Fr, G1Affine, G1Projective};
 use ark_ec::{AffineRepr, CurveGroup, VariableBaseMSM};
 use ark_ff::{One, Zero};
@@ -104,6 +104,20 @@ impl CommitmentScheme for HyperKzg {
 
     fn max_num_vars(setup: &KzgProverSetup) -> usize {
         setup.max_num_vars()
+    }
+
+    fn commit_gathered(
+        setup: &KzgProverSetup,
+        num_rows: usize,
+        indices: &[u16],
+        tables: &[&[u64]],
+    ) -> Result<Vec<HyperKzgCommitment>, PcsError> {
+        check_gathered_shape(num_rows, indices, tables)?;
+        let points = setup.commit_gathered(num_rows, indices, tables)?;
+        Ok(G1Projective::normalize_batch(&points)
+            .into_iter()
+            .map(HyperKzgCommitment)
+            .collect())
     }
 
     fn commit_one_hot(

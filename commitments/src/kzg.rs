@@ -8,6 +8,7 @@
 //! once with a random `d`: `e(Σ d^i (C_i − y_i G + x_i W_i), H) = e(Σ d^i W_i, τH)`.
 
 use crate::error::PcsError;
+use crate::msm::{batch_add, bucket_sums, msm_small};
 use ark_bn254::{Bn254, Fr, G1Affine, G1Projective, G2Affine, G2Projective};
 use ark_ec::pairing::Pairing;
 use ark_ec::scalar_mul::BatchMulPreprocessing;
@@ -159,37 +160,6 @@ fn pair_sums(points: &[G1Affine]) -> Vec<G1Affine> {
     batch_add(points.len() / 2, |i| (points[2 * i], points[2 * i + 1]))
 }
 
-/// `a_i + b_i` for the `n` pairs `pair(i)`, in affine coordinates with one field inversion
-/// shared by all (Montgomery's trick): about 6 multiplications per addition instead of a
-/// mixed addition's 11. A pair with equal `x` (a doubling or a cancellation) or the point at
-/// infinity takes the projective formulas.
-fn batch_add(n: usize, pair: impl Fn(usize) -> (G1Affine, G1Affine)) -> Vec<G1Affine> {
-    let rare = |a: &G1Affine, b: &G1Affine| a.is_zero() || b.is_zero() || a.x == b.x;
-    let mut denominators: Vec<ark_bn254::Fq> = (0..n)
-        .map(|i| {
-            let (a, b) = pair(i);
-            if rare(&a, &b) {
-                ark_bn254::Fq::one()
-            } else {
-                b.x - a.x
-            }
-        })
-        .collect();
-    ark_ff::batch_inversion(&mut denominators);
-    (0..n)
-        .map(|i| {
-            let (a, b) = pair(i);
-            if rare(&a, &b) {
-                return (a.into_group() + b).into_affine();
-            }
-            let lambda = (b.y - a.y) * denominators[i];
-            let x3 = lambda.square() - a.x - b.x;
-            let y3 = lambda * (a.x - x3) - a.y;
-            G1Affine::new_unchecked(x3, y3)
-        })
-        .collect()
-}
-
 /// The verifier's KZG parameters: `G`, `H`, `τ·H`, and the number `N` of G1 powers (the
 /// degree bound Zeromorph's degree check relies on).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, CanonicalSerialize, CanonicalDeserialize)]
@@ -333,8 +303,9 @@ impl KzgProverSetup {
         ))
     }
 
-    /// Commits to a multilinear polynomial's evaluation vector, using the small-scalar MSM for
-    /// compact forms (pay per bit: a 0/1 column costs about 1 % of a full MSM).
+    /// Commits to a multilinear polynomial's evaluation vector, using the small-scalar MSM
+    /// ([`msm_small`]) for compact forms (pay per bit: an 8-bit column costs about one batched
+    /// affine addition per non-zero entry) and runs of aligned block sums for 0/1 columns.
     pub fn commit_multilinear(
         &self,
         poly: &MultilinearPolynomial<Fr>,
@@ -344,18 +315,10 @@ impl KzgProverSetup {
         Ok(match poly {
             MultilinearPolynomial::Dense(p) => G1Projective::msm_unchecked(bases, p.evals()),
             MultilinearPolynomial::Bool(p) if !p.is_bound() => self.sum_of_ones(p.small_values()),
-            MultilinearPolynomial::U8(p) if !p.is_bound() => {
-                G1Projective::msm_u8(bases, p.small_values())
-            }
-            MultilinearPolynomial::U16(p) if !p.is_bound() => {
-                G1Projective::msm_u16(bases, p.small_values())
-            }
-            MultilinearPolynomial::U32(p) if !p.is_bound() => {
-                G1Projective::msm_u32(bases, p.small_values())
-            }
-            MultilinearPolynomial::U64(p) if !p.is_bound() => {
-                G1Projective::msm_u64(bases, p.small_values())
-            }
+            MultilinearPolynomial::U8(p) if !p.is_bound() => msm_small(bases, p.small_values()),
+            MultilinearPolynomial::U16(p) if !p.is_bound() => msm_small(bases, p.small_values()),
+            MultilinearPolynomial::U32(p) if !p.is_bound() => msm_small(bases, p.small_values()),
+            MultilinearPolynomial::U64(p) if !p.is_bound() => msm_small(bases, p.small_values()),
             other => G1Projective::msm_unchecked(bases, other.to_dense().evals()),
         })
     }
@@ -383,6 +346,23 @@ impl KzgProverSetup {
             j = end;
         }
         Ok(bucket_sums(&block_points, &block_rows, num_rows))
+    }
+
+    /// Columns gathered from tables (see [`crate::CommitmentScheme::commit_gathered`]):
+    /// the rows `H_x = Σ_{j: indices[j] = x} G_j` once ([`KzgProverSetup::commit_one_hot`]),
+    /// then column `c` as `Σ_x tables[c][x]·H_x` ([`msm_small`] over `num_rows` points).
+    /// Assumes the caller checked the shape.
+    pub fn commit_gathered(
+        &self,
+        num_rows: usize,
+        indices: &[u16],
+        tables: &[&[u64]],
+    ) -> Result<Vec<G1Projective>, PcsError> {
+        let rows = self.commit_one_hot(num_rows, indices)?;
+        Ok(tables
+            .par_iter()
+            .map(|table| msm_small(&rows, table))
+            .collect())
     }
 
     /// `Σ_{j: bits[j]} G_j` for a flag column, runs of ones taken as aligned block sums (see
@@ -413,65 +393,6 @@ impl KzgProverSetup {
         }
         Ok(())
     }
-}
-
-/// `rows[x] = Σ_{j: indices[j] = x} points[j]` for `x < num_rows` (every index is below
-/// `num_rows`, checked by the caller), in affine coordinates with **batched affine
-/// additions**: the points are sorted into their rows, then every row is halved in rounds,
-/// all pairs of a round sharing one field inversion (Montgomery's trick), so an addition
-/// costs about 6 field multiplications instead of a mixed addition's 11. Pairs with equal
-/// `x` (a doubling or a cancellation, which a structured setup makes all but impossible)
-/// and the point at infinity take the projective formulas.
-pub fn bucket_sums(points: &[G1Affine], indices: &[u16], num_rows: usize) -> Vec<G1Affine> {
-    // Counting sort into rows.
-    let mut starts = vec![0usize; num_rows + 1];
-    for &x in indices {
-        starts[x as usize + 1] += 1;
-    }
-    for x in 0..num_rows {
-        starts[x + 1] += starts[x];
-    }
-    let mut next = starts.clone();
-    let mut sorted = vec![G1Affine::zero(); indices.len()];
-    for (p, &x) in points.iter().zip(indices) {
-        sorted[next[x as usize]] = *p;
-        next[x as usize] += 1;
-    }
-    let mut lens: Vec<usize> = (0..num_rows).map(|x| starts[x + 1] - starts[x]).collect();
-    let mut pairs: Vec<(usize, usize)> = Vec::new(); // (left index, output index)
-    while lens.iter().any(|&l| l > 1) {
-        pairs.clear();
-        for x in 0..num_rows {
-            let (start, len) = (starts[x], lens[x]);
-            pairs.extend((0..len / 2).map(|i| (start + 2 * i, start + i)));
-        }
-        let sums = batch_add(pairs.len(), |p| {
-            let left = pairs[p].0;
-            (sorted[left], sorted[left + 1])
-        });
-        // Outputs go to `start + i ≤ start + 2i`: each row's first half, already read.
-        for (&(_, out), sum) in pairs.iter().zip(sums) {
-            sorted[out] = sum;
-        }
-        for x in 0..num_rows {
-            let (start, len) = (starts[x], lens[x]);
-            if len > 1 {
-                if len % 2 == 1 {
-                    sorted[start + len / 2] = sorted[start + len - 1];
-                }
-                lens[x] = len.div_ceil(2);
-            }
-        }
-    }
-    (0..num_rows)
-        .map(|x| {
-            if lens[x] == 0 {
-                G1Affine::zero()
-            } else {
-                sorted[starts[x]]
-            }
-        })
-        .collect()
 }
 
 /// `Σ_i coeffs[i]·points[i]`: the homomorphic combination of KZG commitments, `None` on a
@@ -733,38 +654,6 @@ mod tests {
         let mut bad = setup;
         bad.powers_g1.pop();
         assert!(bad.check_consistency().is_err());
-    }
-
-    #[test]
-    fn bucket_sums_match_projective_sums_with_doublings_and_cancellations() {
-        let g = G1Projective::generator();
-        let mut rng = ChaCha20Rng::seed_from_u64(9);
-        // Random points, a repeated point (a doubling), a point and its negation (a
-        // cancellation to infinity), and the point at infinity itself.
-        let mut points: Vec<G1Affine> = (0..300)
-            .map(|_| (g * Fr::rand(&mut rng)).into_affine())
-            .collect();
-        points[7] = points[3];
-        points[11] = -points[5];
-        points[13] = G1Affine::zero();
-        for num_rows in [1usize, 2, 5, 16] {
-            let indices: Vec<u16> = (0..points.len())
-                .map(|j| match j {
-                    3 | 7 | 5 | 11 => 0,
-                    _ => (rng.next_u32() as usize % num_rows) as u16,
-                })
-                .collect();
-            let mut expected = vec![G1Projective::zero(); num_rows];
-            for (p, &x) in points.iter().zip(&indices) {
-                expected[x as usize] += p;
-            }
-            let got = bucket_sums(&points, &indices, num_rows);
-            assert_eq!(
-                got,
-                G1Projective::normalize_batch(&expected),
-                "{num_rows} rows"
-            );
-        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //!   (many polynomials of different sizes at one point) for homomorphic schemes.
 //! - [`kzg`]: the univariate KZG core over BN254 (setup, commit with pay-per-bit MSMs,
 //!   witnesses, batched pairing check).
+//! - [`msm`]: the MSM kernels for small scalars and one-hot rows (batched affine additions).
 //! - [`hyperkzg`]: [`HyperKzg`], Gemini-style folding on top of KZG.
 //! - [`hyrax`]: [`Hyrax`], the transparent scheme (Pedersen rows, √N commitments).
 //! - [`dory`]: [`Dory`], the transparent pairing scheme (`GT` commitments, `O(log N)` proofs).
@@ -37,6 +38,7 @@ pub mod hyperkzg;
 pub mod hyrax;
 pub mod keys;
 pub mod kzg;
+pub mod msm;
 pub mod ptau;
 pub mod traits;
 pub mod zeromorph;

@@ -116,6 +116,30 @@ pub trait CommitmentScheme: Clone + Send + Sync + 'static {
             .collect()
     }
 
+    /// Commits to columns gathered from tables by one index column: column `c` is the
+    /// length-`T` vector `(tables[c][indices[j]])_j` (`T = indices.len()` a power of two,
+    /// every table `num_rows` long, every index below `num_rows`). The zkVM's bytecode fields
+    /// are such columns: each step reads its instruction's row. The result equals committing
+    /// each gathered column with [`CommitmentScheme::commit`]; the default does exactly that.
+    /// Homomorphic schemes specialise it: with `H_x = Σ_{j: indices[j] = x} G_j` (the rows of
+    /// [`CommitmentScheme::commit_one_hot`]), column `c` is `Σ_x tables[c][x]·H_x`, so the
+    /// `T`-sized work is done once for all columns.
+    fn commit_gathered(
+        setup: &Self::ProverSetup,
+        num_rows: usize,
+        indices: &[u16],
+        tables: &[&[u64]],
+    ) -> Result<Vec<Self::Commitment>, PcsError> {
+        check_gathered_shape(num_rows, indices, tables)?;
+        tables
+            .iter()
+            .map(|table| {
+                let column: Vec<u64> = indices.iter().map(|&x| table[x as usize]).collect();
+                Self::commit(setup, &MultilinearPolynomial::compact_from_u64s(&column))
+            })
+            .collect()
+    }
+
     /// Commits to several polynomials.
     fn batch_commit(
         setup: &Self::ProverSetup,
@@ -296,6 +320,22 @@ fn combined_eval<F: PrimeField>(sizes: &[usize], point: &[F], evals: &[F], rho: 
         .zip(rho)
         .map(|((&k, e), r)| *r * prefix[n - k] * e)
         .sum()
+}
+
+/// The shape [`CommitmentScheme::commit_gathered`] accepts: a one-hot shape
+/// ([`check_one_hot_shape`]) and every table `num_rows` long.
+pub fn check_gathered_shape(
+    num_rows: usize,
+    indices: &[u16],
+    tables: &[&[u64]],
+) -> Result<(), PcsError> {
+    check_one_hot_shape(num_rows, indices)?;
+    if tables.iter().any(|table| table.len() != num_rows) {
+        return Err(PcsError::MalformedBatch(
+            "gathered columns: a table is not num_rows long",
+        ));
+    }
+    Ok(())
 }
 
 /// The shape [`CommitmentScheme::commit_one_hot`] accepts: `T` a power of two, every index a row.

@@ -22,7 +22,7 @@ use crate::error::PcsError;
 use crate::kzg::{
     check_constant, combine_points, divide_by_linear, KzgProverSetup, KzgVerifierSetup,
 };
-use crate::traits::{check_one_hot_shape, CommitmentScheme};
+use crate::traits::{check_gathered_shape, check_one_hot_shape, CommitmentScheme};
 use ark_bn254::{Bn254, Fr, G1Affine, G1Projective};
 use ark_ec::pairing::Pairing;
 use ark_ec::{AffineRepr, CurveGroup, VariableBaseMSM};
@@ -133,6 +133,20 @@ impl CommitmentScheme for Zeromorph {
 
     fn max_num_vars(setup: &KzgProverSetup) -> usize {
         setup.max_num_vars()
+    }
+
+    fn commit_gathered(
+        setup: &KzgProverSetup,
+        num_rows: usize,
+        indices: &[u16],
+        tables: &[&[u64]],
+    ) -> Result<Vec<ZeromorphCommitment>, PcsError> {
+        check_gathered_shape(num_rows, indices, tables)?;
+        let points = setup.commit_gathered(num_rows, indices, tables)?;
+        Ok(G1Projective::normalize_batch(&points)
+            .into_iter()
+            .map(ZeromorphCommitment)
+            .collect())
     }
 
     fn commit_one_hot(

@@ -287,3 +287,55 @@ pub fn one_hot<S: CommitmentScheme>(setup: &S::ProverSetup) {
         "T not a power of two"
     );
 }
+
+/// [`CommitmentScheme::commit_gathered`]: each gathered column's commitment equals the
+/// commitment of the column written out (constant indices, runs, random indices, tables of
+/// 1- to 64-bit values and an all-zero table); a malformed shape is an error, not a panic.
+pub fn gathered<S: CommitmentScheme>(setup: &S::ProverSetup) {
+    let mut rng = ChaCha20Rng::seed_from_u64(0x6a_7e4);
+    for (n, log_t, run) in [
+        (1usize, 4usize, 0usize),
+        (5, 10, 0),
+        (37, 9, 5),
+        (300, 12, 1),
+    ] {
+        let t = 1usize << log_t;
+        let mut indices = Vec::with_capacity(t);
+        while indices.len() < t {
+            let len = if run == 0 {
+                1
+            } else {
+                1 + rng.next_u32() as usize % (2 * run)
+            };
+            let value = (rng.next_u32() as usize % n) as u16;
+            indices.extend(std::iter::repeat_n(value, len.min(t - indices.len())));
+        }
+        let tables: Vec<Vec<u64>> = [1u32, 8, 17, 32, 64]
+            .into_iter()
+            .map(|bits| (0..n).map(|_| rng.next_u64() >> (64 - bits)).collect())
+            .chain(std::iter::once(vec![0u64; n]))
+            .collect();
+        let table_refs: Vec<&[u64]> = tables.iter().map(Vec::as_slice).collect();
+        let got = S::commit_gathered(setup, n, &indices, &table_refs).expect("gathered commit");
+        assert_eq!(got.len(), tables.len());
+        for (table, commitment) in tables.iter().zip(&got) {
+            let column: Vec<u64> = indices.iter().map(|&x| table[x as usize]).collect();
+            let expected = S::commit(setup, &MultilinearPolynomial::compact_from_u64s(&column))
+                .expect("commit");
+            assert_eq!(commitment, &expected, "{n} rows, T = {t}");
+        }
+    }
+    let table = [1u64, 2, 3, 4];
+    assert!(
+        S::commit_gathered(setup, 4, &[0, 1, 4, 2], &[&table]).is_err(),
+        "index outside the rows"
+    );
+    assert!(
+        S::commit_gathered(setup, 4, &[0, 1, 2, 3], &[&table[..3]]).is_err(),
+        "a table shorter than the rows"
+    );
+    assert!(
+        S::commit_gathered(setup, 4, &[0, 1, 2], &[&table]).is_err(),
+        "T not a power of two"
+    );
+}

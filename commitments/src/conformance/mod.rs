@@ -32,6 +32,8 @@
 //!   panic a deserializer;
 //! - [`one_hot`]: one-hot matrices committed row by row (split columns) equal the rows' 0/1
 //!   commitments, and their `eq(ρ, ·)`-combination opens to `ra~(ρ, τ)`;
+//! - [`gathered`]: columns gathered from tables by one index column equal the columns
+//!   committed one by one;
 //! - [`verifier_setup_alone`]: the verifier-only insecure setup equals the verifier part of
 //!   the full one (a verifier never builds prover keys).
 
@@ -42,7 +44,8 @@ mod tampering;
 
 pub use batching::{batch_soundness, batching};
 pub use completeness::{
-    completeness, homomorphism, one_hot, serialization, small_values, verifier_setup_alone,
+    completeness, gathered, homomorphism, one_hot, serialization, small_values,
+    verifier_setup_alone,
 };
 pub use soundness::soundness;
 pub use tampering::{tampered_bytes, tampered_elements, tampered_lengths};
@@ -71,6 +74,7 @@ pub fn run_all<S: CommitmentScheme>(setup: &S::ProverSetup) {
     batch_soundness::<S>(setup);
     serialization::<S>(setup);
     one_hot::<S>(setup);
+    gathered::<S>(setup);
     verifier_setup_alone::<S>();
 }
 
@@ -144,7 +148,7 @@ macro_rules! conformance_tests {
             $crate::conformance_tests!(@tests $scheme, setup;
                 completeness, small_values, homomorphism, soundness, tampered_bytes,
                 tampered_elements, tampered_lengths, batching, batch_soundness, serialization,
-                one_hot);
+                one_hot, gathered);
             #[test]
             fn verifier_setup_alone() {
                 $crate::conformance::verifier_setup_alone::<$scheme>();

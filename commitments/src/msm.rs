@@ -1,0 +1,264 @@
+//! Multi-scalar multiplication kernels over BN254 G1 that the KZG schemes' commitments use
+//! where arkworks' generic MSM does needless work (see `paper-notes/kzg.md`, "Committing small
+//! values"):
+//! - [`batch_add`]: many independent affine additions sharing one field inversion;
+//! - [`bucket_sums`]: `rows[x] = Σ_{j: indices[j] = x} points[j]` with batched affine
+//!   additions (one-hot rows, flag columns);
+//! - [`msm_small`]: `Σ_j s_j·G_j` for integer scalars `s_j < 2^64` (Pippenger's bucket method
+//!   with windows sized to the largest scalar, the buckets filled by [`bucket_sums`]).
+
+use ark_bn254::{G1Affine, G1Projective};
+use ark_ec::{AdditiveGroup, AffineRepr, CurveGroup};
+use ark_ff::{Field, One, Zero};
+use rayon::prelude::*;
+
+/// `a_i + b_i` for the `n` pairs `pair(i)`, in affine coordinates with one field inversion
+/// shared by all (Montgomery's trick): about 6 multiplications per addition instead of a
+/// mixed addition's 11. A pair with equal `x` (a doubling or a cancellation) or the point at
+/// infinity takes the projective formulas.
+pub(crate) fn batch_add(n: usize, pair: impl Fn(usize) -> (G1Affine, G1Affine)) -> Vec<G1Affine> {
+    let rare = |a: &G1Affine, b: &G1Affine| a.is_zero() || b.is_zero() || a.x == b.x;
+    let mut denominators: Vec<ark_bn254::Fq> = (0..n)
+        .map(|i| {
+            let (a, b) = pair(i);
+            if rare(&a, &b) {
+                ark_bn254::Fq::one()
+            } else {
+                b.x - a.x
+            }
+        })
+        .collect();
+    ark_ff::batch_inversion(&mut denominators);
+    (0..n)
+        .map(|i| {
+            let (a, b) = pair(i);
+            if rare(&a, &b) {
+                return (a.into_group() + b).into_affine();
+            }
+            let lambda = (b.y - a.y) * denominators[i];
+            let x3 = lambda.square() - a.x - b.x;
+            let y3 = lambda * (a.x - x3) - a.y;
+            G1Affine::new_unchecked(x3, y3)
+        })
+        .collect()
+}
+
+/// `rows[x] = Σ_{j: indices[j] = x} points[j]` for `x < num_rows` (every index is below
+/// `num_rows`, checked by the caller), in affine coordinates with **batched affine
+/// additions**: the points are sorted into their rows, then every row is halved in rounds,
+/// all pairs of a round sharing one field inversion (Montgomery's trick), so an addition
+/// costs about 6 field multiplications instead of a mixed addition's 11. Pairs with equal
+/// `x` (a doubling or a cancellation, which a structured setup makes all but impossible)
+/// and the point at infinity take the projective formulas.
+pub fn bucket_sums(points: &[G1Affine], indices: &[u16], num_rows: usize) -> Vec<G1Affine> {
+    bucket_sums_of(
+        points.iter().copied().zip(indices.iter().copied()),
+        num_rows,
+    )
+}
+
+/// [`bucket_sums`] over `(point, row)` entries given as an iterator (walked twice: once to
+/// count each row, once to place its points).
+fn bucket_sums_of(
+    entries: impl Iterator<Item = (G1Affine, u16)> + Clone,
+    num_rows: usize,
+) -> Vec<G1Affine> {
+    // Counting sort into rows.
+    let mut starts = vec![0usize; num_rows + 1];
+    for (_, x) in entries.clone() {
+        starts[x as usize + 1] += 1;
+    }
+    for x in 0..num_rows {
+        starts[x + 1] += starts[x];
+    }
+    let mut next = starts.clone();
+    let mut sorted = vec![G1Affine::zero(); starts[num_rows]];
+    for (p, x) in entries {
+        sorted[next[x as usize]] = p;
+        next[x as usize] += 1;
+    }
+    let mut lens: Vec<usize> = (0..num_rows).map(|x| starts[x + 1] - starts[x]).collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new(); // (left index, output index)
+    while lens.iter().any(|&l| l > 1) {
+        pairs.clear();
+        for x in 0..num_rows {
+            let (start, len) = (starts[x], lens[x]);
+            pairs.extend((0..len / 2).map(|i| (start + 2 * i, start + i)));
+        }
+        let sums = batch_add(pairs.len(), |p| {
+            let left = pairs[p].0;
+            (sorted[left], sorted[left + 1])
+        });
+        // Outputs go to `start + i ≤ start + 2i`: each row's first half, already read.
+        for (&(_, out), sum) in pairs.iter().zip(sums) {
+            sorted[out] = sum;
+        }
+        for x in 0..num_rows {
+            let (start, len) = (starts[x], lens[x]);
+            if len > 1 {
+                if len % 2 == 1 {
+                    sorted[start + len / 2] = sorted[start + len - 1];
+                }
+                lens[x] = len.div_ceil(2);
+            }
+        }
+    }
+    (0..num_rows)
+        .map(|x| {
+            if lens[x] == 0 {
+                G1Affine::zero()
+            } else {
+                sorted[starts[x]]
+            }
+        })
+        .collect()
+}
+
+/// The widest window [`msm_small`] uses: `2^16` buckets.
+const MAX_WINDOW_BITS: u32 = 16;
+
+/// `Σ_j scalars[j]·bases[j]` for integer scalars below `2^64` (`bases` at least as long as
+/// `scalars`).
+///
+/// Pippenger's bucket method with windows sized to the scalars: if the largest scalar has
+/// `b` bits, the scalars are cut into `w` windows of `c ≤ 16` bits, `w·c ≥ b`, where `c`
+/// minimises `w·(n + 3·2^c)` for `n` non-zero scalars (each window costs one addition per
+/// non-zero digit and about three per bucket to reduce). Window `i`'s buckets
+/// `B_d = Σ_{j: digit_i(s_j) = d} G_j` are filled by [`bucket_sums`] (batched affine
+/// additions), reduced as `Σ_d d·B_d` with running sums, and the windows combined by
+/// Horner's rule in `2^c`. Zero scalars cost nothing. arkworks' `msm_u8`…`msm_u64` instead
+/// walk all 64 bits in windows sized to the number of points, so an 8-bit column pays for
+/// five windows' bucket reductions and a 32-bit column for three windows of mixed additions.
+/// The bases are split across rayon's threads.
+pub fn msm_small<T: Copy + Into<u64> + Sync>(bases: &[G1Affine], scalars: &[T]) -> G1Projective {
+    let threads = rayon::current_num_threads();
+    let chunk = scalars.len().div_ceil(threads).max(1 << 12);
+    bases[..scalars.len()]
+        .par_chunks(chunk)
+        .zip(scalars.par_chunks(chunk))
+        .map(|(bases, scalars)| msm_small_serial(bases, scalars))
+        .sum()
+}
+
+/// [`msm_small`] on one thread.
+fn msm_small_serial<T: Copy + Into<u64>>(bases: &[G1Affine], scalars: &[T]) -> G1Projective {
+    let (mut max, mut nonzero) = (0u64, 0usize);
+    for &s in scalars {
+        let s: u64 = s.into();
+        max |= s;
+        nonzero += usize::from(s != 0);
+    }
+    let bits = u64::BITS - max.leading_zeros();
+    if bits == 0 {
+        return G1Projective::zero();
+    }
+    let cost = |c: u32| bits.div_ceil(c) as usize * (nonzero + (3usize << c));
+    let c = (1..=MAX_WINDOW_BITS.min(bits))
+        .min_by_key(|&c| cost(c))
+        .expect("bits ≥ 1");
+    let mask = (1u64 << c) - 1;
+    let mut total = G1Projective::zero();
+    for window in (0..bits.div_ceil(c)).rev() {
+        for _ in 0..c {
+            total.double_in_place();
+        }
+        let shift = window * c;
+        // Bucket `d` (digit `d ≥ 1`) is row `d − 1`.
+        let entries = bases.iter().zip(scalars).filter_map(|(&g, &s)| {
+            let digit = (s.into() >> shift) & mask;
+            (digit != 0).then_some((g, (digit - 1) as u16))
+        });
+        let buckets = bucket_sums_of(entries, (1usize << c) - 1);
+        // Σ_d d·B_d = Σ_{d ≥ 1} Σ_{e ≥ d} B_e.
+        let mut running = G1Projective::zero();
+        for bucket in buckets.iter().rev() {
+            running += bucket;
+            total += running;
+        }
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ark_bn254::Fr;
+    use ark_ec::{PrimeGroup, VariableBaseMSM};
+    use ark_ff::UniformRand;
+    use rand_chacha::rand_core::{RngCore, SeedableRng};
+    use rand_chacha::ChaCha20Rng;
+
+    #[test]
+    fn bucket_sums_match_projective_sums_with_doublings_and_cancellations() {
+        let g = G1Projective::generator();
+        let mut rng = ChaCha20Rng::seed_from_u64(9);
+        // Random points, a repeated point (a doubling), a point and its negation (a
+        // cancellation to infinity), and the point at infinity itself.
+        let mut points: Vec<G1Affine> = (0..300)
+            .map(|_| (g * Fr::rand(&mut rng)).into_affine())
+            .collect();
+        points[7] = points[3];
+        points[11] = -points[5];
+        points[13] = G1Affine::zero();
+        for num_rows in [1usize, 2, 5, 16] {
+            let indices: Vec<u16> = (0..points.len())
+                .map(|j| match j {
+                    3 | 7 | 5 | 11 => 0,
+                    _ => (rng.next_u32() as usize % num_rows) as u16,
+                })
+                .collect();
+            let mut expected = vec![G1Projective::zero(); num_rows];
+            for (p, &x) in points.iter().zip(&indices) {
+                expected[x as usize] += p;
+            }
+            let got = bucket_sums(&points, &indices, num_rows);
+            assert_eq!(
+                got,
+                G1Projective::normalize_batch(&expected),
+                "{num_rows} rows"
+            );
+        }
+    }
+
+    /// Scalars of every width the commitments use, dense and sparse, with repeated bases
+    /// (doublings inside a bucket): `msm_small` equals arkworks' MSM of the same scalars.
+    #[test]
+    fn small_msm_matches_the_field_msm() {
+        let g = G1Projective::generator();
+        let mut rng = ChaCha20Rng::seed_from_u64(21);
+        let n = 5000;
+        let mut bases: Vec<G1Affine> = (0..n)
+            .map(|_| (g * Fr::rand(&mut rng)).into_affine())
+            .collect();
+        bases[9] = bases[4];
+        bases[10] = -bases[4];
+        for bits in [1u32, 3, 8, 16, 17, 32, 33, 64] {
+            for density in [1u32, 10, 100] {
+                let scalars: Vec<u64> = (0..n)
+                    .map(|_| {
+                        if rng.next_u32() % 100 < density {
+                            rng.next_u64() >> (64 - bits)
+                        } else {
+                            0
+                        }
+                    })
+                    .collect();
+                let field: Vec<Fr> = scalars.iter().map(|&s| Fr::from(s)).collect();
+                let expected = G1Projective::msm_unchecked(&bases, &field);
+                assert_eq!(
+                    msm_small(&bases, &scalars),
+                    expected,
+                    "{bits} bits, {density}%"
+                );
+            }
+        }
+        let bytes: Vec<u8> = (0..n).map(|_| rng.next_u32() as u8).collect();
+        let field: Vec<Fr> = bytes.iter().map(|&s| Fr::from(s)).collect();
+        assert_eq!(
+            msm_small(&bases, &bytes),
+            G1Projective::msm_unchecked(&bases, &field)
+        );
+        assert_eq!(msm_small(&bases, &[0u32; 7]), G1Projective::zero());
+        assert_eq!(msm_small::<u16>(&bases, &[]), G1Projective::zero());
+    }
+}
