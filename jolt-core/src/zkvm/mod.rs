@@ -27,6 +27,7 @@
 
 pub mod backend;
 pub mod bytecode_table;
+pub mod commit;
 pub mod constraints;
 pub mod file;
 pub mod preprocessing;

@@ -12,6 +12,7 @@ use sumcheck::{
 
 use super::backend::{prove_witness_owned, Backend, BackendProof};
 use super::bytecode_table::{field, NUM_FIELDS};
+use super::commit::commit_columns;
 use super::preprocessing::JoltPreprocessing;
 use super::proof::{
     memory_eval_polys, opening_claims, JoltProof, PartClaims, PublicIo, StatedEvals,
@@ -258,7 +259,16 @@ pub fn prove_witness<S: CommitmentScheme>(
     progress.stage("commit");
     let clock = Instant::now();
     let polys: Vec<MultilinearPolynomial<S::Field>> = witness.polynomials();
-    let commitments = S::batch_commit(&pre.setup, &polys)?;
+    let all_columns: Vec<usize> = (0..polys.len()).collect();
+    let commitments = commit_columns::<S>(
+        &pre.setup,
+        &pre.table,
+        &pre.params,
+        layout,
+        witness,
+        &all_columns,
+        &polys,
+    )?;
     let mut transcript = MerlinTranscript::new(b"jolt");
     absorb_statement(pre, io, log_t, &mut transcript);
     transcript.append_serializable(b"jolt_commitments", &commitments);

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use sumcheck::{EqPolynomial, MerlinTranscript, MultilinearPolynomial, Transcript};
 
 use super::super::bytecode_table::NUM_FIELDS;
+use super::super::commit::commit_columns;
 use super::super::preprocessing::JoltPreprocessing;
 use super::super::proof::PublicIo;
 use super::super::prover::{prove_cpu_constraints, Progress, ProveError, ProveTimings};
@@ -228,6 +229,18 @@ fn prove<S: CommitmentScheme>(
             .collect(),
         outputs: witness.field_column(layout.lookup_output),
     };
+    let commitments = crate::profiled!(
+        "dense commitments",
+        commit_columns::<S>(
+            &pre.setup,
+            &pre.table,
+            &pre.params,
+            layout,
+            &witness,
+            &shape.committed,
+            &polys
+        )
+    )?;
     // Everything the prover reads from the columns is built: free them (when owned).
     drop(witness);
     let instances: Vec<&OneHotAddresses<S::Field>> = std::iter::once(&one_hot.bytecode)
@@ -235,7 +248,6 @@ fn prove<S: CommitmentScheme>(
         .chain([&register_chunks, &ram_chunks])
         .chain(&one_hot.regions)
         .collect();
-    let commitments = crate::profiled!("dense commitments", S::batch_commit(&pre.setup, &polys))?;
     let shapes = shape.one_hot_shapes();
     let one_hot_clock = Instant::now();
     // Every committed chunk, in parallel: (instance, chunk indices).
