@@ -8,7 +8,7 @@
 //! once with a random `d`: `e(Σ d^i (C_i − y_i G + x_i W_i), H) = e(Σ d^i W_i, τH)`.
 
 use crate::error::PcsError;
-use crate::msm::{batch_add, bucket_sums, msm_small};
+use crate::msm::{bucket_sums, msm_small, pair_sums};
 use ark_bn254::{Bn254, Fr, G1Affine, G1Projective, G2Affine, G2Projective};
 use ark_ec::pairing::Pairing;
 use ark_ec::scalar_mul::BatchMulPreprocessing;
@@ -153,11 +153,6 @@ impl<'a> BlockCover<'a> {
             j += 1 << level;
         }
     }
-}
-
-/// `[p_0 + p_1, p_2 + p_3, …]` (see [`batch_add`]).
-fn pair_sums(points: &[G1Affine]) -> Vec<G1Affine> {
-    batch_add(points.len() / 2, |i| (points[2 * i], points[2 * i + 1]))
 }
 
 /// The verifier's KZG parameters: `G`, `H`, `τ·H`, and the number `N` of G1 powers (the

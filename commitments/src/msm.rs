@@ -1,7 +1,7 @@
 //! Multi-scalar multiplication kernels over BN254 G1 that the KZG schemes' commitments use
 //! where arkworks' generic MSM does needless work (see `paper-notes/kzg.md`, "Committing small
 //! values"):
-//! - [`batch_add`]: many independent affine additions sharing one field inversion;
+//! - [`pair_sums`]: adjacent pairs of points added with one shared field inversion;
 //! - [`bucket_sums`]: `rows[x] = Σ_{j: indices[j] = x} points[j]` with batched affine
 //!   additions (one-hot rows, flag columns);
 //! - [`msm_small`]: `Σ_j s_j·G_j` for integer scalars `s_j < 2^64` (Pippenger's bucket method
@@ -12,35 +12,15 @@ use ark_ec::{AdditiveGroup, AffineRepr, CurveGroup};
 use ark_ff::{Field, One, Zero};
 use rayon::prelude::*;
 
-/// `a_i + b_i` for the `n` pairs `pair(i)`, in affine coordinates with one field inversion
-/// shared by all (Montgomery's trick): about 6 multiplications per addition instead of a
-/// mixed addition's 11. A pair with equal `x` (a doubling or a cancellation) or the point at
-/// infinity takes the projective formulas.
-pub(crate) fn batch_add(n: usize, pair: impl Fn(usize) -> (G1Affine, G1Affine)) -> Vec<G1Affine> {
-    let rare = |a: &G1Affine, b: &G1Affine| a.is_zero() || b.is_zero() || a.x == b.x;
-    let mut denominators: Vec<ark_bn254::Fq> = (0..n)
-        .map(|i| {
-            let (a, b) = pair(i);
-            if rare(&a, &b) {
-                ark_bn254::Fq::one()
-            } else {
-                b.x - a.x
-            }
-        })
-        .collect();
-    ark_ff::batch_inversion(&mut denominators);
-    (0..n)
-        .map(|i| {
-            let (a, b) = pair(i);
-            if rare(&a, &b) {
-                return (a.into_group() + b).into_affine();
-            }
-            let lambda = (b.y - a.y) * denominators[i];
-            let x3 = lambda.square() - a.x - b.x;
-            let y3 = lambda * (a.x - x3) - a.y;
-            G1Affine::new_unchecked(x3, y3)
-        })
-        .collect()
+/// `[p_0 + p_1, p_2 + p_3, …]` (a trailing odd point is dropped), with batched affine
+/// additions (see [`bucket_sums`]).
+pub(crate) fn pair_sums(points: &[G1Affine]) -> Vec<G1Affine> {
+    let n = points.len() / 2;
+    let mut work = points[..2 * n].to_vec();
+    let starts: Vec<usize> = (0..n).map(|i| 2 * i).collect();
+    let mut lens = vec![2usize; n];
+    halve_rows(&mut work, &starts, &mut lens);
+    (0..n).map(|i| work[2 * i]).collect()
 }
 
 /// `rows[x] = Σ_{j: indices[j] = x} points[j]` for `x < num_rows` (every index is below
@@ -78,31 +58,7 @@ fn bucket_sums_of(
         next[x as usize] += 1;
     }
     let mut lens: Vec<usize> = (0..num_rows).map(|x| starts[x + 1] - starts[x]).collect();
-    let mut pairs: Vec<(usize, usize)> = Vec::new(); // (left index, output index)
-    while lens.iter().any(|&l| l > 1) {
-        pairs.clear();
-        for x in 0..num_rows {
-            let (start, len) = (starts[x], lens[x]);
-            pairs.extend((0..len / 2).map(|i| (start + 2 * i, start + i)));
-        }
-        let sums = batch_add(pairs.len(), |p| {
-            let left = pairs[p].0;
-            (sorted[left], sorted[left + 1])
-        });
-        // Outputs go to `start + i ≤ start + 2i`: each row's first half, already read.
-        for (&(_, out), sum) in pairs.iter().zip(sums) {
-            sorted[out] = sum;
-        }
-        for x in 0..num_rows {
-            let (start, len) = (starts[x], lens[x]);
-            if len > 1 {
-                if len % 2 == 1 {
-                    sorted[start + len / 2] = sorted[start + len - 1];
-                }
-                lens[x] = len.div_ceil(2);
-            }
-        }
-    }
+    halve_rows(&mut sorted, &starts, &mut lens);
     (0..num_rows)
         .map(|x| {
             if lens[x] == 0 {
@@ -112,6 +68,68 @@ fn bucket_sums_of(
             }
         })
         .collect()
+}
+
+/// Sums each row `points[starts[x]..starts[x] + lens[x]]` into its first entry, in rounds
+/// that add the row's adjacent pairs: all pairs of a round share one field inversion
+/// (Montgomery's trick, done in place: a forward pass of prefix products of `x_b − x_a`,
+/// one inversion, a backward pass that peels each pair's inverse off and adds), so an
+/// addition costs about six multiplications. Pairs with equal `x` or the point at infinity
+/// take the projective formulas.
+fn halve_rows(points: &mut [G1Affine], starts: &[usize], lens: &mut [usize]) {
+    let rare = |a: &G1Affine, b: &G1Affine| a.is_zero() || b.is_zero() || a.x == b.x;
+    let mut prefix: Vec<ark_bn254::Fq> = Vec::new();
+    let mut sums: Vec<G1Affine> = Vec::new();
+    loop {
+        let num_pairs: usize = lens.iter().map(|l| l / 2).sum();
+        if num_pairs == 0 {
+            return;
+        }
+        prefix.clear();
+        let mut acc = ark_bn254::Fq::one();
+        for (&start, &len) in starts.iter().zip(lens.iter()) {
+            for pair in points[start..start + len / 2 * 2].chunks_exact(2) {
+                prefix.push(acc);
+                if !rare(&pair[0], &pair[1]) {
+                    acc *= pair[1].x - pair[0].x;
+                }
+            }
+        }
+        let mut inverse = acc.inverse().expect("a product of non-zero differences");
+        sums.clear();
+        sums.resize(num_pairs, G1Affine::zero());
+        let mut p = num_pairs;
+        for (&start, &len) in starts.iter().zip(lens.iter()).rev() {
+            for pair in points[start..start + len / 2 * 2].chunks_exact(2).rev() {
+                p -= 1;
+                let (a, b) = (&pair[0], &pair[1]);
+                if rare(a, b) {
+                    sums[p] = (a.into_group() + b).into_affine();
+                    continue;
+                }
+                let d = b.x - a.x;
+                let inv_d = inverse * prefix[p];
+                inverse *= d;
+                let lambda = (b.y - a.y) * inv_d;
+                let x3 = lambda.square() - a.x - b.x;
+                let y3 = lambda * (a.x - x3) - a.y;
+                sums[p] = G1Affine::new_unchecked(x3, y3);
+            }
+        }
+        // Each row's sums go to its first half; an odd row's last point follows them.
+        let mut p = 0;
+        for (&start, len) in starts.iter().zip(lens.iter_mut()) {
+            let half = *len / 2;
+            points[start..start + half].copy_from_slice(&sums[p..p + half]);
+            p += half;
+            if *len > 1 {
+                if *len % 2 == 1 {
+                    points[start + half] = points[start + *len - 1];
+                }
+                *len = len.div_ceil(2);
+            }
+        }
+    }
 }
 
 /// The widest window [`msm_small`] uses: `2^16` buckets.
