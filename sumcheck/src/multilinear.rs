@@ -567,6 +567,59 @@ impl<F: PrimeField> MultilinearPolynomial<F> {
         !matches!(self, MultilinearPolynomial::Dense(_)) && self.field_evals().is_none()
     }
 
+    /// Writes entries `range` as integers to `out[k·stride]` (`k` counting from the range's
+    /// start; entries at or past the end read as 0), one typed loop per call: the block
+    /// loader of small-value sumcheck rounds. `None` (nothing written) unless the polynomial
+    /// is compact and unbound.
+    pub fn write_small(
+        &self,
+        range: core::ops::Range<usize>,
+        out: &mut [i128],
+        stride: usize,
+    ) -> Option<()> {
+        fn write<T: SmallScalar, F: PrimeField>(
+            p: &CompactPolynomial<T, F>,
+            range: core::ops::Range<usize>,
+            out: &mut [i128],
+            stride: usize,
+        ) -> Option<()> {
+            if p.is_bound() {
+                return None;
+            }
+            let values = p.small_values();
+            for (k, i) in range.enumerate() {
+                out[k * stride] = values.get(i).map_or(0, |v| v.to_u64() as i128);
+            }
+            Some(())
+        }
+        match self {
+            MultilinearPolynomial::Dense(_) => None,
+            MultilinearPolynomial::Bool(p) => write(p, range, out, stride),
+            MultilinearPolynomial::U8(p) => write(p, range, out, stride),
+            MultilinearPolynomial::U16(p) => write(p, range, out, stride),
+            MultilinearPolynomial::U32(p) => write(p, range, out, stride),
+            MultilinearPolynomial::U64(p) => write(p, range, out, stride),
+        }
+    }
+
+    /// Whether every evaluation is zero.
+    pub fn is_zero(&self) -> bool {
+        fn all_zero<T: SmallScalar, F: PrimeField>(p: &CompactPolynomial<T, F>) -> bool {
+            match p.bound_evals() {
+                Some(evals) => evals.iter().all(|v| v.is_zero()),
+                None => p.small_values().iter().all(|v| v.to_u64() == 0),
+            }
+        }
+        match self {
+            MultilinearPolynomial::Dense(p) => p.evals().iter().all(|v| v.is_zero()),
+            MultilinearPolynomial::Bool(p) => all_zero(p),
+            MultilinearPolynomial::U8(p) => all_zero(p),
+            MultilinearPolynomial::U16(p) => all_zero(p),
+            MultilinearPolynomial::U32(p) => all_zero(p),
+            MultilinearPolynomial::U64(p) => all_zero(p),
+        }
+    }
+
     /// Evaluates at `point`.
     pub fn evaluate(&self, point: &[F]) -> F {
         dispatch!(self, p => p.evaluate(point))

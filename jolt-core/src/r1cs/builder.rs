@@ -322,6 +322,55 @@ impl UniformR1cs {
         mutant
     }
 
+    /// The system on the columns with `keep[j]` set, the others taken as identically zero:
+    /// their terms are dropped and the kept columns renumbered in order. Returns it with the
+    /// original index of each kept column. The constraints (and their order) are unchanged,
+    /// so a step satisfies the restricted system on the kept columns exactly when it
+    /// satisfies this one with the other columns zero. The Spartan prover runs on it to skip
+    /// the columns a trace never sets (unused instruction flags).
+    ///
+    /// # Panics
+    /// If `keep` has not one entry per column.
+    pub fn restricted(&self, keep: &[bool]) -> (UniformR1cs, Vec<usize>) {
+        assert_eq!(keep.len(), self.columns.len(), "one entry per column");
+        let kept: Vec<usize> = (0..keep.len()).filter(|&j| keep[j]).collect();
+        let mut renumber = vec![None; keep.len()];
+        for (new, &old) in kept.iter().enumerate() {
+            renumber[old] = Some(new);
+        }
+        let restrict = |lc: &LinearCombination| LinearCombination {
+            terms: lc
+                .terms
+                .iter()
+                .filter_map(|&(v, c)| {
+                    let new = renumber[v.column()]?;
+                    Some((
+                        match v {
+                            Variable::Current(_) => Variable::Current(new),
+                            Variable::Next(_) => Variable::Next(new),
+                        },
+                        c,
+                    ))
+                })
+                .collect(),
+            constant: lc.constant,
+        };
+        let system = UniformR1cs {
+            columns: kept.iter().map(|&j| self.columns[j]).collect(),
+            constraints: self
+                .constraints
+                .iter()
+                .map(|c| Constraint {
+                    label: c.label,
+                    a: restrict(&c.a),
+                    b: restrict(&c.b),
+                    c: restrict(&c.c),
+                })
+                .collect(),
+        };
+        (system, kept)
+    }
+
     /// The index of the constraint labelled `label`, when exactly one has it.
     pub fn constraint_index(&self, label: &str) -> Option<usize> {
         let mut found = self
@@ -440,6 +489,31 @@ mod tests {
         assert!(r1cs.check(&w).is_err());
         assert_eq!(mutant.check(&w), Ok(()));
         assert_eq!(r1cs.constraint_index("no such constraint"), None);
+    }
+
+    /// Dropping a column taken as zero: the restricted system accepts the kept columns
+    /// exactly when the full one accepts them with the dropped column zero (here `inc`:
+    /// with it zero, `x` must stay constant, so an advancing `x` fails both).
+    #[test]
+    fn a_restricted_system_reads_dropped_columns_as_zero() {
+        let (r1cs, _) = counter_system();
+        let (restricted, kept) = r1cs.restricted(&[true, false, true]);
+        assert_eq!(kept, vec![0, 2]);
+        assert_eq!(restricted.num_columns(), 2);
+        assert_eq!(restricted.num_constraints(), r1cs.num_constraints());
+        assert_eq!(restricted.next_step_columns(), vec![0]);
+        for x in [[5u64, 5, 5, 5], [5, 6, 6, 6]] {
+            let (xs, last) = (col(&x), col(&[0, 0, 0, 1]));
+            let full = vec![xs.clone(), col(&[0, 0, 0, 0]), last.clone()];
+            assert_eq!(
+                restricted.check(&[xs, last]).is_ok(),
+                r1cs.check(&full).is_ok(),
+                "{x:?}"
+            );
+        }
+        assert!(restricted
+            .check(&[col(&[5, 6, 6, 6]), col(&[0, 0, 0, 1])])
+            .is_err());
     }
 
     #[test]

@@ -23,6 +23,7 @@ use super::builder::{LinearCombination, UniformR1cs, Variable};
 use super::shift::{next_mle, next_table_from_eq};
 use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use rayon::prelude::*;
 use sumcheck::{
     prove_sumcheck, sum_over_pairs, verify_sumcheck, CombineFn, EqPolynomial, EqProductSumcheck,
     EqProductWithSums, MultilinearPolynomial, ProductSumcheck, RoundSums, SumcheckError,
@@ -286,22 +287,23 @@ struct FirstRoundSums<'a, F: PrimeField> {
 }
 
 impl<F: PrimeField> FirstRoundSums<'_, F> {
-    /// Column values (then the shifted ones) at step `t` as integers.
-    fn load(&self, t: usize, out: &mut Vec<i128>) {
-        let len = self.columns[0].len();
+    /// Column values (then the shifted ones) at steps `start..start + n` as integers,
+    /// row-major (`out[k·width + j]` for step `start + k`), one typed loop per column.
+    fn load_block(&self, start: usize, n: usize, out: &mut Vec<i128>) {
+        let j = self.columns.len();
+        let width = j + self.next_cols.len();
         out.clear();
-        out.extend(
-            self.columns
-                .iter()
-                .map(|c| c.small_u64(t).expect("checked compact") as i128),
-        );
-        out.extend(self.next_cols.iter().map(|&j| {
-            if t + 1 < len {
-                self.columns[j].small_u64(t + 1).expect("checked compact") as i128
-            } else {
-                0
-            }
-        }));
+        out.resize(n * width, 0);
+        for (c, column) in self.columns.iter().enumerate() {
+            column
+                .write_small(start..start + n, &mut out[c..], width)
+                .expect("checked compact");
+        }
+        for (p, &c) in self.next_cols.iter().enumerate() {
+            self.columns[c]
+                .write_small(start + 1..start + n + 1, &mut out[j + p..], width)
+                .expect("checked compact");
+        }
     }
 
     /// `Σ_k w_k ΔA_k ΔB_k` when every constraint holds at both steps (`None` otherwise).
@@ -325,23 +327,40 @@ impl<F: PrimeField> FirstRoundSums<'_, F> {
         Some(sum)
     }
 
-    /// `[q(0), q(2)]` of the first round (see the type's doc).
+    /// `[q(0), q(2)]` of the first round (see the type's doc), over blocks of pairs loaded
+    /// as integers.
     fn first_round_partial(&self, forms: &[[IntForm; 3]], eq_rest: &[F]) -> Vec<F> {
+        const BLOCK: usize = 64;
         let half = self.columns[0].len() / 2;
+        let width = self.columns.len() + self.next_cols.len();
         let field = |v: &[i128]| -> Vec<F> { v.iter().map(|&x| F::from(x)).collect() };
-        sum_over_pairs(half, 2, |i, acc, (lo, hi): &mut (Vec<i128>, Vec<i128>)| {
-            self.load(i, lo);
-            self.load(i + half, hi);
-            match self.satisfied_pair(forms, lo, hi) {
-                Some(s) => acc[1] += eq_rest[i] * s.double(),
-                None => {
-                    let (l, h) = (field(lo), field(hi));
-                    let at2: Vec<F> = l.iter().zip(&h).map(|(l, h)| h.double() - l).collect();
-                    acc[0] += eq_rest[i] * self.residual.eval(&l);
-                    acc[1] += eq_rest[i] * self.residual.eval(&at2);
+        sum_over_pairs(
+            half.div_ceil(BLOCK),
+            2,
+            |b, acc, (lo, hi): &mut (Vec<i128>, Vec<i128>)| {
+                let start = b * BLOCK;
+                let n = BLOCK.min(half - start);
+                self.load_block(start, n, lo);
+                self.load_block(start + half, n, hi);
+                for k in 0..n {
+                    let i = start + k;
+                    let (lo, hi) = (
+                        &lo[k * width..(k + 1) * width],
+                        &hi[k * width..(k + 1) * width],
+                    );
+                    match self.satisfied_pair(forms, lo, hi) {
+                        Some(s) => acc[1] += eq_rest[i] * s.double(),
+                        None => {
+                            let (l, h) = (field(lo), field(hi));
+                            let at2: Vec<F> =
+                                l.iter().zip(&h).map(|(l, h)| h.double() - l).collect();
+                            acc[0] += eq_rest[i] * self.residual.eval(&l);
+                            acc[1] += eq_rest[i] * self.residual.eval(&at2);
+                        }
+                    }
                 }
-            }
-        })
+            },
+        )
     }
 }
 
@@ -384,6 +403,102 @@ pub fn prove_uniform_r1cs<F: PrimeField>(
     let log_t = columns[0].num_vars();
     let (tau, weights) = draw_challenges::<F>(r1cs, log_t, transcript);
     let next_cols = r1cs.next_step_columns();
+    // The zero-check skips the columns that are zero at every step (unused instruction
+    // flags): on the restricted system the residual at every point is the same, so are the
+    // round polynomials, and the skipped columns' claims are zero.
+    let mut keep: Vec<bool> = columns.par_iter().map(|c| !c.is_zero()).collect();
+    keep[0] = true; // the sumcheck runs on at least one column
+    let (restricted, kept) = r1cs.restricted(&keep);
+    let kept_columns: Vec<MultilinearPolynomial<F>> =
+        kept.iter().map(|&j| columns[j].clone()).collect();
+    let (outer_proof, r, finals) =
+        restricted_zero_check(&restricted, &kept_columns, tau, weights, transcript);
+    let mut column_evals = vec![F::zero(); r1cs.num_columns()];
+    for (&j, v) in kept.iter().zip(&finals) {
+        column_evals[j] = *v;
+    }
+    let kept_next = restricted.next_step_columns();
+    let shifted_evals: Vec<F> = next_cols
+        .iter()
+        .map(|j| {
+            kept_next
+                .iter()
+                .position(|&k| kept[k] == *j)
+                .map_or(F::zero(), |p| finals[kept.len() + p])
+        })
+        .collect();
+    transcript.append_scalars(b"spartan_column_evals", &column_evals);
+    transcript.append_scalars(b"spartan_shifted_evals", &shifted_evals);
+
+    // Shift reduction: Σ_j λ^j z'_j(r) = Σ_y next̃(r, y)·Σ_j λ^j z_j(y).
+    let lambda: Vec<F> = transcript.challenge_powers(b"spartan_shift_lambda", next_cols.len());
+    // The product next̃(r, y)·Σ_j λ^j z_j(y) on the combined column (the same round
+    // polynomials as on the columns one by one), then each column evaluated at r'.
+    let claim: F = shifted_evals.iter().zip(&lambda).map(|(v, l)| *v * l).sum();
+    let (shift_proof, r_shift, shift_column_evals) = if next_cols.is_empty() {
+        (
+            SumcheckProof {
+                round_polys: Vec::new(),
+            },
+            Vec::new(),
+            Vec::new(),
+        )
+    } else {
+        let mut combined = vec![F::zero(); 1 << log_t];
+        for (&c, l) in next_cols.iter().zip(&lambda) {
+            columns[c].add_scaled_into(&mut combined, *l);
+        }
+        let shift_polys = vec![
+            MultilinearPolynomial::dense(next_table_from_eq(&EqPolynomial::evals(&r))),
+            MultilinearPolynomial::dense(combined),
+        ];
+        let g = |v: &[F]| -> F { v[0] * v[1] };
+        let g: &CombineFn<F> = &g;
+        let mut inst = ProductSumcheck::new(shift_polys, g, 2, claim);
+        let (proof, r_shift, _) =
+            crate::profiled!("spartan: shift", prove_sumcheck(&mut inst, transcript));
+        let eq_shift = EqPolynomial::evals(&r_shift);
+        let evals: Vec<F> = next_cols
+            .par_iter()
+            .map(|&c| columns[c].evaluate_with_eq_table(&eq_shift))
+            .collect();
+        (proof, r_shift, evals)
+    };
+    transcript.append_scalars(b"spartan_shift_column_evals", &shift_column_evals);
+    let claims = SpartanClaims {
+        point: r,
+        column_evals: column_evals.clone(),
+        shift_point: r_shift,
+        shift_column_evals: next_cols
+            .iter()
+            .copied()
+            .zip(shift_column_evals.iter().copied())
+            .collect(),
+    };
+    (
+        UniformSpartanProof {
+            outer: outer_proof,
+            column_evals,
+            shifted_evals,
+            shift: shift_proof,
+            shift_column_evals,
+        },
+        claims,
+    )
+}
+
+/// The outer zero-check on `r1cs` over `columns` (one per column of `r1cs`), with the
+/// challenges already drawn: the proof, the point `r`, and the claims `z̃_j(r)` then
+/// `z̃'_j(r)` for [`UniformR1cs::next_step_columns`].
+fn restricted_zero_check<F: PrimeField>(
+    r1cs: &UniformR1cs,
+    columns: &[MultilinearPolynomial<F>],
+    tau: Vec<F>,
+    weights: Vec<F>,
+    transcript: &mut impl Transcript,
+) -> (SumcheckProof<F>, Vec<F>, Vec<F>) {
+    let log_t = tau.len();
+    let next_cols = r1cs.next_step_columns();
     let mut polys: Vec<MultilinearPolynomial<F>> = columns.to_vec();
     for &j in &next_cols {
         let len = columns[j].len();
@@ -418,59 +533,9 @@ pub fn prove_uniform_r1cs<F: PrimeField>(
             next_cols: &next_cols,
         },
     };
-    let (outer_proof, r, finals) = crate::profiled!(
+    crate::profiled!(
         "spartan: zero-check",
         prove_sumcheck(&mut outer, transcript)
-    );
-    let j = r1cs.num_columns();
-    let column_evals = finals[..j].to_vec();
-    let shifted_evals = finals[j..].to_vec();
-    transcript.append_scalars(b"spartan_column_evals", &column_evals);
-    transcript.append_scalars(b"spartan_shifted_evals", &shifted_evals);
-
-    // Shift reduction: Σ_j λ^j z'_j(r) = Σ_y next̃(r, y)·Σ_j λ^j z_j(y).
-    let lambda: Vec<F> = transcript.challenge_powers(b"spartan_shift_lambda", next_cols.len());
-    let mut shift_polys = vec![MultilinearPolynomial::dense(next_table_from_eq(
-        &EqPolynomial::evals(&r),
-    ))];
-    shift_polys.extend(next_cols.iter().map(|&c| columns[c].clone()));
-    let lam = lambda.clone();
-    let g = move |v: &[F]| -> F { v[0] * v[1..].iter().zip(&lam).map(|(x, l)| *x * l).sum::<F>() };
-    let g: &CombineFn<F> = &g;
-    let claim: F = shifted_evals.iter().zip(&lambda).map(|(v, l)| *v * l).sum();
-    let (shift_proof, r_shift, shift_finals) = if next_cols.is_empty() {
-        (
-            SumcheckProof {
-                round_polys: Vec::new(),
-            },
-            Vec::new(),
-            vec![F::zero()],
-        )
-    } else {
-        let mut inst = ProductSumcheck::new(shift_polys, g, 2, claim);
-        crate::profiled!("spartan: shift", prove_sumcheck(&mut inst, transcript))
-    };
-    let shift_column_evals = shift_finals[1..].to_vec();
-    transcript.append_scalars(b"spartan_shift_column_evals", &shift_column_evals);
-    let claims = SpartanClaims {
-        point: r,
-        column_evals: column_evals.clone(),
-        shift_point: r_shift,
-        shift_column_evals: next_cols
-            .iter()
-            .copied()
-            .zip(shift_column_evals.iter().copied())
-            .collect(),
-    };
-    (
-        UniformSpartanProof {
-            outer: outer_proof,
-            column_evals,
-            shifted_evals,
-            shift: shift_proof,
-            shift_column_evals,
-        },
-        claims,
     )
 }
 
