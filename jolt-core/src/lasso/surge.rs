@@ -28,6 +28,7 @@ use crate::memory_checking::{
 use crate::opening::OpeningClaim;
 use ark_ff::PrimeField;
 use ark_serialize::{CanonicalDeserialize, CanonicalSerialize};
+use rayon::prelude::*;
 use std::time::{Duration, Instant};
 use sumcheck::{
     prove_sumcheck, sum_over_pairs, verify_sumcheck, CombineFn, EqPolynomial, EqProductSumcheck,
@@ -351,21 +352,97 @@ fn small_integer<F: PrimeField>(v: &F) -> u64 {
     limbs[0]
 }
 
-/// `Σ_f flag_f·g_f(E) − out` over one slice `[E_0.., flag_0.., out]`.
-fn primary_summand<F: PrimeField>(params: &SurgeParams<F>, vals: &[F]) -> F {
-    let m = params.memories.len();
-    let mut acc = -vals[m + params.instructions.len()];
+/// The polynomials the primary zero-check's prover carries, `[E_α.., flag_f.., out]` for
+/// the listed memories and instructions: all of them for the verifier's check, and for the
+/// prover only the instructions some step sets and the memories they read (a flag that is
+/// zero at every step adds nothing at any point, so the round polynomials are the same; its
+/// claim is 0, and a skipped memory's claim is evaluated after the sumcheck).
+struct PrimaryColumns {
+    /// The instructions carried, in order.
+    instructions: Vec<usize>,
+    /// The memories carried, in order.
+    memories: Vec<usize>,
+    /// Each memory's position among the carried ones.
+    memory_position: Vec<Option<usize>>,
+}
+
+impl PrimaryColumns {
+    fn new<F>(params: &SurgeParams<F>, instructions: Vec<usize>) -> Self {
+        let mut read = vec![false; params.memories.len()];
+        for &f in &instructions {
+            for &alpha in &params.instructions[f].memories {
+                read[alpha] = true;
+            }
+        }
+        let memories: Vec<usize> = (0..read.len()).filter(|&a| read[a]).collect();
+        let mut memory_position = vec![None; read.len()];
+        for (p, &alpha) in memories.iter().enumerate() {
+            memory_position[alpha] = Some(p);
+        }
+        PrimaryColumns {
+            instructions,
+            memories,
+            memory_position,
+        }
+    }
+
+    /// Every instruction and every memory (read by an instruction or not).
+    fn all<F>(params: &SurgeParams<F>) -> Self {
+        let m = params.memories.len();
+        PrimaryColumns {
+            instructions: (0..params.instructions.len()).collect(),
+            memories: (0..m).collect(),
+            memory_position: (0..m).map(Some).collect(),
+        }
+    }
+
+    /// The instructions some step of `w` sets, and their memories.
+    fn used<F: Sync>(params: &SurgeParams<F>, w: &SurgeWitness<F>) -> Self {
+        let used = w
+            .flags
+            .par_iter()
+            .enumerate()
+            .filter(|(_, flags)| flags.iter().any(|&b| b))
+            .map(|(f, _)| f)
+            .collect();
+        Self::new(params, used)
+    }
+
+    /// The position of memory `alpha` among the carried polynomials.
+    fn memory(&self, alpha: usize) -> usize {
+        self.memory_position[alpha].expect("a carried instruction's memory is carried")
+    }
+}
+
+/// `Σ_f flag_f·g_f(E) − out` over one slice `[E_α.., flag_f.., out]` of the carried columns.
+fn primary_summand_on<F: PrimeField>(
+    params: &SurgeParams<F>,
+    columns: &PrimaryColumns,
+    vals: &[F],
+) -> F {
+    let m = columns.memories.len();
+    let mut acc = -vals[m + columns.instructions.len()];
     let mut args = Vec::new();
-    for (f, inst) in params.instructions.iter().enumerate() {
-        let flag = vals[m + f];
+    for (p, &f) in columns.instructions.iter().enumerate() {
+        let flag = vals[m + p];
         if flag.is_zero() {
             continue;
         }
         args.clear();
-        args.extend(inst.memories.iter().map(|&a| vals[a]));
-        acc += flag * (inst.combine)(&args);
+        args.extend(
+            params.instructions[f]
+                .memories
+                .iter()
+                .map(|&a| vals[columns.memory(a)]),
+        );
+        acc += flag * (params.instructions[f].combine)(&args);
     }
     acc
+}
+
+/// `Σ_f flag_f·g_f(E) − out` over one slice `[E_0.., flag_0.., out]` (every polynomial).
+fn primary_summand<F: PrimeField>(params: &SurgeParams<F>, vals: &[F]) -> F {
+    primary_summand_on(params, &PrimaryColumns::all(params), vals)
 }
 
 /// The primary zero-check's rounds ([`RoundSums`] of its [`EqProductSumcheck`] over
@@ -378,13 +455,19 @@ fn primary_summand<F: PrimeField>(params: &SurgeParams<F>, vals: &[F]) -> F {
 struct PrimarySums<'a, F: PrimeField> {
     params: &'a SurgeParams<F>,
     w: &'a SurgeWitness<F>,
+    /// The carried polynomials (the bound rows hold these).
+    columns: &'a PrimaryColumns,
     /// The instruction each step's flags select; `None` when some step sets two flags (the
     /// generic first round handles any witness).
     active: Option<Vec<Option<u16>>>,
 }
 
 impl<'a, F: PrimeField> PrimarySums<'a, F> {
-    fn new(params: &'a SurgeParams<F>, w: &'a SurgeWitness<F>) -> Self {
+    fn new(
+        params: &'a SurgeParams<F>,
+        w: &'a SurgeWitness<F>,
+        columns: &'a PrimaryColumns,
+    ) -> Self {
         let t = w.outputs.len();
         let mut active = vec![None; t];
         let mut one_hot = true;
@@ -397,6 +480,7 @@ impl<'a, F: PrimeField> PrimarySums<'a, F> {
         PrimarySums {
             params,
             w,
+            columns,
             active: (one_hot && t >= 2).then_some(active),
         }
     }
@@ -468,14 +552,21 @@ impl<F: PrimeField> RoundSums<F> for PrimarySums<'_, F> {
         let (params, w) = (self.params, self.w);
         if let Some((rows, k)) = inner.rows() {
             let half = rows.len() / k / 2;
-            let memories = params.memories.len();
+            let columns = self.columns;
+            let memories = columns.memories.len();
             return Some(self.sums(inner, half, |i, h, scratch| {
                 let lo = &rows[i * k..(i + 1) * k];
                 let hi = &rows[(i + half) * k..(i + half + 1) * k];
-                let set = (0..params.instructions.len())
-                    .map(|f| (f, lo[memories + f], hi[memories + f]))
+                let set = columns
+                    .instructions
+                    .iter()
+                    .enumerate()
+                    .map(|(p, &f)| (f, lo[memories + p], hi[memories + p]))
                     .filter(|(_, l, h)| !(l.is_zero() && h.is_zero()));
-                let memory = |alpha: usize| (lo[alpha], hi[alpha]);
+                let memory = |alpha: usize| {
+                    let p = columns.memory(alpha);
+                    (lo[p], hi[p])
+                };
                 self.pair_h(h, &ts, (lo[k - 1], hi[k - 1]), set, memory, scratch);
             }));
         }
@@ -633,32 +724,28 @@ fn prove_surge_inner<F: PrimeField>(
     let start = Instant::now();
     let log_t = w.outputs.len().trailing_zeros() as usize;
     let r: Vec<F> = transcript.challenge_scalars(b"surge_r", log_t);
-    let (mut polys, given) = match memory_values {
-        MemoryValues::Honest(compact) => (compact, None),
-        MemoryValues::Given(values) => (
-            values
+    let (primary_proof, point, primary_evals, given) = match memory_values {
+        MemoryValues::Honest(compact) => {
+            let (proof, point, evals) = prove_primary_honest(params, w, r, compact, transcript);
+            (proof, point, evals, None)
+        }
+        MemoryValues::Given(values) => {
+            let mut polys: Vec<MultilinearPolynomial<F>> = values
                 .iter()
                 .map(|v| MultilinearPolynomial::dense(v.clone()))
-                .collect(),
-            Some(values),
-        ),
-    };
-    polys.extend(
-        w.flags
-            .iter()
-            .map(|f| MultilinearPolynomial::from(f.clone())),
-    );
-    polys.push(MultilinearPolynomial::dense(w.outputs.clone()));
-    let h = |vals: &[F]| primary_summand(params, vals);
-    let h: &CombineFn<F> = &h;
-    let inner = EqProductSumcheck::new(r, polys, h, degree(params), F::zero());
-    let (primary_proof, point, primary_evals) = if given.is_none() {
-        // Honest memory values: the first round reads them from the subtables.
-        let sums = PrimarySums::new(params, w);
-        prove_sumcheck(&mut EqProductWithSums { inner, sums }, transcript)
-    } else {
-        let mut inner = inner;
-        prove_sumcheck(&mut inner, transcript)
+                .collect();
+            polys.extend(
+                w.flags
+                    .iter()
+                    .map(|f| MultilinearPolynomial::from(f.clone())),
+            );
+            polys.push(MultilinearPolynomial::dense(w.outputs.clone()));
+            let h = |vals: &[F]| primary_summand(params, vals);
+            let h: &CombineFn<F> = &h;
+            let mut inner = EqProductSumcheck::new(r, polys, h, degree(params), F::zero());
+            let (proof, point, evals) = prove_sumcheck(&mut inner, transcript);
+            (proof, point, evals, Some(values))
+        }
     };
     transcript.append_scalars(b"surge_primary_evals", &primary_evals);
     timings.primary_sumcheck += start.elapsed();
@@ -709,24 +796,82 @@ pub fn prove_surge_primary<F: PrimeField>(
     w: &SurgeWitness<F>,
     transcript: &mut impl Transcript,
 ) -> (SumcheckProof<F>, Vec<F>, Vec<F>) {
-    let mut polys = compact_memory_values(params, w);
-    polys.extend(
-        w.flags
-            .iter()
-            .map(|f| MultilinearPolynomial::from(f.clone())),
-    );
-    polys.push(MultilinearPolynomial::dense(w.outputs.clone()));
     let log_t = w.outputs.len().trailing_zeros() as usize;
     let r: Vec<F> = transcript.challenge_scalars(b"surge_r", log_t);
-    let h = |vals: &[F]| primary_summand(params, vals);
+    let (proof, point, evals) =
+        prove_primary_honest(params, w, r, compact_memory_values(params, w), transcript);
+    transcript.append_scalars(b"surge_primary_evals", &evals);
+    (proof, point, evals)
+}
+
+/// The primary zero-check on the honest memory values `memory_polys` (one per memory):
+/// its proof, point, and `[E_α.., flag_f.., out]` there. The sumcheck carries only the
+/// instructions some step sets and the memories they read ([`PrimaryColumns::used`]); the
+/// other flags are zero at the point, and the other memories are evaluated afterwards
+/// through their chunk's indices, `E_α(ρ) = Σ_k S_s[k]·Σ_{t: dim_c(t) = k} eq(ρ, t)`.
+fn prove_primary_honest<F: PrimeField>(
+    params: &SurgeParams<F>,
+    w: &SurgeWitness<F>,
+    r: Vec<F>,
+    memory_polys: Vec<MultilinearPolynomial<F>>,
+    transcript: &mut impl Transcript,
+) -> (SumcheckProof<F>, Vec<F>, Vec<F>) {
+    let columns = PrimaryColumns::used(params, w);
+    let mut polys: Vec<MultilinearPolynomial<F>> = memory_polys
+        .into_iter()
+        .enumerate()
+        .filter(|(alpha, _)| columns.memory_position[*alpha].is_some())
+        .map(|(_, p)| p)
+        .collect();
+    polys.extend(
+        columns
+            .instructions
+            .iter()
+            .map(|&f| MultilinearPolynomial::from(w.flags[f].clone())),
+    );
+    polys.push(MultilinearPolynomial::dense(w.outputs.clone()));
+    let h = |vals: &[F]| primary_summand_on(params, &columns, vals);
     let h: &CombineFn<F> = &h;
     let inner = EqProductSumcheck::new(r, polys, h, degree(params), F::zero());
     let mut primary = EqProductWithSums {
         inner,
-        sums: PrimarySums::new(params, w),
+        sums: PrimarySums::new(params, w, &columns),
     };
-    let (proof, point, evals) = prove_sumcheck(&mut primary, transcript);
-    transcript.append_scalars(b"surge_primary_evals", &evals);
+    let (proof, point, carried) = prove_sumcheck(&mut primary, transcript);
+    // Every polynomial's claim, in [E_α.., flag_f.., out] order.
+    let m = params.memories.len();
+    let mut evals = vec![F::zero(); m + params.instructions.len() + 1];
+    for (p, &alpha) in columns.memories.iter().enumerate() {
+        evals[alpha] = carried[p];
+    }
+    let carried_flags = &carried[columns.memories.len()..];
+    for (p, &f) in columns.instructions.iter().enumerate() {
+        evals[m + f] = carried_flags[p];
+    }
+    evals[m + params.instructions.len()] = carried[carried.len() - 1];
+    let skipped: Vec<usize> = (0..m)
+        .filter(|&a| columns.memory_position[a].is_none())
+        .collect();
+    if !skipped.is_empty() {
+        let eq = EqPolynomial::evals(&point);
+        let pushed: Vec<Option<Vec<F>>> = (0..params.num_chunks)
+            .into_par_iter()
+            .map(|c| {
+                skipped.iter().any(|&a| params.memories[a].1 == c).then(|| {
+                    let mut e = vec![F::zero(); 1 << params.log_m];
+                    for (&k, x) in w.dims[c].iter().zip(&eq) {
+                        e[k] += x;
+                    }
+                    e
+                })
+            })
+            .collect();
+        for &alpha in &skipped {
+            let (s, c) = params.memories[alpha];
+            let e = pushed[c].as_ref().expect("pushed forward");
+            evals[alpha] = params.subtables[s].iter().zip(e).map(|(v, e)| *v * e).sum();
+        }
+    }
     (proof, point, evals)
 }
 
