@@ -25,6 +25,124 @@ use sumcheck::{
 
 use crate::twist_shout::dense::{DenseProductSum, EqFactor};
 
+/// Polynomials of the accumulator that each read one table at a shared index column:
+/// `polys[p](t) = table_p[indices[t]]` for every member `(p, table_p)` (the zkVM's bytecode
+/// fields, lookup chunks and Surge memory values; see [`crate::zkvm::commit`]). A linear
+/// combination of members takes one pass over the steps,
+/// `Σ_p c_p·polys[p](t) = (Σ_p c_p·table_p)[indices[t]]`, and an evaluation is a sum over
+/// the table, `polys[p](r) = Σ_k table_p[k]·E_r[k]` with `E_r[k] = Σ_{t: indices[t] = k} eq(r, t)`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableReads {
+    /// The table's number of rows (every member's table length).
+    pub num_rows: usize,
+    /// The row each step reads (`T` entries, each below `num_rows`).
+    pub indices: Vec<u16>,
+    /// `(position in the polynomial list, table)`.
+    pub members: Vec<(usize, Vec<u64>)>,
+}
+
+impl TableReads {
+    /// `E[k] = Σ_{t: indices[t] = k} eq[t]`: the eq table pushed through the index column.
+    pub fn pushforward<F: PrimeField>(&self, eq: &[F]) -> Vec<F> {
+        let mut e = vec![F::zero(); self.num_rows];
+        for (&k, w) in self.indices.iter().zip(eq) {
+            e[k as usize] += w;
+        }
+        e
+    }
+
+    /// `Σ_k table[k]·pushed[k]` for a member's table and a [`TableReads::pushforward`].
+    pub fn evaluate<F: PrimeField>(table: &[u64], pushed: &[F]) -> F {
+        table
+            .iter()
+            .zip(pushed)
+            .filter(|(&v, _)| v != 0)
+            .map(|(&v, e)| *e * F::from(v))
+            .sum()
+    }
+}
+
+/// `acc += Σ_{(j, c) ∈ terms} c·polys[j]`: members of `reads` with at least two terms are
+/// combined in their table first and added in one pass; the others one polynomial at a time.
+pub fn add_combination<F: PrimeField>(
+    polys: &[MultilinearPolynomial<F>],
+    reads: &[TableReads],
+    terms: &[(usize, F)],
+    acc: &mut [F],
+) {
+    use rayon::prelude::*;
+    let mut done = vec![false; terms.len()];
+    for group in reads {
+        let found: Vec<(usize, &[u64])> = terms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (j, _))| {
+                let (_, table) = group.members.iter().find(|(p, _)| p == j)?;
+                Some((i, table.as_slice()))
+            })
+            .collect();
+        if found.len() < 2 || acc.len() < group.indices.len() {
+            continue;
+        }
+        let mut combined = vec![F::zero(); group.num_rows];
+        for &(i, table) in &found {
+            let c = terms[i].1;
+            for (out, &v) in combined.iter_mut().zip(table) {
+                if v != 0 {
+                    *out += c * F::from(v);
+                }
+            }
+            done[i] = true;
+        }
+        acc[..group.indices.len()]
+            .par_iter_mut()
+            .zip(group.indices.par_iter())
+            .with_min_len(1 << 12)
+            .for_each(|(a, &k)| *a += combined[k as usize]);
+    }
+    for ((j, c), _) in terms.iter().zip(&done).filter(|(_, &d)| !d) {
+        polys[*j].add_scaled_into(acc, *c);
+    }
+}
+
+/// `polys[j](r)` for each `j` in `positions`, given `eq = (eq(r, t))_t`: members of `reads`
+/// through their group's [`TableReads::pushforward`] (one pass per group), the others by a
+/// pass over their values each.
+pub fn evaluate_with_reads<F: PrimeField>(
+    polys: &[MultilinearPolynomial<F>],
+    reads: &[TableReads],
+    positions: &[usize],
+    eq: &[F],
+) -> Vec<F> {
+    use rayon::prelude::*;
+    let member = |j: usize| {
+        reads.iter().enumerate().find_map(|(g, group)| {
+            let (_, table) = group.members.iter().find(|(p, _)| *p == j)?;
+            (group.indices.len() == eq.len()).then_some((g, table.as_slice()))
+        })
+    };
+    let found: Vec<Option<(usize, &[u64])>> = positions.iter().map(|&j| member(j)).collect();
+    let pushed: Vec<Option<Vec<F>>> = (0..reads.len())
+        .into_par_iter()
+        .map(|g| {
+            found
+                .iter()
+                .any(|f| f.is_some_and(|(h, _)| h == g))
+                .then(|| reads[g].pushforward(eq))
+        })
+        .collect();
+    positions
+        .par_iter()
+        .zip(&found)
+        .map(|(&j, f)| match f {
+            Some((g, table)) => {
+                TableReads::evaluate(table, pushed[*g].as_ref().expect("pushed forward"))
+            }
+            None => polys[j].evaluate_with_eq_table(eq),
+        })
+        .collect()
+}
+
 /// One claim `p(point) = value` about a committed polynomial.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OpeningClaim<F> {
@@ -111,6 +229,22 @@ pub fn prove_openings<S: CommitmentScheme>(
     claims: &[OpeningClaim<S::Field>],
     transcript: &mut impl Transcript,
 ) -> Result<OpeningProof<S>, OpeningError> {
+    prove_openings_with_reads(setup, polys, &[], commitments, claims, transcript)
+}
+
+/// [`prove_openings`] where some polynomials are known [`TableReads`] (which only makes
+/// their linear combinations cheaper: the proof is the same).
+///
+/// # Panics
+/// As [`prove_openings`]; `reads` must describe `polys` truthfully.
+pub fn prove_openings_with_reads<S: CommitmentScheme>(
+    setup: &S::ProverSetup,
+    polys: &[MultilinearPolynomial<S::Field>],
+    reads: &[TableReads],
+    commitments: &[S::Commitment],
+    claims: &[OpeningClaim<S::Field>],
+    transcript: &mut impl Transcript,
+) -> Result<OpeningProof<S>, OpeningError> {
     if claims.is_empty() {
         return Err(OpeningError::Malformed("no claims"));
     }
@@ -123,26 +257,27 @@ pub fn prove_openings<S: CommitmentScheme>(
     }
     let lambda = absorb_claims(claims, transcript);
     let (groups, distinct) = group_claims(claims);
-    let combined: Vec<CombinedClaim<S::Field>> = groups
-        .iter()
-        .map(|(point, members)| {
-            let mut acc = vec![S::Field::zero(); 1 << point.len()];
-            let mut value = S::Field::zero();
-            // Claims on the same polynomial at this point add their coefficients first.
-            let mut coeffs: Vec<(usize, S::Field)> = Vec::new();
-            for &(i, j) in members {
-                value += lambda[i] * claims[i].value;
-                match coeffs.iter_mut().find(|(p, _)| *p == j) {
-                    Some((_, c)) => *c += lambda[i],
-                    None => coeffs.push((j, lambda[i])),
+    let combined: Vec<CombinedClaim<S::Field>> = crate::profiled!(
+        "opening: group sums",
+        groups
+            .iter()
+            .map(|(point, members)| {
+                let mut acc = vec![S::Field::zero(); 1 << point.len()];
+                let mut value = S::Field::zero();
+                // Claims on the same polynomial at this point add their coefficients first.
+                let mut coeffs: Vec<(usize, S::Field)> = Vec::new();
+                for &(i, j) in members {
+                    value += lambda[i] * claims[i].value;
+                    match coeffs.iter_mut().find(|(p, _)| *p == j) {
+                        Some((_, c)) => *c += lambda[i],
+                        None => coeffs.push((j, lambda[i])),
+                    }
                 }
-            }
-            for (j, c) in coeffs {
-                polys[j].add_scaled_into(&mut acc, c);
-            }
-            (point.to_vec(), value, acc)
-        })
-        .collect();
+                add_combination(polys, reads, &coeffs, &mut acc);
+                (point.to_vec(), value, acc)
+            })
+            .collect()
+    );
     // `eq(r_g, x)·P_g(x)` with `eq` split out of the product: no `T`-long eq table per group.
     let mut instances: Vec<DenseProductSum<S::Field>> = combined
         .into_iter()
@@ -169,9 +304,8 @@ pub fn prove_openings<S: CommitmentScheme>(
         .ok_or(OpeningError::DegeneratePoint)?;
     let mut combined = vec![S::Field::zero(); 1 << point.len()];
     crate::profiled!("opening: combine P*", {
-        for (&j, c) in distinct.iter().zip(&coeffs) {
-            polys[j].add_scaled_into(&mut combined, *c);
-        }
+        let terms: Vec<(usize, S::Field)> = distinct.iter().copied().zip(coeffs.clone()).collect();
+        add_combination(polys, reads, &terms, &mut combined);
     });
     let claim_commitments: Vec<S::Commitment> =
         distinct.iter().map(|&j| commitments[j].clone()).collect();
@@ -278,6 +412,70 @@ mod tests {
     use rand_chacha::rand_core::SeedableRng;
     use rand_chacha::ChaCha20Rng;
     use sumcheck::MerlinTranscript;
+
+    /// Combinations and evaluations through [`TableReads`] equal the ones computed from the
+    /// polynomials themselves (members of two groups, a lone member, a non-member, a term
+    /// repeated), and a group that does not cover the whole length is left alone.
+    #[test]
+    fn table_reads_combine_and_evaluate_like_the_polynomials() {
+        use rand_chacha::rand_core::RngCore;
+        let mut rng = ChaCha20Rng::seed_from_u64(17);
+        let log_t = 8;
+        let t = 1usize << log_t;
+        let group = |num_rows: usize, first: usize, count: usize, rng: &mut ChaCha20Rng| {
+            let indices: Vec<u16> = (0..t)
+                .map(|_| (rng.next_u32() as usize % num_rows) as u16)
+                .collect();
+            let members: Vec<(usize, Vec<u64>)> = (0..count)
+                .map(|m| {
+                    (
+                        first + m,
+                        (0..num_rows).map(|_| rng.next_u64() >> (m * 20)).collect(),
+                    )
+                })
+                .collect();
+            TableReads {
+                num_rows,
+                indices,
+                members,
+            }
+        };
+        let reads = vec![group(5, 0, 3, &mut rng), group(40, 3, 2, &mut rng)];
+        let mut polys: Vec<MultilinearPolynomial<Fr>> = Vec::new();
+        for g in &reads {
+            for (_, table) in &g.members {
+                let column: Vec<u64> = g.indices.iter().map(|&k| table[k as usize]).collect();
+                polys.push(MultilinearPolynomial::compact_from_u64s(&column));
+            }
+        }
+        polys.push(MultilinearPolynomial::dense(
+            (0..t).map(|_| Fr::rand(&mut rng)).collect(),
+        ));
+        let terms: Vec<(usize, Fr)> = [0usize, 2, 3, 5, 1, 0]
+            .iter()
+            .map(|&j| (j, Fr::rand(&mut rng)))
+            .collect();
+        let mut expected = vec![Fr::from(7u64); t];
+        for (j, c) in &terms {
+            polys[*j].add_scaled_into(&mut expected, *c);
+        }
+        let mut got = vec![Fr::from(7u64); t];
+        add_combination(&polys, &reads, &terms, &mut got);
+        assert_eq!(got, expected);
+        let r: Vec<Fr> = (0..log_t).map(|_| Fr::rand(&mut rng)).collect();
+        let eq = EqPolynomial::evals(&r);
+        let positions = [5usize, 4, 0, 3, 2, 1];
+        let want: Vec<Fr> = positions.iter().map(|&j| polys[j].evaluate(&r)).collect();
+        assert_eq!(evaluate_with_reads(&polys, &reads, &positions, &eq), want);
+        // A longer accumulator (a shorter polynomial zero-padded): the first `T` entries.
+        let mut longer = vec![Fr::from(0u64); 2 * t];
+        add_combination(&polys, &reads, &terms[..2], &mut longer);
+        let mut direct = vec![Fr::from(0u64); 2 * t];
+        for (j, c) in &terms[..2] {
+            polys[*j].add_scaled_into(&mut direct, *c);
+        }
+        assert_eq!(longer, direct);
+    }
 
     /// Three polynomials (sizes 6, 4, 6, one compact), five claims at four different points.
     fn scenario() -> (Vec<MultilinearPolynomial<Fr>>, Vec<OpeningClaim<Fr>>) {

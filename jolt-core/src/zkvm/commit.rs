@@ -17,6 +17,7 @@
 use super::bytecode_table::{BytecodeTable, NUM_FIELDS};
 use super::witness::{JoltWitness, PolyLayout};
 use crate::lasso::rv32_memories;
+use crate::opening::TableReads;
 use commitments::{CommitmentScheme, PcsError};
 use instructions::{LookupParams, SubtableId};
 use rayon::prelude::*;
@@ -79,31 +80,39 @@ fn gather_groups(
     std::iter::once(bytecode).chain(chunks).collect()
 }
 
-/// Commits `polys`, where `polys[i]` is the polynomial of [`PolyLayout`] column
-/// `columns[i]` of `witness` for `i < columns.len()` (later polynomials are no witness
-/// column, e.g. Twist's increments). Columns that equal their gather (see the module doc)
-/// are committed with [`CommitmentScheme::commit_gathered`], the rest one by one in
-/// parallel; the result is in `polys` order and equals committing each polynomial.
-pub fn commit_columns<S: CommitmentScheme>(
-    setup: &S::ProverSetup,
+/// The [`TableReads`] among `polys`, where `polys[i]` is the polynomial of [`PolyLayout`]
+/// column `columns[i]` of `witness` for `i < columns.len()` (later polynomials are no
+/// witness column, e.g. Twist's increments): per group of the module doc, the members whose
+/// column equals its gather (a column with field entries or any other difference is left
+/// out, and so is a group whose table has more than `2^16` rows or an index outside it).
+pub fn table_reads<F: ark_ff::PrimeField>(
     table: &BytecodeTable,
     params: &LookupParams,
     layout: &PolyLayout,
     witness: &JoltWitness,
     columns: &[usize],
+    polys: &[MultilinearPolynomial<F>],
+) -> Vec<TableReads> {
+    gather_groups(table, layout, params)
+        .iter()
+        .filter_map(|group| gathered_members(table, params, group, witness, columns, polys))
+        .collect()
+}
+
+/// Commits `polys`, the members of `reads` with [`CommitmentScheme::commit_gathered`] (one
+/// call per group), the rest one by one in parallel; the result is in `polys` order and
+/// equals committing each polynomial.
+pub fn commit_columns<S: CommitmentScheme>(
+    setup: &S::ProverSetup,
+    reads: &[TableReads],
     polys: &[MultilinearPolynomial<S::Field>],
 ) -> Result<Vec<S::Commitment>, PcsError> {
     let mut commitments: Vec<Option<S::Commitment>> = (0..polys.len()).map(|_| None).collect();
-    for group in gather_groups(table, layout, params) {
-        let Some((indices, positions, tables)) =
-            gathered_members(table, params, &group, witness, columns, polys)
-        else {
-            continue;
-        };
-        let table_refs: Vec<&[u64]> = tables.iter().map(Vec::as_slice).collect();
-        let found = S::commit_gathered(setup, group.num_rows, &indices, &table_refs)?;
-        for (&i, c) in positions.iter().zip(found) {
-            commitments[i] = Some(c);
+    for group in reads {
+        let tables: Vec<&[u64]> = group.members.iter().map(|(_, t)| t.as_slice()).collect();
+        let found = S::commit_gathered(setup, group.num_rows, &group.indices, &tables)?;
+        for ((i, _), c) in group.members.iter().zip(found) {
+            commitments[*i] = Some(c);
         }
     }
     let rest: Vec<usize> = (0..polys.len())
@@ -122,10 +131,9 @@ pub fn commit_columns<S: CommitmentScheme>(
         .collect())
 }
 
-/// The group's row index per step (as `u16`), the positions in `polys` of its members that
-/// equal their gather, and their tables; `None` when the table has more than `2^16` rows,
-/// an index is outside it, or no member qualifies.
-#[allow(clippy::type_complexity)]
+/// The group's members among `polys` that equal their gather, as [`TableReads`]; `None`
+/// when the table has more than `2^16` rows, an index is outside it, or no member
+/// qualifies.
 fn gathered_members<F: ark_ff::PrimeField>(
     table: &BytecodeTable,
     params: &LookupParams,
@@ -133,14 +141,14 @@ fn gathered_members<F: ark_ff::PrimeField>(
     witness: &JoltWitness,
     columns: &[usize],
     polys: &[MultilinearPolynomial<F>],
-) -> Option<(Vec<u16>, Vec<usize>, Vec<Vec<u64>>)> {
+) -> Option<TableReads> {
     let num_rows = group.num_rows;
     let indices = witness.columns.get(group.index_column)?;
     if num_rows > MAX_GATHER_ROWS || indices.iter().any(|&k| k >= num_rows as u64) {
         return None;
     }
     let indices: Vec<u16> = indices.iter().map(|&k| k as u16).collect();
-    let chosen: Vec<(usize, Vec<u64>)> = columns
+    let members: Vec<(usize, Vec<u64>)> = columns
         .par_iter()
         .enumerate()
         .filter_map(|(i, &column)| {
@@ -164,9 +172,9 @@ fn gathered_members<F: ark_ff::PrimeField>(
             equal.then_some((i, gather))
         })
         .collect();
-    if chosen.is_empty() {
-        return None;
-    }
-    let (positions, tables) = chosen.into_iter().unzip();
-    Some((indices, positions, tables))
+    (!members.is_empty()).then_some(TableReads {
+        num_rows,
+        indices,
+        members,
+    })
 }

@@ -12,7 +12,7 @@ use sumcheck::{
 
 use super::backend::{prove_witness_owned, Backend, BackendProof};
 use super::bytecode_table::{field, NUM_FIELDS};
-use super::commit::commit_columns;
+use super::commit::{commit_columns, table_reads};
 use super::preprocessing::JoltPreprocessing;
 use super::proof::{
     memory_eval_polys, opening_claims, JoltProof, PartClaims, PublicIo, StatedEvals,
@@ -25,7 +25,7 @@ use crate::lasso::SurgeWitness;
 use crate::memory_checking::{
     prove_read_only, prove_read_write, ReadOnlyWitness, ReadWriteWitness,
 };
-use crate::opening::{prove_openings, OpeningError};
+use crate::opening::{prove_openings_with_reads, OpeningError};
 use crate::r1cs::prove_uniform_r1cs;
 use crate::vm::{ExecutionError, RunOptions, Trace};
 
@@ -260,15 +260,15 @@ pub fn prove_witness<S: CommitmentScheme>(
     let clock = Instant::now();
     let polys: Vec<MultilinearPolynomial<S::Field>> = witness.polynomials();
     let all_columns: Vec<usize> = (0..polys.len()).collect();
-    let commitments = commit_columns::<S>(
-        &pre.setup,
+    let reads = table_reads(
         &pre.table,
         &pre.params,
         layout,
         witness,
         &all_columns,
         &polys,
-    )?;
+    );
+    let commitments = commit_columns::<S>(&pre.setup, &reads, &polys)?;
     let mut transcript = MerlinTranscript::new(b"jolt");
     absorb_statement(pre, io, log_t, &mut transcript);
     transcript.append_serializable(b"jolt_commitments", &commitments);
@@ -441,7 +441,14 @@ pub fn prove_witness<S: CommitmentScheme>(
         },
         &parts,
     );
-    let opening = prove_openings::<S>(&pre.setup, &polys, &commitments, &claims, &mut transcript)?;
+    let opening = prove_openings_with_reads::<S>(
+        &pre.setup,
+        &polys,
+        &reads,
+        &commitments,
+        &claims,
+        &mut transcript,
+    )?;
     timings.opening = clock.elapsed();
     let proof = JoltProof {
         log_t: log_t as u32,

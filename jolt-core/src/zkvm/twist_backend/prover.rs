@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use sumcheck::{EqPolynomial, MerlinTranscript, MultilinearPolynomial, Transcript};
 
 use super::super::bytecode_table::NUM_FIELDS;
-use super::super::commit::commit_columns;
+use super::super::commit::{commit_columns, table_reads};
 use super::super::preprocessing::JoltPreprocessing;
 use super::super::proof::PublicIo;
 use super::super::prover::{prove_cpu_constraints, Progress, ProveError, ProveTimings};
@@ -23,7 +23,7 @@ use super::shape::{TwistShoutShape, INC_OFFSET};
 use super::{absorb_backend, lookup_chunk_table, operand_memories};
 use crate::lasso::surge::prove_surge_primary;
 use crate::lasso::SurgeWitness;
-use crate::opening::prove_openings;
+use crate::opening::{evaluate_with_reads, prove_openings_with_reads};
 use crate::twist_shout::{
     prove_shout, prove_shout_batch, prove_twist, OneHotAddresses, OutputRegion, RaChunk,
     ShoutInstance, ShoutParams, TwistParams, TwistWitness,
@@ -229,17 +229,17 @@ fn prove<S: CommitmentScheme>(
             .collect(),
         outputs: witness.field_column(layout.lookup_output),
     };
+    let reads = table_reads(
+        &pre.table,
+        &pre.params,
+        layout,
+        &witness,
+        &shape.committed,
+        &polys,
+    );
     let commitments = crate::profiled!(
         "dense commitments",
-        commit_columns::<S>(
-            &pre.setup,
-            &pre.table,
-            &pre.params,
-            layout,
-            &witness,
-            &shape.committed,
-            &polys
-        )
+        commit_columns::<S>(&pre.setup, &reads, &polys)
     )?;
     // Everything the prover reads from the columns is built: free them (when owned).
     drop(witness);
@@ -285,25 +285,28 @@ fn prove<S: CommitmentScheme>(
     // One access point for the bytecode, registers, RAM and region reads.
     let r_access: Vec<S::Field> = transcript.challenge_scalars(b"access_cycle", log_t);
     let eq_access = EqPolynomial::evals(&r_access);
-    let evals_at = |columns: &[usize]| -> Vec<S::Field> {
-        columns
-            .par_iter()
-            .map(|&j| {
-                polys[shape.position(j).expect("committed")].evaluate_with_eq_table(&eq_access)
-            })
-            .collect()
-    };
     let mut bytecode_columns: Vec<usize> = (0..NUM_FIELDS).map(|j| layout.bc_field(j)).collect();
     bytecode_columns.push(layout.bc_index);
-    let (bytecode_evals, register_evals, ram_evals, region_evals) =
-        crate::profiled!("access-point evaluations", {
-            (
-                evals_at(&bytecode_columns),
-                evals_at(&shape.register_columns()),
-                evals_at(&shape.ram_columns()),
-                evals_at(&shape.region_columns()),
-            )
-        });
+    // Every column stated at the access point, evaluated in one call (each table-read
+    // group pushed forward once).
+    let column_lists = [
+        bytecode_columns,
+        shape.register_columns().to_vec(),
+        shape.ram_columns().to_vec(),
+        shape.region_columns().to_vec(),
+    ];
+    let positions: Vec<usize> = column_lists
+        .iter()
+        .flatten()
+        .map(|&j| shape.position(j).expect("committed"))
+        .collect();
+    let mut evals = crate::profiled!(
+        "access-point evaluations",
+        evaluate_with_reads(&polys, &reads, &positions, &eq_access)
+    )
+    .into_iter();
+    let [bytecode_evals, register_evals, ram_evals, region_evals]: [Vec<S::Field>; 4] =
+        column_lists.map(|list| evals.by_ref().take(list.len()).collect());
     drop(eq_access);
     transcript.append_scalars(b"bytecode_evals", &bytecode_evals);
     let mut table: Vec<S::Field> = pre
@@ -462,9 +465,10 @@ fn prove<S: CommitmentScheme>(
     drop((one_hot, register_chunks, ram_chunks));
     let opening = crate::profiled!(
         "opening",
-        prove_openings::<S>(
+        prove_openings_with_reads::<S>(
             &pre.setup,
             &polys,
+            &reads,
             &all_commitments,
             &claims,
             &mut transcript,
