@@ -445,6 +445,37 @@ fn primary_summand<F: PrimeField>(params: &SurgeParams<F>, vals: &[F]) -> F {
     primary_summand_on(params, &PrimaryColumns::all(params), vals)
 }
 
+/// Scratch of [`PrimarySums::pair_h`]: an instruction's memory values, their steps, and
+/// its `g` at the integer points.
+type PairScratch<F> = (Vec<F>, Vec<F>, Vec<F>);
+
+/// Extends `values`, the evaluations of a polynomial of degree `values.len() − 1` at
+/// `0, 1, …`, to every integer point up to `last`: the last entry of each order of
+/// differences is kept, and each new value costs `degree` additions.
+fn extend_by_differences<F: PrimeField>(values: &mut Vec<F>, last: usize) {
+    let degree = values.len().saturating_sub(1);
+    if values.is_empty() || last < values.len() {
+        return;
+    }
+    // diagonal[i] = Δ^i y at the last point: Δ^i y_{degree − i}.
+    let mut row = values.clone();
+    let mut diagonal = Vec::with_capacity(degree + 1);
+    diagonal.push(row[degree]);
+    for order in 1..=degree {
+        for i in 0..=degree - order {
+            row[i] = row[i + 1] - row[i];
+        }
+        diagonal.push(row[degree - order]);
+    }
+    while values.len() <= last {
+        for i in (0..degree).rev() {
+            let next = diagonal[i + 1];
+            diagonal[i] += next;
+        }
+        values.push(diagonal[0]);
+    }
+}
+
 /// The primary zero-check's rounds ([`RoundSums`] of its [`EqProductSumcheck`] over
 /// `[E_α.., flag_f.., out]`): per pair of (bound) steps only the instructions whose flag is
 /// nonzero at either end, and only their memories, are interpolated,
@@ -491,15 +522,16 @@ impl<'a, F: PrimeField> PrimarySums<'a, F> {
     fn pair_h(
         &self,
         h: &mut [F],
-        ts: &[F],
+        (ts, points): (&[F], &[usize]),
         (out_lo, out_hi): (F, F),
         set: impl Iterator<Item = (usize, F, F)>,
         memory: impl Fn(usize) -> (F, F),
-        (args, step): &mut (Vec<F>, Vec<F>),
+        (args, step, g): &mut PairScratch<F>,
     ) {
         for (v, t) in h.iter_mut().zip(ts) {
             *v = -(out_lo + *t * (out_hi - out_lo));
         }
+        let last = points.last().copied().unwrap_or(0);
         for (f, flag_lo, flag_hi) in set {
             let inst = &self.params.instructions[f];
             args.clear();
@@ -509,16 +541,20 @@ impl<'a, F: PrimeField> PrimarySums<'a, F> {
                 args.push(lo);
                 step.push(hi - lo);
             }
-            // E(t) = E(lo) + t·ΔE, advanced one unit of t at a time through 0, 1, 2, 3, ….
-            let mut at = F::zero();
-            for (v, t) in h.iter_mut().zip(ts) {
-                while at != *t {
+            // g(E(t)) at t = 0, 1, …, deg g from E(t) = E(lo) + t·ΔE, then at the other
+            // points by finite differences (g(E(t)) has degree deg g in t).
+            g.clear();
+            for t in 0..=inst.degree.min(last) {
+                if t > 0 {
                     args.iter_mut().zip(step.iter()).for_each(|(a, s)| *a += s);
-                    at += F::one();
                 }
+                g.push((inst.combine)(args));
+            }
+            extend_by_differences(g, last);
+            for ((v, t), &p) in h.iter_mut().zip(ts).zip(points) {
                 let flag = flag_lo + *t * (flag_hi - flag_lo);
                 if !flag.is_zero() {
-                    *v += flag * (inst.combine)(args);
+                    *v += flag * g[p];
                 }
             }
         }
@@ -529,11 +565,11 @@ impl<'a, F: PrimeField> PrimarySums<'a, F> {
         &self,
         inner: &EqProductSumcheck<'_, F>,
         half: usize,
-        pair: impl Fn(usize, &mut [F], &mut (Vec<F>, Vec<F>)) + Send + Sync,
+        pair: impl Fn(usize, &mut [F], &mut PairScratch<F>) + Send + Sync,
     ) -> Vec<F> {
         let m = inner.degree() - 1;
         let eq_rest = inner.eq_rest();
-        sum_over_pairs(half, m, |i, acc, scratch: &mut (Vec<F>, Vec<F>)| {
+        sum_over_pairs(half, m, |i, acc, scratch: &mut PairScratch<F>| {
             let mut h = vec![F::zero(); m];
             pair(i, &mut h, scratch);
             for (a, v) in acc.iter_mut().zip(&h) {
@@ -545,10 +581,8 @@ impl<'a, F: PrimeField> PrimarySums<'a, F> {
 
 impl<F: PrimeField> RoundSums<F> for PrimarySums<'_, F> {
     fn round_sums(&self, inner: &EqProductSumcheck<'_, F>) -> Option<Vec<F>> {
-        let ts: Vec<F> = std::iter::once(0)
-            .chain(2..inner.degree() as u64)
-            .map(F::from)
-            .collect();
+        let points: Vec<usize> = std::iter::once(0).chain(2..inner.degree()).collect();
+        let ts: Vec<F> = points.iter().map(|&t| F::from(t as u64)).collect();
         let (params, w) = (self.params, self.w);
         if let Some((rows, k)) = inner.rows() {
             let half = rows.len() / k / 2;
@@ -567,7 +601,14 @@ impl<F: PrimeField> RoundSums<F> for PrimarySums<'_, F> {
                     let p = columns.memory(alpha);
                     (lo[p], hi[p])
                 };
-                self.pair_h(h, &ts, (lo[k - 1], hi[k - 1]), set, memory, scratch);
+                self.pair_h(
+                    h,
+                    (&ts, &points),
+                    (lo[k - 1], hi[k - 1]),
+                    set,
+                    memory,
+                    scratch,
+                );
             }));
         }
         let active = self.active.as_ref()?;
@@ -592,7 +633,14 @@ impl<F: PrimeField> RoundSums<F> for PrimarySums<'_, F> {
             };
             let memory = |alpha: usize| (memory_value(alpha, lo), memory_value(alpha, hi));
             let out = (w.outputs[lo], w.outputs[hi]);
-            self.pair_h(h, &ts, out, set.into_iter().flatten(), memory, scratch);
+            self.pair_h(
+                h,
+                (&ts, &points),
+                out,
+                set.into_iter().flatten(),
+                memory,
+                scratch,
+            );
         }))
     }
 }

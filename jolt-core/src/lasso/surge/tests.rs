@@ -219,3 +219,26 @@ fn malformed_proofs_are_errors() {
         SurgeError::PrimaryCheckFailed
     );
 }
+
+/// Finite differences extend a polynomial's values at `0..=deg` to later integer points
+/// exactly (degrees 0 to 6, as the RV32 instructions' `g` have), and leave enough values
+/// alone.
+#[test]
+fn differences_extend_polynomial_values() {
+    let p = |coeffs: &[u64], t: u64| -> Fr {
+        coeffs
+            .iter()
+            .rev()
+            .fold(Fr::from(0u64), |acc, &c| acc * Fr::from(t) + Fr::from(c))
+    };
+    for degree in 0..=6usize {
+        let coeffs: Vec<u64> = (0..=degree as u64).map(|i| 3 * i * i + 7).collect();
+        let mut values: Vec<Fr> = (0..=degree as u64).map(|t| p(&coeffs, t)).collect();
+        extend_by_differences(&mut values, 9);
+        let expected: Vec<Fr> = (0..=9u64).map(|t| p(&coeffs, t)).collect();
+        assert_eq!(values, expected, "degree {degree}");
+    }
+    let mut values = vec![Fr::from(1u64), Fr::from(5u64), Fr::from(2u64)];
+    extend_by_differences(&mut values, 1);
+    assert_eq!(values.len(), 3);
+}
