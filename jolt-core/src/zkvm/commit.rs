@@ -99,12 +99,77 @@ pub fn table_reads<F: ark_ff::PrimeField>(
         .collect()
 }
 
-/// Commits `polys`, the members of `reads` with [`CommitmentScheme::commit_gathered`] (one
-/// call per group), the rest one by one in parallel; the result is in `polys` order and
-/// equals committing each polynomial.
+/// A committed column that is, at most steps, an integer combination of other committed
+/// columns plus a constant: `target(t) = Σ_i c_i·term_i(t) + constant + residual(t)` with
+/// `residual` zero at most steps (positions in the polynomial list). A homomorphic scheme
+/// then commits `target` as `Σ_i c_i·C(term_i) + constant·C(1) + C(residual⁺) − C(residual⁻)`,
+/// which is exactly `C(target)` for any values (the residual is computed, not assumed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinearRelation {
+    /// The column committed through the relation.
+    pub target: usize,
+    /// `(column, c_i)`.
+    pub terms: Vec<(usize, i64)>,
+    /// The constant.
+    pub constant: u64,
+}
+
+/// The relations of the zkVM's columns (positions from `position`, a [`PolyLayout`] column's
+/// place in the polynomial list), in an order where each term is committed before it is
+/// used: `rd` write = lookup output (except loads, jumps, `x0`), `target = pc + 4` (except
+/// jumps and taken branches), and with Twist's increments `(register, RAM)` (committed as
+/// `Inc + offset`) the values before a write, `rv = wv − Inc`.
+pub fn zkvm_relations(
+    layout: &PolyLayout,
+    position: impl Fn(usize) -> Option<usize>,
+    increments: Option<(usize, usize, u64)>,
+) -> Vec<LinearRelation> {
+    let relation = |target: usize, terms: &[(usize, i64)], constant: u64| {
+        let terms = terms
+            .iter()
+            .map(|&(column, c)| Some((position(column)?, c)))
+            .collect::<Option<Vec<_>>>()?;
+        Some(LinearRelation {
+            target: position(target)?,
+            terms,
+            constant,
+        })
+    };
+    let mut relations = vec![
+        relation(layout.rd_write, &[(layout.lookup_output, 1)], 0),
+        relation(
+            layout.target,
+            &[(layout.bc_field(super::bytecode_table::field::PC), 1)],
+            4,
+        ),
+    ];
+    if let Some((register_inc, ram_inc, offset)) = increments {
+        for (before, after, inc) in [
+            (layout.read_values[2], layout.rd_write, register_inc),
+            (layout.read_values[3], layout.ram_write, ram_inc),
+        ] {
+            relations.push(
+                position(after)
+                    .zip(position(before))
+                    .map(|(after, before)| LinearRelation {
+                        target: before,
+                        terms: vec![(after, 1), (inc, -1)],
+                        constant: offset,
+                    }),
+            );
+        }
+    }
+    relations.into_iter().flatten().collect()
+}
+
+/// Commits `polys`: the members of `reads` with [`CommitmentScheme::commit_gathered`] (one
+/// call per group), the targets of `relations` from their terms where the residual is
+/// sparse (homomorphic schemes), the rest one by one in parallel. The result is in `polys`
+/// order and equals committing each polynomial.
 pub fn commit_columns<S: CommitmentScheme>(
     setup: &S::ProverSetup,
     reads: &[TableReads],
+    relations: &[LinearRelation],
     polys: &[MultilinearPolynomial<S::Field>],
 ) -> Result<Vec<S::Commitment>, PcsError> {
     let mut commitments: Vec<Option<S::Commitment>> = (0..polys.len()).map(|_| None).collect();
@@ -115,8 +180,21 @@ pub fn commit_columns<S: CommitmentScheme>(
             commitments[*i] = Some(c);
         }
     }
+    // Relation targets wait for their terms; residuals are computed now (in parallel).
+    let residuals: Vec<Option<(usize, Residual<S::Field>)>> = relations
+        .par_iter()
+        .map(|rel| {
+            if commitments[rel.target].is_some() {
+                return None;
+            }
+            sparse_residual(rel, polys).map(|parts| (rel.target, parts))
+        })
+        .collect();
+    let derived: Vec<bool> = (0..polys.len())
+        .map(|i| residuals.iter().flatten().any(|(t, _)| *t == i))
+        .collect();
     let rest: Vec<usize> = (0..polys.len())
-        .filter(|&i| commitments[i].is_none())
+        .filter(|&i| commitments[i].is_none() && !derived[i])
         .collect();
     let found: Vec<S::Commitment> = rest
         .par_iter()
@@ -125,10 +203,102 @@ pub fn commit_columns<S: CommitmentScheme>(
     for (&i, c) in rest.iter().zip(found) {
         commitments[i] = Some(c);
     }
+    let ones = residuals
+        .iter()
+        .any(Option::is_some)
+        .then(|| {
+            S::commit(
+                setup,
+                &MultilinearPolynomial::from(vec![true; polys[0].len()]),
+            )
+        })
+        .transpose()?;
+    for (rel, residual) in relations.iter().zip(residuals) {
+        let Some((target, [plus, minus])) = residual else {
+            continue;
+        };
+        let terms: Option<Vec<S::Commitment>> = rel
+            .terms
+            .iter()
+            .map(|&(j, _)| commitments[j].clone())
+            .collect();
+        let Some(mut points) = terms else {
+            // A term that is itself committed later: commit the target directly.
+            commitments[target] = Some(S::commit(setup, &polys[target])?);
+            continue;
+        };
+        let mut coeffs: Vec<S::Field> = rel.terms.iter().map(|&(_, c)| signed(c)).collect();
+        points.push(ones.clone().expect("committed above"));
+        coeffs.push(S::Field::from(rel.constant));
+        points.push(S::commit(setup, &plus)?);
+        coeffs.push(S::Field::from(1u64));
+        points.push(S::commit(setup, &minus)?);
+        coeffs.push(-S::Field::from(1u64));
+        commitments[target] = Some(match S::combine_commitments(&points, &coeffs) {
+            Some(c) => c,
+            None => S::commit(setup, &polys[target])?,
+        });
+    }
     Ok(commitments
         .into_iter()
         .map(|c| c.expect("every polynomial committed"))
         .collect())
+}
+
+/// A relation's residual as its positive and negative parts.
+type Residual<F> = [MultilinearPolynomial<F>; 2];
+
+/// `c` in the field.
+fn signed<F: ark_ff::PrimeField>(c: i64) -> F {
+    if c < 0 {
+        -F::from(c.unsigned_abs())
+    } else {
+        F::from(c as u64)
+    }
+}
+
+/// `residual = target − Σ c_i·term_i − constant` split into its positive and negative parts
+/// (each a compact column), when every column is a compact integer column of one length,
+/// the residual fits 64 bits and is non-zero at no more than half of the steps (a full-width
+/// target costs about two additions per step, a small residual one per non-zero step).
+fn sparse_residual<F: ark_ff::PrimeField>(
+    rel: &LinearRelation,
+    polys: &[MultilinearPolynomial<F>],
+) -> Option<Residual<F>> {
+    let target = &polys[rel.target];
+    let n = target.len();
+    if rel
+        .terms
+        .iter()
+        .any(|&(j, _)| polys[j].len() != n || !polys[j].is_small())
+        || !target.is_small()
+    {
+        return None;
+    }
+    let (mut plus, mut minus) = (vec![0u64; n], vec![0u64; n]);
+    let mut nonzero = 0usize;
+    for t in 0..n {
+        let mut r = target.small_u64(t)? as i128 - rel.constant as i128;
+        for &(j, c) in &rel.terms {
+            r -= c as i128 * polys[j].small_u64(t)? as i128;
+        }
+        if r != 0 {
+            nonzero += 1;
+            if nonzero > n / 2 {
+                return None;
+            }
+            let magnitude = u64::try_from(r.unsigned_abs()).ok()?;
+            if r > 0 {
+                plus[t] = magnitude;
+            } else {
+                minus[t] = magnitude;
+            }
+        }
+    }
+    Some([
+        MultilinearPolynomial::compact_from_u64s(&plus),
+        MultilinearPolynomial::compact_from_u64s(&minus),
+    ])
 }
 
 /// The group's members among `polys` that equal their gather, as [`TableReads`]; `None`
@@ -177,4 +347,83 @@ fn gathered_members<F: ark_ff::PrimeField>(
         indices,
         members,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ark_bn254::Fr;
+    use commitments::{HyperKzg, Hyrax};
+    use rand_chacha::rand_core::{RngCore, SeedableRng};
+    use rand_chacha::ChaCha20Rng;
+
+    /// Targets committed through relations (a sparse signed residual, a chain of two
+    /// relations, a dense residual that falls back, a term committed only later, a field
+    /// column) equal the columns committed one by one.
+    fn relations_commit_like_the_columns<S: CommitmentScheme<Field = Fr>>() {
+        let mut rng = ChaCha20Rng::seed_from_u64(5);
+        let n = 1usize << 9;
+        let a: Vec<u64> = (0..n).map(|_| rng.next_u32() as u64 + 100).collect();
+        let b: Vec<u64> = a
+            .iter()
+            .map(|&v| match rng.next_u32() % 10 {
+                0 => v + 4 - 37,
+                1 => v + 4 + 1000,
+                _ => v + 4,
+            })
+            .collect();
+        let c: Vec<u64> = b.iter().map(|&v| 3 * v + 1).collect();
+        let dense: Vec<u64> = (0..n).map(|_| rng.next_u32() as u64).collect();
+        let mut polys: Vec<MultilinearPolynomial<Fr>> = [&a, &b, &c, &dense]
+            .iter()
+            .map(|v| MultilinearPolynomial::compact_from_u64s(v))
+            .collect();
+        polys.push(MultilinearPolynomial::dense(
+            (0..n as u64)
+                .map(|v| Fr::from(v) - Fr::from(7u64))
+                .collect(),
+        ));
+        let relations = vec![
+            LinearRelation {
+                target: 1,
+                terms: vec![(0, 1)],
+                constant: 4,
+            },
+            LinearRelation {
+                target: 2,
+                terms: vec![(1, 3)],
+                constant: 1,
+            },
+            LinearRelation {
+                target: 3,
+                terms: vec![(0, 1)],
+                constant: 0,
+            },
+            LinearRelation {
+                target: 0,
+                terms: vec![(1, 1)],
+                constant: 0,
+            },
+            LinearRelation {
+                target: 4,
+                terms: vec![(0, 1)],
+                constant: 0,
+            },
+        ];
+        let setup = S::insecure_test_setup(9, 1);
+        let got = commit_columns::<S>(&setup, &[], &relations, &polys).unwrap();
+        for (i, p) in polys.iter().enumerate() {
+            assert_eq!(got[i], S::commit(&setup, p).unwrap(), "column {i}");
+        }
+    }
+
+    #[test]
+    fn relations_commit_like_the_columns_hyperkzg() {
+        relations_commit_like_the_columns::<HyperKzg>();
+    }
+
+    #[test]
+    fn relations_commit_like_the_columns_hyrax() {
+        relations_commit_like_the_columns::<Hyrax>();
+    }
 }

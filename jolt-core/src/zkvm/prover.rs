@@ -12,7 +12,7 @@ use sumcheck::{
 
 use super::backend::{prove_witness_owned, Backend, BackendProof};
 use super::bytecode_table::{field, NUM_FIELDS};
-use super::commit::{commit_columns, table_reads};
+use super::commit::{commit_columns, table_reads, zkvm_relations};
 use super::preprocessing::JoltPreprocessing;
 use super::proof::{
     memory_eval_polys, opening_claims, JoltProof, PartClaims, PublicIo, StatedEvals,
@@ -268,7 +268,8 @@ pub fn prove_witness<S: CommitmentScheme>(
         &all_columns,
         &polys,
     );
-    let commitments = commit_columns::<S>(&pre.setup, &reads, &polys)?;
+    let relations = zkvm_relations(layout, Some, None);
+    let commitments = commit_columns::<S>(&pre.setup, &reads, &relations, &polys)?;
     let mut transcript = MerlinTranscript::new(b"jolt");
     absorb_statement(pre, io, log_t, &mut transcript);
     transcript.append_serializable(b"jolt_commitments", &commitments);

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use sumcheck::{EqPolynomial, MerlinTranscript, MultilinearPolynomial, Transcript};
 
 use super::super::bytecode_table::NUM_FIELDS;
-use super::super::commit::{commit_columns, table_reads};
+use super::super::commit::{commit_columns, table_reads, zkvm_relations};
 use super::super::preprocessing::JoltPreprocessing;
 use super::super::proof::PublicIo;
 use super::super::prover::{prove_cpu_constraints, Progress, ProveError, ProveTimings};
@@ -239,7 +239,16 @@ fn prove<S: CommitmentScheme>(
     );
     let commitments = crate::profiled!(
         "dense commitments",
-        commit_columns::<S>(&pre.setup, &reads, &polys)
+        commit_columns::<S>(
+            &pre.setup,
+            &reads,
+            &zkvm_relations(
+                layout,
+                |j| shape.position(j),
+                Some((shape.register_inc(), shape.ram_inc(), INC_OFFSET))
+            ),
+            &polys
+        )
     )?;
     // Everything the prover reads from the columns is built: free them (when owned).
     drop(witness);
