@@ -99,7 +99,7 @@ pub fn table_reads<F: ark_ff::PrimeField>(
         .collect()
 }
 
-/// A committed column that is, at most steps, an integer combination of other committed
+/// A committed column that is, at many steps, an integer combination of other committed
 /// columns plus a constant: `target(t) = Σ_i c_i·term_i(t) + constant + residual(t)` with
 /// `residual` zero at most steps (positions in the polynomial list). A homomorphic scheme
 /// then commits `target` as `Σ_i c_i·C(term_i) + constant·C(1) + C(residual⁺) − C(residual⁻)`,
@@ -116,8 +116,9 @@ pub struct LinearRelation {
 
 /// The relations of the zkVM's columns (positions from `position`, a [`PolyLayout`] column's
 /// place in the polynomial list), in an order where each term is committed before it is
-/// used: `rd` write = lookup output (except loads, jumps, `x0`), `target = pc + 4` (except
-/// jumps and taken branches), and with Twist's increments `(register, RAM)` (committed as
+/// used (several for one target: the sparsest residual wins): `rd` write = lookup output
+/// (except loads, jumps, `x0`), operand `x` = rs1's value, `y` = rs2's value or the
+/// immediate, `target = pc + 4` (except jumps and taken branches), and with Twist's increments `(register, RAM)` (committed as
 /// `Inc + offset`) the values before a write, `rv = wv − Inc`.
 pub fn zkvm_relations(
     layout: &PolyLayout,
@@ -135,13 +136,14 @@ pub fn zkvm_relations(
             constant,
         })
     };
+    use super::bytecode_table::field;
     let mut relations = vec![
         relation(layout.rd_write, &[(layout.lookup_output, 1)], 0),
-        relation(
-            layout.target,
-            &[(layout.bc_field(super::bytecode_table::field::PC), 1)],
-            4,
-        ),
+        // Operands: x is rs1's value for most instructions; y is rs2's or the immediate.
+        relation(layout.x, &[(layout.read_values[0], 1)], 0),
+        relation(layout.y, &[(layout.read_values[1], 1)], 0),
+        relation(layout.y, &[(layout.bc_field(field::IMM), 1)], 0),
+        relation(layout.target, &[(layout.bc_field(field::PC), 1)], 4),
     ];
     if let Some((register_inc, ram_inc, offset)) = increments {
         for (before, after, inc) in [
@@ -181,14 +183,32 @@ pub fn commit_columns<S: CommitmentScheme>(
         }
     }
     // Relation targets wait for their terms; residuals are computed now (in parallel).
-    let residuals: Vec<Option<(usize, Residual<S::Field>)>> = relations
+    // Of several relations for one target, the sparsest residual is used.
+    let mut residuals: Vec<Option<(usize, Residual<S::Field>)>> = relations
         .par_iter()
         .map(|rel| {
             if commitments[rel.target].is_some() {
                 return None;
             }
-            sparse_residual(rel, polys).map(|parts| (rel.target, parts))
+            sparse_residual(rel, polys)
         })
+        .collect();
+    for (r, rel) in relations.iter().enumerate() {
+        let sparser = relations.iter().enumerate().any(|(q, other)| {
+            other.target == rel.target
+                && match (&residuals[q], &residuals[r]) {
+                    (Some((a, _)), Some((b, _))) => a < b || (a == b && q < r),
+                    _ => false,
+                }
+        });
+        if sparser {
+            residuals[r] = None;
+        }
+    }
+    let residuals: Vec<Option<(usize, Residual<S::Field>)>> = relations
+        .iter()
+        .zip(residuals)
+        .map(|(rel, r)| r.map(|(_, parts)| (rel.target, parts)))
         .collect();
     let derived: Vec<bool> = (0..polys.len())
         .map(|i| residuals.iter().flatten().any(|(t, _)| *t == i))
@@ -257,14 +277,14 @@ fn signed<F: ark_ff::PrimeField>(c: i64) -> F {
     }
 }
 
-/// `residual = target − Σ c_i·term_i − constant` split into its positive and negative parts
-/// (each a compact column), when every column is a compact integer column of one length,
+/// `residual = target − Σ c_i·term_i − constant`: its number of non-zero steps and its
+/// positive and negative parts (each a compact column), when every column is a compact integer column of one length,
 /// the residual fits 64 bits and is non-zero at no more than half of the steps (a full-width
 /// target costs about two additions per step, a small residual one per non-zero step).
 fn sparse_residual<F: ark_ff::PrimeField>(
     rel: &LinearRelation,
     polys: &[MultilinearPolynomial<F>],
-) -> Option<Residual<F>> {
+) -> Option<(usize, Residual<F>)> {
     let target = &polys[rel.target];
     let n = target.len();
     if rel
@@ -295,10 +315,13 @@ fn sparse_residual<F: ark_ff::PrimeField>(
             }
         }
     }
-    Some([
-        MultilinearPolynomial::compact_from_u64s(&plus),
-        MultilinearPolynomial::compact_from_u64s(&minus),
-    ])
+    Some((
+        nonzero,
+        [
+            MultilinearPolynomial::compact_from_u64s(&plus),
+            MultilinearPolynomial::compact_from_u64s(&minus),
+        ],
+    ))
 }
 
 /// The group's members among `polys` that equal their gather, as [`TableReads`]; `None`
@@ -357,8 +380,8 @@ mod tests {
     use rand_chacha::rand_core::{RngCore, SeedableRng};
     use rand_chacha::ChaCha20Rng;
 
-    /// Targets committed through relations (a sparse signed residual, a chain of two
-    /// relations, a dense residual that falls back, a term committed only later, a field
+    /// Targets committed through relations (a sparse signed residual, two candidates for
+    /// one target, a chain of two relations, a dense residual that falls back, a term committed only later, a field
     /// column) equal the columns committed one by one.
     fn relations_commit_like_the_columns<S: CommitmentScheme<Field = Fr>>() {
         let mut rng = ChaCha20Rng::seed_from_u64(5);
