@@ -116,10 +116,11 @@ pub struct LinearRelation {
 
 /// The relations of the zkVM's columns (positions from `position`, a [`PolyLayout`] column's
 /// place in the polynomial list), in an order where each term is committed before it is
-/// used (several for one target: the sparsest residual wins): `rd` write = lookup output
-/// (except loads, jumps, `x0`), operand `x` = rs1's value, `y` = rs2's value or the
-/// immediate, `target = pc + 4` (except jumps and taken branches), and with Twist's increments `(register, RAM)` (committed as
-/// `Inc + offset`) the values before a write, `rv = wv − Inc`.
+/// used (several for one target: the sparsest residual wins): operand `x` = rs1's value,
+/// `y` = rs2's value or the immediate, lookup output = `x + y` (additions), `rd` write =
+/// lookup output (except loads, jumps, `x0`), `target = pc + 4` (except jumps and taken
+/// branches), and with Twist's increments `(register, RAM)` (committed as `Inc + offset`,
+/// 33 bits) `Inc + offset = wv − rv + offset`.
 pub fn zkvm_relations(
     layout: &PolyLayout,
     position: impl Fn(usize) -> Option<usize>,
@@ -138,14 +139,17 @@ pub fn zkvm_relations(
     };
     use super::bytecode_table::field;
     let mut relations = vec![
-        relation(layout.rd_write, &[(layout.lookup_output, 1)], 0),
         // Operands: x is rs1's value for most instructions; y is rs2's or the immediate.
         relation(layout.x, &[(layout.read_values[0], 1)], 0),
         relation(layout.y, &[(layout.read_values[1], 1)], 0),
         relation(layout.y, &[(layout.bc_field(field::IMM), 1)], 0),
+        // An addition's output (off by 2^32 where it wraps).
+        relation(layout.lookup_output, &[(layout.x, 1), (layout.y, 1)], 0),
+        relation(layout.rd_write, &[(layout.lookup_output, 1)], 0),
         relation(layout.target, &[(layout.bc_field(field::PC), 1)], 4),
     ];
     if let Some((register_inc, ram_inc, offset)) = increments {
+        // `Inc + offset = wv − rv + offset` (the increments are wider than the values).
         for (before, after, inc) in [
             (layout.read_values[2], layout.rd_write, register_inc),
             (layout.read_values[3], layout.ram_write, ram_inc),
@@ -154,8 +158,8 @@ pub fn zkvm_relations(
                 position(after)
                     .zip(position(before))
                     .map(|(after, before)| LinearRelation {
-                        target: before,
-                        terms: vec![(after, 1), (inc, -1)],
+                        target: inc,
+                        terms: vec![(after, 1), (before, -1)],
                         constant: offset,
                     }),
             );
