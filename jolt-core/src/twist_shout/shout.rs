@@ -203,6 +203,9 @@ struct ReadRafProver<'a, F: PrimeField> {
     claim: F,
     /// The phase in progress: factors `[C, Val + z·int]`, then `[eq, ra~_0, …]`.
     phase: DenseProductSum<F>,
+    /// The first cycle round on honest chunks, read from their indices (see
+    /// [`IndexedFirstRound`]); `None` otherwise.
+    first_cycle: Option<IndexedFirstRound<'a, F>>,
     in_cycle_rounds: bool,
     r_addr: Vec<F>,
     table_value: F,
@@ -211,6 +214,30 @@ struct ReadRafProver<'a, F: PrimeField> {
 impl<F: PrimeField> ReadRafProver<'_, F> {
     fn start_cycle_rounds(&mut self) {
         self.table_value = self.phase.factors[1][0];
+        self.in_cycle_rounds = true;
+        let log_n = self.ra.log_n;
+        let indices: Option<Vec<&[u16]>> = self
+            .ra
+            .chunks
+            .iter()
+            .map(|chunk| match chunk {
+                RaChunk::OneHot(idx) if idx.len() >= 2 => Some(idx.as_slice()),
+                _ => None,
+            })
+            .collect();
+        if let Some(indices) = indices.filter(|_| log_n <= MAX_INDEXED_BITS) {
+            let rows = (0..indices.len())
+                .map(|i| EqPolynomial::evals(&self.r_addr[i * log_n..(i + 1) * log_n]))
+                .collect();
+            self.first_cycle = Some(IndexedFirstRound {
+                rows,
+                indices,
+                eq: EqFactor::new(self.r_cycle.to_vec()),
+                coeff: self.table_value,
+                degree: self.ra.d() + 1,
+            });
+            return;
+        }
         let factors: Vec<Vec<F>> = self
             .ra
             .chunks
@@ -228,7 +255,119 @@ impl<F: PrimeField> ReadRafProver<'_, F> {
             claim: F::zero(),
             eq: Some(EqFactor::new(self.r_cycle.to_vec())),
         };
-        self.in_cycle_rounds = true;
+    }
+}
+
+/// Chunks of at most this many bits take the indexed first cycle round (its tables have
+/// `N²` entries per chunk).
+const MAX_INDEXED_BITS: usize = 6;
+
+/// The first cycle round of read + raf on honest one-hot chunks. With the address bits bound
+/// to `r_addr`, chunk `i`'s factor at cycle `j` is `e_i[c_i(j)]`, one of the `N` row values
+/// `e_i = eq(r_addr,i, ·)`, so a pair of cycles `(x, x + ½)` takes its line
+/// `e_i[lo] + t·(e_i[hi] − e_i[lo])` from an `N²`-entry table, and binding `r` reads
+/// `(1 − r)·e_i[lo] + r·e_i[hi]` from another: the `T`-long factor vectors are never built.
+/// The messages are those of the dense round.
+struct IndexedFirstRound<'a, F> {
+    rows: Vec<Vec<F>>,
+    indices: Vec<&'a [u16]>,
+    eq: EqFactor<F>,
+    /// The product's coefficient (the bound table value).
+    coeff: F,
+    degree: usize,
+}
+
+impl<F: PrimeField> IndexedFirstRound<'_, F> {
+    /// `coeff·Σ_x rest(x)·Π_i line_i(x, t)` at each of `points`.
+    fn sums(&self, rest: &[F], points: &[u64]) -> Vec<F> {
+        let n = self.rows[0].len();
+        let m = points.len();
+        let half = rest.len();
+        // lines[i][(lo·N + hi)·m + p] = e_i[lo] + t_p·(e_i[hi] − e_i[lo]).
+        let lines: Vec<Vec<F>> = self
+            .rows
+            .iter()
+            .map(|e| {
+                let mut table = Vec::with_capacity(n * n * m);
+                for lo in e {
+                    for hi in e {
+                        table.extend(points.iter().map(|&t| *lo + F::from(t) * (*hi - lo)));
+                    }
+                }
+                table
+            })
+            .collect();
+        let sums = sumcheck::sum_over_pairs(half, m, |x, acc: &mut [F], product: &mut Vec<F>| {
+            product.clear();
+            for (c, (line, idx)) in lines.iter().zip(&self.indices).enumerate() {
+                let at = (idx[x] as usize * n + idx[x + half] as usize) * m;
+                let values = &line[at..at + m];
+                if c == 0 {
+                    product.extend_from_slice(values);
+                } else {
+                    product.iter_mut().zip(values).for_each(|(p, v)| *p *= v);
+                }
+            }
+            for (a, v) in acc.iter_mut().zip(product.iter()) {
+                *a += rest[x] * v;
+            }
+        });
+        sums.into_iter().map(|v| v * self.coeff).collect()
+    }
+
+    /// `s(0), …, s(degree)` (as [`DenseProductSum`]'s round with an `eq` factor).
+    fn round_evals(&self, previous_claim: F) -> Vec<F> {
+        let rest = self.eq.rest();
+        let q_degree = self.degree - 1;
+        let positive: Vec<u64> = std::iter::once(0).chain(2..=q_degree as u64).collect();
+        let sums = self.sums(&rest, &positive);
+        let q = match self.eq.q_one(F::one(), previous_claim, sums[0]) {
+            Some(q1) => {
+                let mut q = vec![sums[0], q1];
+                q.extend_from_slice(&sums[1..]);
+                q.truncate(q_degree + 1);
+                q
+            }
+            None => {
+                let points: Vec<u64> = (0..=q_degree.max(1) as u64).collect();
+                let mut q = self.sums(&rest, &points);
+                q.truncate(q_degree.max(1) + 1);
+                q
+            }
+        };
+        let q = sumcheck::UniPoly::from_evals(&q);
+        self.eq
+            .round_evals(F::one(), |t| q.evaluate(&t), self.degree)
+    }
+
+    /// The dense cycle rounds after binding the first cycle variable to `r`.
+    fn bind(mut self, r: F) -> DenseProductSum<F> {
+        let half = self.indices[0].len() / 2;
+        let factors: Vec<Vec<F>> = self
+            .rows
+            .iter()
+            .zip(&self.indices)
+            .map(|(e, idx)| {
+                let n = e.len();
+                let bound: Vec<F> = (0..n * n)
+                    .map(|k| e[k / n] + r * (e[k % n] - e[k / n]))
+                    .collect();
+                (0..half)
+                    .into_par_iter()
+                    .with_min_len(1 << 12)
+                    .map(|x| bound[idx[x] as usize * n + idx[x + half] as usize])
+                    .collect()
+            })
+            .collect();
+        self.eq.bind(r);
+        let all = (0..factors.len()).collect();
+        DenseProductSum {
+            factors,
+            terms: vec![(self.coeff, all)],
+            degree: self.degree,
+            claim: F::zero(),
+            eq: Some(self.eq),
+        }
     }
 }
 
@@ -243,9 +382,17 @@ impl<F: PrimeField> SumcheckInstance<F> for ReadRafProver<'_, F> {
         self.claim
     }
     fn round_evals(&self, previous_claim: F) -> Vec<F> {
-        extend_evals(self.phase.round_evals(previous_claim), self.degree)
+        let evals = match &self.first_cycle {
+            Some(first) => first.round_evals(previous_claim),
+            None => self.phase.round_evals(previous_claim),
+        };
+        extend_evals(evals, self.degree)
     }
     fn bind(&mut self, r: F) {
+        if let Some(first) = self.first_cycle.take() {
+            self.phase = first.bind(r);
+            return;
+        }
         self.phase.bind(r);
         if !self.in_cycle_rounds {
             self.r_addr.push(r);
@@ -814,6 +961,7 @@ pub fn prove_shout_batch<F: PrimeField>(
                     claim: F::zero(),
                     eq: None,
                 },
+                first_cycle: None,
                 in_cycle_rounds: false,
                 r_addr: Vec::new(),
                 table_value: F::zero(),

@@ -308,3 +308,35 @@ fn prover_and_verifier_transcripts_agree() {
         None
     );
 }
+
+/// The indexed first cycle round (honest one-hot chunks) sends the dense round's messages:
+/// the same chunks held as sparse columns (which take the dense path) give the same proof.
+#[test]
+fn the_indexed_first_cycle_round_matches_the_dense_one() {
+    for (log_n, d, log_t) in [(4usize, 2usize, 6usize), (2, 3, 5), (1, 1, 3), (6, 1, 4)] {
+        let inst = Instance::random(log_n, d, log_t, 77 + log_t as u64);
+        let honest = inst.honest();
+        let mut sparse = honest.clone();
+        for chunk in sparse.chunks.iter_mut() {
+            let RaChunk::OneHot(idx) = chunk else {
+                unreachable!()
+            };
+            *chunk = RaChunk::Sparse(idx.iter().map(|&x| vec![(x, Fr::one())]).collect());
+        }
+        let prove = |ra: &OneHotAddresses<Fr>| {
+            prove_shout(
+                &inst.params,
+                ra,
+                &inst.table,
+                &inst.r_cycle,
+                &mut MerlinTranscript::new(b"shout-test"),
+            )
+            .0
+        };
+        assert_eq!(
+            prove(&honest),
+            prove(&sparse),
+            "log N {log_n}, d {d}, log T {log_t}"
+        );
+    }
+}
