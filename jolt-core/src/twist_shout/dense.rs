@@ -48,21 +48,29 @@ pub struct EqFactor<F> {
     pub round: usize,
     /// `Π_{i < round} eq(point_i, r_i)`.
     pub prefix: F,
+    /// `eq(point_{>round}, ·)`, the current round's pair weights: built once, then each bind
+    /// sums its halves (`Σ_b eq(p, b) = 1`), additions only.
+    rest: Vec<F>,
 }
 
 impl<F: PrimeField> EqFactor<F> {
     /// `eq(point, ·)` before any round.
     pub fn new(point: Vec<F>) -> Self {
+        let rest = match point.len() {
+            0 => vec![F::one()],
+            _ => EqPolynomial::evals(&point[1..]),
+        };
         EqFactor {
             point,
             round: 0,
             prefix: F::one(),
+            rest,
         }
     }
 
     /// `eq(point_{>k}, x')`: the weight of pair `x'` in the current round `k`.
-    pub fn rest(&self) -> Vec<F> {
-        EqPolynomial::evals(&self.point[self.round + 1..])
+    pub fn rest(&self) -> &[F] {
+        &self.rest
     }
 
     /// `q(1)` from the running claim `previous = scale·prefix·((1 − p_k)·q(0) + p_k·q(1))`;
@@ -85,11 +93,24 @@ impl<F: PrimeField> EqFactor<F> {
             .collect()
     }
 
-    /// Binds the current variable to `r`: `prefix ← prefix·eq(p_k, r)`.
+    /// Binds the current variable to `r`: `prefix ← prefix·eq(p_k, r)`, and the weights to
+    /// the next round's, `eq(p_{>k+1}, x'') = Σ_b eq(p_{>k}, (b, x''))`.
     pub fn bind(&mut self, r: F) {
         let p = self.point[self.round];
         self.prefix *= (F::one() - p) * (F::one() - r) + p * r;
         self.round += 1;
+        let half = self.rest.len() / 2;
+        if half > 0 {
+            let (low, high) = self.rest.split_at_mut(half);
+            if half >= PARALLEL_PAIRS {
+                low.par_iter_mut()
+                    .zip(high.par_iter())
+                    .for_each(|(l, h)| *l += h);
+            } else {
+                low.iter_mut().zip(high.iter()).for_each(|(l, h)| *l += h);
+            }
+            self.rest.truncate(half);
+        }
     }
 }
 
@@ -132,11 +153,49 @@ impl<F: PrimeField> DenseProductSum<F> {
         }
     }
 
+    /// [`DenseProductSum::weighted_sums`] when every term is one factor (the opening
+    /// reduction's `eq·P_g`, with `eq` split out): term `f` at `t` sums to
+    /// `A_f + t·(B_f − A_f)` with `A_f = Σ_x w(x)·f(x)`, `B_f = Σ_x w(x)·f(x + ½)`, so a pass
+    /// costs one multiplication per pair and factor (two when a point other than 0 is asked).
+    fn linear_sums(&self, weights: Option<&[F]>, points: &[u64]) -> Vec<F> {
+        let half = self.factors[0].len() / 2;
+        let need_high = points.iter().any(|&t| t != 0);
+        let ends: Vec<(F, F)> = self
+            .terms
+            .iter()
+            .map(|(_, term)| {
+                let f = &self.factors[term[0]];
+                let sums = sum_over_pairs(half, 2, |x, acc, _: &mut ()| {
+                    let w = weights.map_or(F::one(), |w| w[x]);
+                    acc[0] += w * f[x];
+                    if need_high {
+                        acc[1] += w * f[x + half];
+                    }
+                });
+                (sums[0], sums[1])
+            })
+            .collect();
+        points
+            .iter()
+            .map(|&t| {
+                let t = F::from(t);
+                self.terms
+                    .iter()
+                    .zip(&ends)
+                    .map(|((c, _), (a, b))| *c * (*a + t * (*b - a)))
+                    .sum()
+            })
+            .collect()
+    }
+
     /// `[Σ_x w(x)·h(x, t)]_{t ∈ points}` where `h(x, t)` is the terms at `f(x) + t·(f(x + ½) −
     /// f(x))` and `w` the weights (all one without): one pass over the pairs, in parallel.
     /// Each term's products are summed on their own and its coefficient applied once at the
     /// end: `|S_t| − 1` multiplications per term and point, plus one for the weight.
     fn weighted_sums(&self, weights: Option<&[F]>, points: &[u64]) -> Vec<F> {
+        if self.terms.iter().all(|(_, term)| term.len() == 1) {
+            return self.linear_sums(weights, points);
+        }
         let half = self.factors[0].len() / 2;
         let m = self.factors.len();
         let num_terms = self.terms.len();
@@ -233,7 +292,7 @@ impl<F: PrimeField> SumcheckInstance<F> for DenseProductSum<F> {
         let rest = eq.rest();
         let q_degree = self.degree - 1;
         let positive: Vec<u64> = std::iter::once(0).chain(2..=q_degree as u64).collect();
-        let sums = self.weighted_sums(Some(&rest), &positive);
+        let sums = self.weighted_sums(Some(rest), &positive);
         let q = match eq.q_one(F::one(), previous_claim, sums[0]) {
             Some(q1) => {
                 let mut q = vec![sums[0], q1];
@@ -244,7 +303,7 @@ impl<F: PrimeField> SumcheckInstance<F> for DenseProductSum<F> {
             // A claim at a hypercube point: q(1) is summed like the others.
             None => {
                 let points: Vec<u64> = (0..=q_degree.max(1) as u64).collect();
-                let mut q = self.weighted_sums(Some(&rest), &points);
+                let mut q = self.weighted_sums(Some(rest), &points);
                 q.truncate(q_degree.max(1) + 1);
                 q
             }
