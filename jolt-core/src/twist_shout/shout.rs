@@ -320,7 +320,7 @@ impl<F: PrimeField> IndexedFirstRound<'_, F> {
         let rest = self.eq.rest();
         let q_degree = self.degree - 1;
         let positive: Vec<u64> = std::iter::once(0).chain(2..=q_degree as u64).collect();
-        let sums = self.sums(&rest, &positive);
+        let sums = self.sums(rest, &positive);
         let q = match self.eq.q_one(F::one(), previous_claim, sums[0]) {
             Some(q1) => {
                 let mut q = vec![sums[0], q1];
@@ -330,7 +330,7 @@ impl<F: PrimeField> IndexedFirstRound<'_, F> {
             }
             None => {
                 let points: Vec<u64> = (0..=q_degree.max(1) as u64).collect();
-                let mut q = self.sums(&rest, &points);
+                let mut q = self.sums(rest, &points);
                 q.truncate(q_degree.max(1) + 1);
                 q
             }
@@ -541,7 +541,7 @@ impl<F: PrimeField> CyclePhase<'_, F> {
         let sums = |with_one: bool| {
             let mut q = [F::zero(); 3];
             for (chunk, g) in self.chunks.iter().zip(gamma) {
-                let s = self.chunk_sums(chunk, &rest, with_one);
+                let s = self.chunk_sums(chunk, rest, with_one);
                 for (q, s) in q.iter_mut().zip(s) {
                     *q += *g * s;
                 }
