@@ -345,19 +345,27 @@ impl KzgProverSetup {
 
     /// Columns gathered from tables (see [`crate::CommitmentScheme::commit_gathered`]):
     /// the rows `H_x = Σ_{j: indices[j] = x} G_j` once ([`KzgProverSetup::commit_one_hot`]),
-    /// then column `c` as `Σ_x tables[c][x]·H_x` ([`msm_small`] over `num_rows` points).
-    /// Assumes the caller checked the shape.
+    /// then column `c` as `Σ_x tables[c][x]·H_x` ([`msm_small`] over `num_rows` points);
+    /// returns the columns and the rows. Assumes the caller checked the shape.
     pub fn commit_gathered(
         &self,
         num_rows: usize,
         indices: &[u16],
         tables: &[&[u64]],
-    ) -> Result<Vec<G1Projective>, PcsError> {
+    ) -> Result<(Vec<G1Projective>, Vec<G1Affine>), PcsError> {
         let rows = self.commit_one_hot(num_rows, indices)?;
-        Ok(tables
+        let columns = tables
             .par_iter()
             .map(|table| msm_small(&rows, table))
-            .collect())
+            .collect();
+        Ok((columns, rows))
+    }
+
+    /// `out[y] = Σ_{x: map[x] = y} rows[x]` (see
+    /// [`crate::CommitmentScheme::merge_one_hot_rows`]), by [`bucket_sums`]. Assumes the
+    /// caller checked the shape.
+    pub fn merge_one_hot_rows(rows: &[G1Affine], map: &[u16], num_rows: usize) -> Vec<G1Affine> {
+        bucket_sums(rows, map, num_rows)
     }
 
     /// `Σ_{j: bits[j]} G_j` for a flag column, runs of ones taken as aligned block sums (see

@@ -140,6 +140,38 @@ pub trait CommitmentScheme: Clone + Send + Sync + 'static {
             .collect()
     }
 
+    /// [`CommitmentScheme::commit_gathered`], also returning the rows
+    /// `H_x = Σ_{j: indices[j] = x} G_j` of the index column's one-hot matrix (as
+    /// [`CommitmentScheme::commit_one_hot`] commits them) when the scheme computed them on the
+    /// way, `None` otherwise: they commit any one-hot matrix whose indices are a function of
+    /// this index column ([`CommitmentScheme::merge_one_hot_rows`]).
+    #[allow(clippy::type_complexity)]
+    fn commit_gathered_with_rows(
+        setup: &Self::ProverSetup,
+        num_rows: usize,
+        indices: &[u16],
+        tables: &[&[u64]],
+    ) -> Result<(Vec<Self::Commitment>, Option<Vec<Self::Commitment>>), PcsError> {
+        Ok((
+            Self::commit_gathered(setup, num_rows, indices, tables)?,
+            None,
+        ))
+    }
+
+    /// The rows of the one-hot matrix with indices `map[c_j]` from the rows `rows[x]` of the
+    /// one with indices `c_j`: `out[y] = Σ_{x: map[x] = y} rows[x]`, which equals
+    /// [`CommitmentScheme::commit_one_hot`]`(num_rows, (map[c_j])_j)` (each column's single
+    /// one moves to row `map[x]`). `None` for schemes without a fast way to add row
+    /// commitments (the caller commits the matrix itself).
+    fn merge_one_hot_rows(
+        rows: &[Self::Commitment],
+        map: &[u16],
+        num_rows: usize,
+    ) -> Result<Option<Vec<Self::Commitment>>, PcsError> {
+        check_merge_shape(rows.len(), map, num_rows)?;
+        Ok(None)
+    }
+
     /// Commits to several polynomials.
     fn batch_commit(
         setup: &Self::ProverSetup,
@@ -333,6 +365,22 @@ pub fn check_gathered_shape(
     if tables.iter().any(|table| table.len() != num_rows) {
         return Err(PcsError::MalformedBatch(
             "gathered columns: a table is not num_rows long",
+        ));
+    }
+    Ok(())
+}
+
+/// The shape [`CommitmentScheme::merge_one_hot_rows`] accepts: one map entry per row, every
+/// entry below `num_rows`.
+pub fn check_merge_shape(rows: usize, map: &[u16], num_rows: usize) -> Result<(), PcsError> {
+    if map.len() != rows {
+        return Err(PcsError::MalformedBatch(
+            "merged rows: one map entry per row",
+        ));
+    }
+    if map.iter().any(|&y| y as usize >= num_rows) {
+        return Err(PcsError::MalformedBatch(
+            "merged rows: a map entry outside the rows",
         ));
     }
     Ok(())

@@ -22,7 +22,9 @@ use crate::error::PcsError;
 use crate::kzg::{
     check_constant, combine_points, divide_by_linear, KzgProverSetup, KzgVerifierSetup,
 };
-use crate::traits::{check_gathered_shape, check_one_hot_shape, CommitmentScheme};
+use crate::traits::{
+    check_gathered_shape, check_merge_shape, check_one_hot_shape, CommitmentScheme,
+};
 use ark_bn254::{Bn254, Fr, G1Affine, G1Projective};
 use ark_ec::pairing::Pairing;
 use ark_ec::{AffineRepr, CurveGroup, VariableBaseMSM};
@@ -141,12 +143,39 @@ impl CommitmentScheme for Zeromorph {
         indices: &[u16],
         tables: &[&[u64]],
     ) -> Result<Vec<ZeromorphCommitment>, PcsError> {
+        Ok(Self::commit_gathered_with_rows(setup, num_rows, indices, tables)?.0)
+    }
+
+    fn commit_gathered_with_rows(
+        setup: &KzgProverSetup,
+        num_rows: usize,
+        indices: &[u16],
+        tables: &[&[u64]],
+    ) -> Result<(Vec<ZeromorphCommitment>, Option<Vec<ZeromorphCommitment>>), PcsError> {
         check_gathered_shape(num_rows, indices, tables)?;
-        let points = setup.commit_gathered(num_rows, indices, tables)?;
-        Ok(G1Projective::normalize_batch(&points)
-            .into_iter()
-            .map(ZeromorphCommitment)
-            .collect())
+        let (columns, rows) = setup.commit_gathered(num_rows, indices, tables)?;
+        Ok((
+            G1Projective::normalize_batch(&columns)
+                .into_iter()
+                .map(ZeromorphCommitment)
+                .collect(),
+            Some(rows.into_iter().map(ZeromorphCommitment).collect()),
+        ))
+    }
+
+    fn merge_one_hot_rows(
+        rows: &[ZeromorphCommitment],
+        map: &[u16],
+        num_rows: usize,
+    ) -> Result<Option<Vec<ZeromorphCommitment>>, PcsError> {
+        check_merge_shape(rows.len(), map, num_rows)?;
+        let points: Vec<G1Affine> = rows.iter().map(|r| r.0).collect();
+        Ok(Some(
+            KzgProverSetup::merge_one_hot_rows(&points, map, num_rows)
+                .into_iter()
+                .map(ZeromorphCommitment)
+                .collect(),
+        ))
     }
 
     fn commit_one_hot(

@@ -289,7 +289,9 @@ pub fn one_hot<S: CommitmentScheme>(setup: &S::ProverSetup) {
 }
 
 /// [`CommitmentScheme::commit_gathered`]: each gathered column's commitment equals the
-/// commitment of the column written out (constant indices, runs, random indices, tables of
+/// commitment of the column written out; rows returned by
+/// [`CommitmentScheme::commit_gathered_with_rows`] are the one-hot rows, and merged by a map
+/// ([`CommitmentScheme::merge_one_hot_rows`]) they commit the mapped one-hot matrix (constant indices, runs, random indices, tables of
 /// 1- to 64-bit values and an all-zero table); a malformed shape is an error, not a panic.
 pub fn gathered<S: CommitmentScheme>(setup: &S::ProverSetup) {
     let mut rng = ChaCha20Rng::seed_from_u64(0x6a_7e4);
@@ -318,6 +320,35 @@ pub fn gathered<S: CommitmentScheme>(setup: &S::ProverSetup) {
         let table_refs: Vec<&[u64]> = tables.iter().map(Vec::as_slice).collect();
         let got = S::commit_gathered(setup, n, &indices, &table_refs).expect("gathered commit");
         assert_eq!(got.len(), tables.len());
+        let (with_rows, rows) =
+            S::commit_gathered_with_rows(setup, n, &indices, &table_refs).expect("with rows");
+        assert_eq!(with_rows, got);
+        if let Some(rows) = rows {
+            // The rows are the index column's one-hot rows, and merging them by a map commits
+            // the mapped indices' one-hot matrix.
+            assert_eq!(
+                rows,
+                S::commit_one_hot(setup, n, &indices).expect("one-hot")
+            );
+            let m = 1 + n / 3;
+            let map: Vec<u16> = (0..n)
+                .map(|_| (rng.next_u32() as usize % m) as u16)
+                .collect();
+            let mapped: Vec<u16> = indices.iter().map(|&x| map[x as usize]).collect();
+            let merged = S::merge_one_hot_rows(&rows, &map, m).expect("merge");
+            assert_eq!(
+                merged,
+                Some(S::commit_one_hot(setup, m, &mapped).expect("one-hot"))
+            );
+            assert!(
+                S::merge_one_hot_rows(&rows, &map[1..], m).is_err(),
+                "short map"
+            );
+            assert!(
+                S::merge_one_hot_rows(&rows, &map, 0).is_err(),
+                "map outside the rows"
+            );
+        }
         for (table, commitment) in tables.iter().zip(&got) {
             let column: Vec<u64> = indices.iter().map(|&x| table[x as usize]).collect();
             let expected = S::commit(setup, &MultilinearPolynomial::compact_from_u64s(&column))

@@ -178,13 +178,31 @@ pub fn commit_columns<S: CommitmentScheme>(
     relations: &[LinearRelation],
     polys: &[MultilinearPolynomial<S::Field>],
 ) -> Result<Vec<S::Commitment>, PcsError> {
+    Ok(commit_columns_with_rows::<S>(setup, reads, relations, polys)?.0)
+}
+
+/// The index rows of each group of `reads` (see
+/// [`CommitmentScheme::commit_gathered_with_rows`]; `None` where the scheme has none).
+pub type GroupRows<C> = Vec<Option<Vec<C>>>;
+
+/// [`commit_columns`], also returning each `reads` group's index rows when the scheme
+/// computed them (for [`merged_one_hot`]).
+pub fn commit_columns_with_rows<S: CommitmentScheme>(
+    setup: &S::ProverSetup,
+    reads: &[TableReads],
+    relations: &[LinearRelation],
+    polys: &[MultilinearPolynomial<S::Field>],
+) -> Result<(Vec<S::Commitment>, GroupRows<S::Commitment>), PcsError> {
     let mut commitments: Vec<Option<S::Commitment>> = (0..polys.len()).map(|_| None).collect();
+    let mut group_rows = Vec::with_capacity(reads.len());
     for group in reads {
         let tables: Vec<&[u64]> = group.members.iter().map(|(_, t)| t.as_slice()).collect();
-        let found = S::commit_gathered(setup, group.num_rows, &group.indices, &tables)?;
+        let (found, rows) =
+            S::commit_gathered_with_rows(setup, group.num_rows, &group.indices, &tables)?;
         for ((i, _), c) in group.members.iter().zip(found) {
             commitments[*i] = Some(c);
         }
+        group_rows.push(rows);
     }
     // Relation targets wait for their terms; residuals are computed now (in parallel).
     // Of several relations for one target, the sparsest residual is used.
@@ -263,10 +281,44 @@ pub fn commit_columns<S: CommitmentScheme>(
             None => S::commit(setup, &polys[target])?,
         });
     }
-    Ok(commitments
+    let commitments = commitments
         .into_iter()
         .map(|c| c.expect("every polynomial committed"))
-        .collect())
+        .collect();
+    Ok((commitments, group_rows))
+}
+
+/// The rows of the one-hot matrix with indices `chunk` when `chunk` is a function of the
+/// group's index column (`chunk[t] = map[indices[t]]` for one `map`, found by a pass over
+/// the steps): the group's index rows merged by `map`
+/// ([`CommitmentScheme::merge_one_hot_rows`]), instead of a pass over the steps per chunk.
+/// `None` when `chunk` is no such function, or the scheme has no rows or cannot merge them.
+pub fn merged_one_hot<S: CommitmentScheme>(
+    group: &TableReads,
+    rows: Option<&[S::Commitment]>,
+    chunk: &[u16],
+    num_rows: usize,
+) -> Result<Option<Vec<S::Commitment>>, PcsError> {
+    let Some(rows) = rows else {
+        return Ok(None);
+    };
+    if chunk.len() != group.indices.len() {
+        return Ok(None);
+    }
+    // map[x] for each index row x seen; an unseen row's H_x is the identity, any y will do.
+    let mut map: Vec<Option<u16>> = vec![None; group.num_rows];
+    for (&x, &y) in group.indices.iter().zip(chunk) {
+        match map[x as usize] {
+            None => map[x as usize] = Some(y),
+            Some(seen) if seen == y => {}
+            Some(_) => return Ok(None),
+        }
+    }
+    let map: Vec<u16> = map.into_iter().map(|y| y.unwrap_or(0)).collect();
+    if map.iter().any(|&y| y as usize >= num_rows) {
+        return Ok(None);
+    }
+    S::merge_one_hot_rows(rows, &map, num_rows)
 }
 
 /// A relation's residual as its positive and negative parts.

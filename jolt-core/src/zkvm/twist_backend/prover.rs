@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use sumcheck::{EqPolynomial, MerlinTranscript, MultilinearPolynomial, Transcript};
 
 use super::super::bytecode_table::NUM_FIELDS;
-use super::super::commit::{commit_columns, table_reads, zkvm_relations};
+use super::super::commit::{commit_columns_with_rows, merged_one_hot, table_reads, zkvm_relations};
 use super::super::preprocessing::JoltPreprocessing;
 use super::super::proof::PublicIo;
 use super::super::prover::{prove_cpu_constraints, Progress, ProveError, ProveTimings};
@@ -237,9 +237,9 @@ fn prove<S: CommitmentScheme>(
         &shape.committed,
         &polys,
     );
-    let commitments = crate::profiled!(
+    let (commitments, group_rows) = crate::profiled!(
         "dense commitments",
-        commit_columns::<S>(
+        commit_columns_with_rows::<S>(
             &pre.setup,
             &reads,
             &zkvm_relations(
@@ -271,10 +271,21 @@ fn prove<S: CommitmentScheme>(
                 .map(move |c| (i, c))
         })
         .collect();
+    // A chunk that is a function of a table-read group's index column (the bytecode row,
+    // a lookup chunk's 16-bit index, a register number) merges that group's index rows.
     let chunk_rows: Vec<Vec<S::Commitment>> = stored
         .par_iter()
-        .map(|&(i, chunk)| S::commit_one_hot(&pre.setup, 1 << shapes[i].log_n, chunk))
-        .collect::<Result<_, _>>()?;
+        .map(|&(i, chunk)| {
+            let num_rows = 1 << shapes[i].log_n;
+            for (group, rows) in reads.iter().zip(&group_rows) {
+                if let Some(merged) = merged_one_hot::<S>(group, rows.as_deref(), chunk, num_rows)?
+                {
+                    return Ok(merged);
+                }
+            }
+            S::commit_one_hot(&pre.setup, num_rows, chunk)
+        })
+        .collect::<Result<_, PcsError>>()?;
     let mut one_hot_commitments: Vec<Vec<S::Commitment>> = vec![Vec::new(); instances.len()];
     for ((i, _), rows) in stored.iter().zip(chunk_rows) {
         one_hot_commitments[*i].extend(rows);
