@@ -185,6 +185,9 @@ pub fn commit_columns<S: CommitmentScheme>(
 /// [`CommitmentScheme::commit_gathered_with_rows`]; `None` where the scheme has none).
 pub type GroupRows<C> = Vec<Option<Vec<C>>>;
 
+/// The commitments in polynomial order and each group's index rows.
+pub type CommitmentsWithRows<C> = (Vec<C>, GroupRows<C>);
+
 /// [`commit_columns`], also returning each `reads` group's index rows when the scheme
 /// computed them (for [`merged_one_hot`]).
 pub fn commit_columns_with_rows<S: CommitmentScheme>(
@@ -192,7 +195,7 @@ pub fn commit_columns_with_rows<S: CommitmentScheme>(
     reads: &[TableReads],
     relations: &[LinearRelation],
     polys: &[MultilinearPolynomial<S::Field>],
-) -> Result<(Vec<S::Commitment>, GroupRows<S::Commitment>), PcsError> {
+) -> Result<CommitmentsWithRows<S::Commitment>, PcsError> {
     let mut commitments: Vec<Option<S::Commitment>> = (0..polys.len()).map(|_| None).collect();
     let mut group_rows = Vec::with_capacity(reads.len());
     for group in reads {
