@@ -14,5 +14,6 @@ pub use builder::{
 };
 pub use shift::{next_mle, next_table_from_eq};
 pub use spartan::{
-    prove_uniform_r1cs, verify_uniform_r1cs, SpartanClaims, SpartanError, UniformSpartanProof,
+    prove_uniform_r1cs, prove_uniform_r1cs_on, verify_uniform_r1cs, SpartanClaims, SpartanError,
+    UniformSpartanProof,
 };

@@ -282,7 +282,7 @@ struct FirstRoundSums<'a, F: PrimeField> {
     /// `[A, B, C]` of each constraint over integers; `None` when some column is not compact.
     int_forms: Option<Vec<[IntForm; 3]>>,
     /// The original columns (the shifted ones are read from them at `t + 1`).
-    columns: &'a [MultilinearPolynomial<F>],
+    columns: &'a [&'a MultilinearPolynomial<F>],
     next_cols: &'a [usize],
 }
 
@@ -395,6 +395,20 @@ pub fn prove_uniform_r1cs<F: PrimeField>(
     columns: &[MultilinearPolynomial<F>],
     transcript: &mut impl Transcript,
 ) -> (UniformSpartanProof<F>, SpartanClaims<F>) {
+    let columns: Vec<&MultilinearPolynomial<F>> = columns.iter().collect();
+    prove_uniform_r1cs_on(r1cs, &columns, transcript)
+}
+
+/// [`prove_uniform_r1cs`] on borrowed columns (the zkVM's committed polynomials, not
+/// copied).
+///
+/// # Panics
+/// As [`prove_uniform_r1cs`].
+pub fn prove_uniform_r1cs_on<F: PrimeField>(
+    r1cs: &UniformR1cs,
+    columns: &[&MultilinearPolynomial<F>],
+    transcript: &mut impl Transcript,
+) -> (UniformSpartanProof<F>, SpartanClaims<F>) {
     assert_eq!(
         columns.len(),
         r1cs.num_columns(),
@@ -409,8 +423,7 @@ pub fn prove_uniform_r1cs<F: PrimeField>(
     let mut keep: Vec<bool> = columns.par_iter().map(|c| !c.is_zero()).collect();
     keep[0] = true; // the sumcheck runs on at least one column
     let (restricted, kept) = r1cs.restricted(&keep);
-    let kept_columns: Vec<MultilinearPolynomial<F>> =
-        kept.iter().map(|&j| columns[j].clone()).collect();
+    let kept_columns: Vec<&MultilinearPolynomial<F>> = kept.iter().map(|&j| columns[j]).collect();
     let (outer_proof, r, finals) =
         restricted_zero_check(&restricted, &kept_columns, tau, weights, transcript);
     let mut column_evals = vec![F::zero(); r1cs.num_columns()];
@@ -492,14 +505,14 @@ pub fn prove_uniform_r1cs<F: PrimeField>(
 /// `z̃'_j(r)` for [`UniformR1cs::next_step_columns`].
 fn restricted_zero_check<F: PrimeField>(
     r1cs: &UniformR1cs,
-    columns: &[MultilinearPolynomial<F>],
+    columns: &[&MultilinearPolynomial<F>],
     tau: Vec<F>,
     weights: Vec<F>,
     transcript: &mut impl Transcript,
 ) -> (SumcheckProof<F>, Vec<F>, Vec<F>) {
     let log_t = tau.len();
     let next_cols = r1cs.next_step_columns();
-    let mut polys: Vec<MultilinearPolynomial<F>> = columns.to_vec();
+    let mut polys: Vec<MultilinearPolynomial<F>> = columns.iter().map(|&c| c.clone()).collect();
     for &j in &next_cols {
         let len = columns[j].len();
         let shifted: Vec<F> = (0..len)

@@ -26,7 +26,7 @@ use crate::memory_checking::{
     prove_read_only, prove_read_write, ReadOnlyWitness, ReadWriteWitness,
 };
 use crate::opening::{prove_openings_with_reads, OpeningError};
-use crate::r1cs::prove_uniform_r1cs;
+use crate::r1cs::prove_uniform_r1cs_on;
 use crate::vm::{ExecutionError, RunOptions, Trace};
 
 /// Why proving failed (the program's fault, the trace's size, or the PCS).
@@ -220,13 +220,9 @@ pub(super) fn prove_cpu_constraints<'a, F: PrimeField + 'a>(
     crate::r1cs::UniformSpartanProof<F>,
     crate::r1cs::SpartanClaims<F>,
 ) {
-    let columns: Vec<MultilinearPolynomial<F>> = pre
-        .constraints
-        .columns
-        .iter()
-        .map(|&p| column(p).clone())
-        .collect();
-    prove_uniform_r1cs(&pre.constraints.r1cs, &columns, transcript)
+    let columns: Vec<&MultilinearPolynomial<F>> =
+        pre.constraints.columns.iter().map(|&p| column(p)).collect();
+    prove_uniform_r1cs_on(&pre.constraints.r1cs, &columns, transcript)
 }
 
 /// Evaluates polynomial `index` of `polys` at `point`.
