@@ -22,9 +22,7 @@ use crate::kzg::{
     check_constant, combine_points, evaluate_univariate, three_point_check, three_point_witness,
     KzgProverSetup, KzgVerifierSetup,
 };
-use crate::traits::{
-    check_gathered_shape, check_merge_shape, check_one_hot_shape, CommitmentScheme,
-};
+use crate::traits::{check_one_hot_shape, CommitmentScheme};
 use ark_bn254::{Fr, G1Affine, G1Projective};
 use ark_ec::{AffineRepr, CurveGroup, VariableBaseMSM};
 use ark_ff::{One, Zero};
@@ -123,15 +121,7 @@ impl CommitmentScheme for HyperKzg {
         indices: &[u16],
         tables: &[&[u64]],
     ) -> Result<(Vec<HyperKzgCommitment>, Option<Vec<HyperKzgCommitment>>), PcsError> {
-        check_gathered_shape(num_rows, indices, tables)?;
-        let (columns, rows) = setup.commit_gathered(num_rows, indices, tables)?;
-        Ok((
-            G1Projective::normalize_batch(&columns)
-                .into_iter()
-                .map(HyperKzgCommitment)
-                .collect(),
-            Some(rows.into_iter().map(HyperKzgCommitment).collect()),
-        ))
+        setup.gathered_with_rows(num_rows, indices, tables, HyperKzgCommitment)
     }
 
     fn merge_one_hot_rows(
@@ -139,14 +129,7 @@ impl CommitmentScheme for HyperKzg {
         map: &[u16],
         num_rows: usize,
     ) -> Result<Option<Vec<HyperKzgCommitment>>, PcsError> {
-        check_merge_shape(rows.len(), map, num_rows)?;
-        let points: Vec<G1Affine> = rows.iter().map(|r| r.0).collect();
-        Ok(Some(
-            KzgProverSetup::merge_one_hot_rows(&points, map, num_rows)
-                .into_iter()
-                .map(HyperKzgCommitment)
-                .collect(),
-        ))
+        KzgProverSetup::merge_one_hot_rows(rows, map, num_rows, |c| c.0, HyperKzgCommitment)
     }
 
     fn commit_one_hot(

@@ -361,11 +361,43 @@ impl KzgProverSetup {
         Ok((columns, rows))
     }
 
-    /// `out[y] = Σ_{x: map[x] = y} rows[x]` (see
-    /// [`crate::CommitmentScheme::merge_one_hot_rows`]), by [`bucket_sums`]. Assumes the
-    /// caller checked the shape.
-    pub fn merge_one_hot_rows(rows: &[G1Affine], map: &[u16], num_rows: usize) -> Vec<G1Affine> {
-        bucket_sums(rows, map, num_rows)
+    /// [`crate::CommitmentScheme::commit_gathered_with_rows`] for a KZG scheme whose
+    /// commitment wraps one G1 point (`wrap`): the shape checked, the columns normalized.
+    #[allow(clippy::type_complexity)]
+    pub fn gathered_with_rows<C>(
+        &self,
+        num_rows: usize,
+        indices: &[u16],
+        tables: &[&[u64]],
+        wrap: impl Fn(G1Affine) -> C,
+    ) -> Result<(Vec<C>, Option<Vec<C>>), PcsError> {
+        crate::traits::check_gathered_shape(num_rows, indices, tables)?;
+        let (columns, rows) = self.commit_gathered(num_rows, indices, tables)?;
+        let columns = G1Projective::normalize_batch(&columns);
+        Ok((
+            columns.into_iter().map(&wrap).collect(),
+            Some(rows.into_iter().map(&wrap).collect()),
+        ))
+    }
+
+    /// [`crate::CommitmentScheme::merge_one_hot_rows`] for a KZG scheme whose commitment
+    /// wraps one G1 point (`point` reads it, `wrap` makes one): `out[y] = Σ_{x: map[x] = y}
+    /// rows[x]` by [`bucket_sums`], the shape checked.
+    pub fn merge_one_hot_rows<C>(
+        rows: &[C],
+        map: &[u16],
+        num_rows: usize,
+        point: impl Fn(&C) -> G1Affine,
+        wrap: impl Fn(G1Affine) -> C,
+    ) -> Result<Option<Vec<C>>, PcsError> {
+        crate::traits::check_merge_shape(rows.len(), map, num_rows)?;
+        let points: Vec<G1Affine> = rows.iter().map(point).collect();
+        Ok(Some(
+            bucket_sums(&points, map, num_rows)
+                .into_iter()
+                .map(wrap)
+                .collect(),
+        ))
     }
 
     /// `Σ_{j: bits[j]} G_j` for a flag column, runs of ones taken as aligned block sums (see

@@ -22,9 +22,7 @@ use crate::error::PcsError;
 use crate::kzg::{
     check_constant, combine_points, divide_by_linear, KzgProverSetup, KzgVerifierSetup,
 };
-use crate::traits::{
-    check_gathered_shape, check_merge_shape, check_one_hot_shape, CommitmentScheme,
-};
+use crate::traits::{check_one_hot_shape, CommitmentScheme};
 use ark_bn254::{Bn254, Fr, G1Affine, G1Projective};
 use ark_ec::pairing::Pairing;
 use ark_ec::{AffineRepr, CurveGroup, VariableBaseMSM};
@@ -152,15 +150,7 @@ impl CommitmentScheme for Zeromorph {
         indices: &[u16],
         tables: &[&[u64]],
     ) -> Result<(Vec<ZeromorphCommitment>, Option<Vec<ZeromorphCommitment>>), PcsError> {
-        check_gathered_shape(num_rows, indices, tables)?;
-        let (columns, rows) = setup.commit_gathered(num_rows, indices, tables)?;
-        Ok((
-            G1Projective::normalize_batch(&columns)
-                .into_iter()
-                .map(ZeromorphCommitment)
-                .collect(),
-            Some(rows.into_iter().map(ZeromorphCommitment).collect()),
-        ))
+        setup.gathered_with_rows(num_rows, indices, tables, ZeromorphCommitment)
     }
 
     fn merge_one_hot_rows(
@@ -168,14 +158,7 @@ impl CommitmentScheme for Zeromorph {
         map: &[u16],
         num_rows: usize,
     ) -> Result<Option<Vec<ZeromorphCommitment>>, PcsError> {
-        check_merge_shape(rows.len(), map, num_rows)?;
-        let points: Vec<G1Affine> = rows.iter().map(|r| r.0).collect();
-        Ok(Some(
-            KzgProverSetup::merge_one_hot_rows(&points, map, num_rows)
-                .into_iter()
-                .map(ZeromorphCommitment)
-                .collect(),
-        ))
+        KzgProverSetup::merge_one_hot_rows(rows, map, num_rows, |c| c.0, ZeromorphCommitment)
     }
 
     fn commit_one_hot(

@@ -93,6 +93,38 @@ impl<F: PrimeField> EqFactor<F> {
             .collect()
     }
 
+    /// The round's message `s(0), …, s(degree)` of a sum `Σ_x eq(point, x)·h(x)` with
+    /// `h` of degree `degree − 1`, given `sums(points)` = `Σ_{x'} rest(x')·h(t, x')` at each
+    /// point `t`: `q` at `0, 2, …` and `q(1)` from the claim (or summed too when the claim
+    /// cannot give it, see [`EqFactor::q_one`]).
+    pub fn message(
+        &self,
+        previous_claim: F,
+        degree: usize,
+        sums: impl Fn(&[u64]) -> Vec<F>,
+    ) -> Vec<F> {
+        let q_degree = degree - 1;
+        let positive: Vec<u64> = std::iter::once(0).chain(2..=q_degree as u64).collect();
+        let at = sums(&positive);
+        let q = match self.q_one(F::one(), previous_claim, at[0]) {
+            Some(q1) => {
+                let mut q = vec![at[0], q1];
+                q.extend_from_slice(&at[1..]);
+                q.truncate(q_degree + 1);
+                q
+            }
+            // A claim at a hypercube point: q(1) is summed like the others.
+            None => {
+                let points: Vec<u64> = (0..=q_degree.max(1) as u64).collect();
+                let mut q = sums(&points);
+                q.truncate(q_degree.max(1) + 1);
+                q
+            }
+        };
+        let q = UniPoly::from_evals(&q);
+        self.round_evals(F::one(), |t| q.evaluate(&t), degree)
+    }
+
     /// Binds the current variable to `r`: `prefix ← prefix·eq(p_k, r)`, and the weights to
     /// the next round's, `eq(p_{>k+1}, x'') = Σ_b eq(p_{>k}, (b, x''))`.
     pub fn bind(&mut self, r: F) {
@@ -289,27 +321,9 @@ impl<F: PrimeField> SumcheckInstance<F> for DenseProductSum<F> {
             evals.truncate(self.degree + 1);
             return evals;
         };
-        let rest = eq.rest();
-        let q_degree = self.degree - 1;
-        let positive: Vec<u64> = std::iter::once(0).chain(2..=q_degree as u64).collect();
-        let sums = self.weighted_sums(Some(rest), &positive);
-        let q = match eq.q_one(F::one(), previous_claim, sums[0]) {
-            Some(q1) => {
-                let mut q = vec![sums[0], q1];
-                q.extend_from_slice(&sums[1..]);
-                q.truncate(q_degree + 1);
-                q
-            }
-            // A claim at a hypercube point: q(1) is summed like the others.
-            None => {
-                let points: Vec<u64> = (0..=q_degree.max(1) as u64).collect();
-                let mut q = self.weighted_sums(Some(rest), &points);
-                q.truncate(q_degree.max(1) + 1);
-                q
-            }
-        };
-        let q = UniPoly::from_evals(&q);
-        eq.round_evals(F::one(), |t| q.evaluate(&t), self.degree)
+        eq.message(previous_claim, self.degree, |points| {
+            self.weighted_sums(Some(eq.rest()), points)
+        })
     }
     fn bind(&mut self, r: F) {
         self.factors.iter_mut().for_each(|f| fold(f, r));

@@ -317,27 +317,9 @@ impl<F: PrimeField> IndexedFirstRound<'_, F> {
 
     /// `s(0), …, s(degree)` (as [`DenseProductSum`]'s round with an `eq` factor).
     fn round_evals(&self, previous_claim: F) -> Vec<F> {
-        let rest = self.eq.rest();
-        let q_degree = self.degree - 1;
-        let positive: Vec<u64> = std::iter::once(0).chain(2..=q_degree as u64).collect();
-        let sums = self.sums(rest, &positive);
-        let q = match self.eq.q_one(F::one(), previous_claim, sums[0]) {
-            Some(q1) => {
-                let mut q = vec![sums[0], q1];
-                q.extend_from_slice(&sums[1..]);
-                q.truncate(q_degree + 1);
-                q
-            }
-            None => {
-                let points: Vec<u64> = (0..=q_degree.max(1) as u64).collect();
-                let mut q = self.sums(rest, &points);
-                q.truncate(q_degree.max(1) + 1);
-                q
-            }
-        };
-        let q = sumcheck::UniPoly::from_evals(&q);
-        self.eq
-            .round_evals(F::one(), |t| q.evaluate(&t), self.degree)
+        self.eq.message(previous_claim, self.degree, |points| {
+            self.sums(self.eq.rest(), points)
+        })
     }
 
     /// The dense cycle rounds after binding the first cycle variable to `r`.
