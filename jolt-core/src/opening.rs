@@ -44,11 +44,7 @@ pub struct TableReads {
 impl TableReads {
     /// `E[k] = Σ_{t: indices[t] = k} eq[t]`: the eq table pushed through the index column.
     pub fn pushforward<F: PrimeField>(&self, eq: &[F]) -> Vec<F> {
-        let mut e = vec![F::zero(); self.num_rows];
-        for (&k, w) in self.indices.iter().zip(eq) {
-            e[k as usize] += w;
-        }
-        e
+        sumcheck::pushforward(self.indices.iter().map(|&k| k as usize), eq, self.num_rows)
     }
 
     /// `Σ_k table[k]·pushed[k]` for a member's table and a [`TableReads::pushforward`].

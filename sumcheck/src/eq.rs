@@ -98,6 +98,21 @@ pub fn zero_prefix_products<F: PrimeField>(r: &[F]) -> Vec<F> {
     prefix
 }
 
+/// `E[k] = Σ_{t: index(t) = k} weights[t]` for `k < len`: a weight table (usually
+/// `eq(r, ·)` over the steps) pushed through an index column, so that for any table `V`,
+/// `Σ_t weights[t]·V[index(t)] = Σ_k E[k]·V[k]` (one addition per step, then `len` terms).
+pub fn pushforward<F: PrimeField>(
+    indices: impl IntoIterator<Item = usize>,
+    weights: &[F],
+    len: usize,
+) -> Vec<F> {
+    let mut pushed = vec![F::zero(); len];
+    for (k, w) in indices.into_iter().zip(weights) {
+        pushed[k] += w;
+    }
+    pushed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,7 +44,7 @@ pub mod prover;
 pub mod transcript;
 pub mod univariate;
 
-pub use eq::{zero_prefix_products, EqPolynomial};
+pub use eq::{pushforward, zero_prefix_products, EqPolynomial};
 pub use error::SumcheckError;
 pub use grand_product::{prove_grand_product, verify_grand_product, GrandProductProof, LeafClaims};
 pub use instance::{

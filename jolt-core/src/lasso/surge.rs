@@ -906,11 +906,7 @@ fn prove_primary_honest<F: PrimeField>(
             .into_par_iter()
             .map(|c| {
                 skipped.iter().any(|&a| params.memories[a].1 == c).then(|| {
-                    let mut e = vec![F::zero(); 1 << params.log_m];
-                    for (&k, x) in w.dims[c].iter().zip(&eq) {
-                        e[k] += x;
-                    }
-                    e
+                    sumcheck::pushforward(w.dims[c].iter().copied(), &eq, 1 << params.log_m)
                 })
             })
             .collect();
