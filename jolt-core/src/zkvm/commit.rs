@@ -356,21 +356,32 @@ fn sparse_residual<F: ark_ff::PrimeField>(
     }
     let (mut plus, mut minus) = (vec![0u64; n], vec![0u64; n]);
     let mut nonzero = 0usize;
-    for t in 0..n {
-        let mut r = target.small_u64(t)? as i128 - rel.constant as i128;
+    // Blocks of steps, each column read with one typed loop (no per-step dispatch).
+    const BLOCK: usize = 1024;
+    let (mut residual, mut term) = (vec![0i128; BLOCK], vec![0i128; BLOCK]);
+    for start in (0..n).step_by(BLOCK) {
+        let len = BLOCK.min(n - start);
+        target.write_small(start..start + len, &mut residual, 1)?;
         for &(j, c) in &rel.terms {
-            r -= c as i128 * polys[j].small_u64(t)? as i128;
+            polys[j].write_small(start..start + len, &mut term, 1)?;
+            for (r, v) in residual[..len].iter_mut().zip(&term) {
+                *r -= c as i128 * v;
+            }
         }
-        if r != 0 {
+        for (k, &r) in residual[..len].iter().enumerate() {
+            let r = r - rel.constant as i128;
+            if r == 0 {
+                continue;
+            }
             nonzero += 1;
             if nonzero > n / 2 {
                 return None;
             }
             let magnitude = u64::try_from(r.unsigned_abs()).ok()?;
             if r > 0 {
-                plus[t] = magnitude;
+                plus[start + k] = magnitude;
             } else {
-                minus[t] = magnitude;
+                minus[start + k] = magnitude;
             }
         }
     }
