@@ -448,13 +448,24 @@ impl<F: PrimeField> EqProductSumcheck<'_, F> {
     /// The round polynomial's evaluations at `0..=degree` from
     /// `q_partial = [Σ_{x'} eq(τ_{>j}, x')·h(p(t, x'))]` at `t = 0, 2, 3, …, degree − 1`: a caller
     /// that computes those sums faster (e.g. from small integers) finishes the round here.
+    ///
+    /// A caller that knows `q` has a lower degree `e < degree − 1` this round (every term of
+    /// its `h` that is not identically zero has degree at most `e`) may pass the sums at
+    /// `0, 2, …, e` only: `q` is interpolated from those and `q(1)`.
+    ///
+    /// # Panics
+    /// If `q_partial` is empty or longer than `degree − 1`.
     pub fn round_evals_from_partial(&self, q_partial: &[F], previous_claim: F) -> Vec<F> {
         let d = self.degree;
+        assert!(
+            !q_partial.is_empty() && q_partial.len() <= d.max(2) - 1,
+            "q at 0, 2, …, e for some e < degree"
+        );
         let tau_j = self.tau[self.round];
         // s(0) = eq_bound·(1 − τ_j)·q(0); s(1) = previous − s(0) = eq_bound·τ_j·q(1).
         let s0 = self.eq_bound * (F::one() - tau_j) * q_partial[0];
         let s1 = previous_claim - s0;
-        let mut q = vec![F::zero(); d];
+        let mut q = vec![F::zero(); if d >= 2 { q_partial.len() + 1 } else { 1 }];
         q[0] = q_partial[0];
         if d >= 2 {
             let denom = self.eq_bound * tau_j;
@@ -465,7 +476,7 @@ impl<F: PrimeField> EqProductSumcheck<'_, F> {
             };
             q[2..].copy_from_slice(&q_partial[1..]);
         }
-        // q has degree d−1: extend to the points 0..=d by interpolation, then multiply by the
+        // q has degree d−1 (or less): extend to the points 0..=d by interpolation, then multiply by the
         // linear eq factor eq(τ_j, X) = τ_j·X + (1 − τ_j)(1 − X).
         let q_poly = crate::univariate::UniPoly::from_evals(&q);
         (0..=d)

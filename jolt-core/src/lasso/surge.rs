@@ -32,8 +32,7 @@ use rayon::prelude::*;
 use std::time::{Duration, Instant};
 use sumcheck::{
     prove_sumcheck, sum_over_pairs, verify_sumcheck, CombineFn, EqPolynomial, EqProductSumcheck,
-    EqProductWithSums, MultilinearPolynomial, RoundSums, SumcheckError, SumcheckInstance,
-    SumcheckProof, Transcript,
+    EqProductWithSums, MultilinearPolynomial, RoundSums, SumcheckError, SumcheckProof, Transcript,
 };
 
 /// A boxed field function `F^k → F`: a combining polynomial `g` or a subtable MLE.
@@ -491,6 +490,10 @@ struct PrimarySums<'a, F: PrimeField> {
     /// The instruction each step's flags select; `None` when some step sets two flags (the
     /// generic first round handles any witness).
     active: Option<Vec<Option<u16>>>,
+    /// The degree of `q` in every round, `1 + max deg g_f` over the carried instructions: the
+    /// sums are taken at `0, 2, …, q_degree` only (the instance's degree is the maximum over
+    /// all instructions, which a trace rarely uses).
+    q_degree: usize,
 }
 
 impl<'a, F: PrimeField> PrimarySums<'a, F> {
@@ -508,11 +511,18 @@ impl<'a, F: PrimeField> PrimarySums<'a, F> {
                 *slot = Some(f as u16);
             }
         }
+        let max_g = columns
+            .instructions
+            .iter()
+            .map(|&f| params.instructions[f].degree)
+            .max()
+            .unwrap_or(0);
         PrimarySums {
             params,
             w,
             columns,
             active: (one_hot && t >= 2).then_some(active),
+            q_degree: (1 + max_g).min(degree(params) - 1),
         }
     }
 
@@ -560,14 +570,13 @@ impl<'a, F: PrimeField> PrimarySums<'a, F> {
         }
     }
 
-    /// `q` at `ts` over `half` pairs, pair `i` given by `pair(i, h, scratch)`.
+    /// `q` at `m` points over `half` pairs, pair `i` given by `pair(i, h, scratch)`.
     fn sums(
         &self,
         inner: &EqProductSumcheck<'_, F>,
-        half: usize,
+        (half, m): (usize, usize),
         pair: impl Fn(usize, &mut [F], &mut PairScratch<F>) + Send + Sync,
     ) -> Vec<F> {
-        let m = inner.degree() - 1;
         let eq_rest = inner.eq_rest();
         sum_over_pairs(half, m, |i, acc, scratch: &mut PairScratch<F>| {
             let mut h = vec![F::zero(); m];
@@ -581,14 +590,16 @@ impl<'a, F: PrimeField> PrimarySums<'a, F> {
 
 impl<F: PrimeField> RoundSums<F> for PrimarySums<'_, F> {
     fn round_sums(&self, inner: &EqProductSumcheck<'_, F>) -> Option<Vec<F>> {
-        let points: Vec<usize> = std::iter::once(0).chain(2..inner.degree()).collect();
+        // q has degree q_degree: its sums at 0, 2, …, q_degree (q(1) comes from the claim).
+        let points: Vec<usize> = std::iter::once(0).chain(2..=self.q_degree).collect();
+        let m = points.len();
         let ts: Vec<F> = points.iter().map(|&t| F::from(t as u64)).collect();
         let (params, w) = (self.params, self.w);
         if let Some((rows, k)) = inner.rows() {
             let half = rows.len() / k / 2;
             let columns = self.columns;
             let memories = columns.memories.len();
-            return Some(self.sums(inner, half, |i, h, scratch| {
+            return Some(self.sums(inner, (half, m), |i, h, scratch| {
                 let lo = &rows[i * k..(i + 1) * k];
                 let hi = &rows[(i + half) * k..(i + half + 1) * k];
                 let set = columns
@@ -617,7 +628,7 @@ impl<F: PrimeField> RoundSums<F> for PrimarySums<'_, F> {
             let (s, c) = params.memories[alpha];
             params.subtables[s][w.dims[c][step]]
         };
-        Some(self.sums(inner, half, |i, h, scratch| {
+        Some(self.sums(inner, (half, m), |i, h, scratch| {
             let (lo, hi) = (i, i + half);
             // The same instruction at both steps has flag 1 at both; otherwise lo's goes 1 → 0
             // and hi's 0 → 1.

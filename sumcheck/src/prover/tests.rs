@@ -71,6 +71,36 @@ proptest! {
     }
 
     #[test]
+    fn a_lower_degree_partial_gives_the_same_round(n in 1usize..=6, seed in any::<u64>()) {
+        // Declared degree 5, but h = a·b makes q quadratic: its sums at 0 and 2 suffice.
+        let mut rng = ChaCha20Rng::seed_from_u64(seed);
+        let polys = random_polys(2, n, &mut rng);
+        let tau: Vec<Fr> = (0..n).map(|_| Fr::rand(&mut rng)).collect();
+        let h: &CombineFn<Fr> = &ab;
+        let mut claim = EqProductSumcheck::sum(&tau, &polys, h);
+        let mut inst = EqProductSumcheck::new(tau, polys.clone(), h, 5, claim);
+        let mut bound = polys;
+        for _ in 0..n {
+            let half = bound[0].len() / 2;
+            let q = |t: u64| -> Fr {
+                let t = Fr::from(t);
+                (0..half)
+                    .map(|i| {
+                        let at = |p: &MultilinearPolynomial<Fr>| p.get(i) + t * (p.get(i + half) - p.get(i));
+                        inst.eq_rest()[i] * at(&bound[0]) * at(&bound[1])
+                    })
+                    .sum()
+            };
+            let full = inst.round_evals(claim);
+            prop_assert_eq!(&inst.round_evals_from_partial(&[q(0), q(2)], claim), &full);
+            let r = Fr::rand(&mut rng);
+            claim = crate::univariate::UniPoly::from_evals(&full).evaluate(&r);
+            inst.bind(r);
+            bound.iter_mut().for_each(|p| p.bind(r));
+        }
+    }
+
+    #[test]
     fn modified_round_polynomial_is_rejected(n in 1usize..=8, seed in any::<u64>(), round in 0usize..8, coeff in 0usize..3) {
         let round = round % n;
         let mut rng = ChaCha20Rng::seed_from_u64(seed);
