@@ -32,6 +32,6 @@ pub use shout::{
     ShoutProof,
 };
 pub use twist::{
-    access_claims, check_twist_claims, lt_mle, lt_table, prove_twist, verify_twist, OutputRegion,
-    TwistClaims, TwistError, TwistParams, TwistProof, TwistWitness,
+    access_claims, check_twist_claims, lt_mle, lt_table, prove_twist, prove_twist_with_claims,
+    verify_twist, OutputRegion, TwistClaims, TwistError, TwistParams, TwistProof, TwistWitness,
 };

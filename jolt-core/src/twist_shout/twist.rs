@@ -28,8 +28,10 @@
 //! "alternative algorithm"): a table of the memory with the bound address bits folded in,
 //! `K/2^m` entries, is rebuilt from `init` and updated at each write, and each access reads
 //! its two entries: `O(K/2^m + (R+1)·T)` per round, `O(K + T·log K)` in all, never `K·T`.
-//! An access's weight is `γ^f·eq(r_cycle, j)·eq(r_b, its bound high bits)`, the last factor
-//! read from a `2^m`-entry table, so nothing is rebound per access. The cycle rounds are one
+//! An access's weight is `γ^f·eq(r_cycle, j)·eq(r_b, its bound high bits)`; the last factor
+//! is common to every access with the same high bits, so the sweep sums each high-bits
+//! class apart and multiplies by `eq(r_b, ·)` once per class: one or two multiplications an
+//! access, nothing rebound, and no work for a write whose increment is zero. The cycle rounds are one
 //! dense sum of products with `eq(r_cycle, ·)` split out (Gruen), over the `d·(R+1)` chunk
 //! vectors and `Val`, `Val + Inc`. A write to the addresses of a read family (the zkVM's
 //! registers and RAM) shares that family's chunks: one access and one product stand for both,
@@ -332,9 +334,9 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
     /// `s(0), s(1), s(2)` of the current address round by one sweep over the trace. An access
     /// of family `f` at cycle `j` to address `a` (bit `b` being bound, low bits `lo`) adds
     /// `eq(t, b)·E[hi]·(base_f(j)·V(t) + [carrier]·inc_term(j))` with `V(t) = Val(t) + ζ·int(t)`
-    /// read from the folded table and `E = eq(r_b, ·)` over the bound high bits: two or three
-    /// multiplications, and nothing to bind per access (`E` is rebuilt from `r_b`, `2^m`
-    /// entries). `s(1) = previous − s(0)`.
+    /// read from the folded table and `E = eq(r_b, ·)` over the bound high bits (rebuilt from
+    /// `r_b`, `2^m` entries), summed per `hi` before `E[hi]` multiplies: one or two
+    /// multiplications an access, nothing to bind. `s(1) = previous − s(0)`.
     fn address_round(&self, previous: F) -> [F; 3] {
         let rem = self.params.log_k() - self.r_addr.len();
         let half = 1usize << (rem - 1);
@@ -349,32 +351,40 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
         }
         let zeta_step2 = (self.zeta * F::from(half as u64)).double();
         let carrier = self.alias.unwrap_or(self.params.num_reads);
-        let mut s = [F::zero(); 3];
+        // E[hi] is factored out: each access adds to its high bits' sums `acc[hi]` (one
+        // multiplication, or two), and `s = Σ_hi E[hi]·acc[hi]` at the end.
+        let mut acc = vec![[F::zero(); 2]; bound.len()];
         for j in 0..self.w.writes.len() {
             for (f, base) in self.base.iter().enumerate() {
                 let a = self.address(f, j);
                 let (hi, bit, lo) = (a >> rem, (a >> (rem - 1)) & 1, a & (half - 1));
-                let e = bound[hi];
-                let weight = e * base[j];
                 let inc = if f == carrier {
-                    e * self.inc_term[j]
+                    self.inc_term[j]
                 } else {
                     F::zero()
                 };
                 let (v0, v1) = (table[lo], table[half + lo]);
-                let value0 = v0 + zeta_int[lo];
                 let value2 = v1.double() - v0 + zeta_int[lo] + zeta_step2;
                 // eq(t, b) is 1 − t or t: zero at t = 1 − b, so each access adds to two of the
                 // three points, and s(1) comes from the previous claim.
+                let sums = &mut acc[hi];
                 if bit == 0 {
-                    s[0] += weight * value0 + inc;
-                    s[2] -= weight * value2 + inc;
+                    sums[0] += base[j] * (v0 + zeta_int[lo]) + inc;
+                    sums[1] -= base[j] * value2 + inc;
                 } else {
-                    s[2] += (weight * value2 + inc).double();
+                    sums[1] += (base[j] * value2 + inc).double();
                 }
             }
-            let w = self.w.writes[j] as usize;
-            table[w & (2 * half - 1)] += self.w.inc[j] * bound[w >> rem];
+            let inc = self.w.inc[j];
+            if !inc.is_zero() {
+                let w = self.w.writes[j] as usize;
+                table[w & (2 * half - 1)] += inc * bound[w >> rem];
+            }
+        }
+        let mut s = [F::zero(); 3];
+        for (e, [s0, s2]) in bound.iter().zip(&acc) {
+            s[0] += *e * s0;
+            s[2] += *e * s2;
         }
         s[1] = previous - s[0];
         s
@@ -535,15 +545,33 @@ pub fn prove_twist<F: PrimeField>(
     region: &OutputRegion<F>,
     transcript: &mut impl Transcript,
 ) -> (TwistProof<F>, TwistClaims<F>) {
+    let claims = crate::profiled!("twist: access claims", access_claims(w, r_cycle));
+    prove_twist_with_claims(params, w, r_cycle, &claims, region, transcript)
+}
+
+/// [`prove_twist`] with the access claims at `r_cycle` already known to the caller (the zkVM
+/// evaluates the same committed columns at its access point), in [`access_claims`]' order.
+/// Claims that are not the witness's make a proof the verifier rejects.
+///
+/// # Panics
+/// As [`prove_twist`], or if `claims` is not `2·(R + 1)` long.
+pub fn prove_twist_with_claims<F: PrimeField>(
+    params: &TwistParams,
+    w: &TwistWitness<F>,
+    r_cycle: &[F],
+    claims: &[F],
+    region: &OutputRegion<F>,
+    transcript: &mut impl Transcript,
+) -> (TwistProof<F>, TwistClaims<F>) {
     assert!(params.valid() && w.has_shape(params) && r_cycle.len() == params.log_t);
+    assert_eq!(claims.len(), 2 * params.families(), "rv, wv, raf claims");
     let (d, log_k, reads) = (params.d, params.log_k(), params.num_reads);
     let one_hot = crate::profiled!(
         "twist: one-hot chunks",
         w.one_hot(params).expect("addresses below K")
     );
     params.absorb(transcript);
-    let claims = crate::profiled!("twist: access claims", access_claims(w, r_cycle));
-    transcript.append_scalars(b"twist_access_claims", &claims);
+    transcript.append_scalars(b"twist_access_claims", claims);
     let gamma: Vec<F> = transcript.challenge_powers(b"twist_gamma", params.families());
     let zeta: F = transcript.challenge_scalar(b"twist_zeta");
     let claim = (0..params.families())

@@ -25,8 +25,8 @@ use crate::lasso::surge::prove_surge_primary;
 use crate::lasso::SurgeWitness;
 use crate::opening::{evaluate_with_reads, prove_openings_with_reads};
 use crate::twist_shout::{
-    prove_shout, prove_shout_batch, prove_twist, OneHotAddresses, OutputRegion, RaChunk,
-    ShoutInstance, ShoutParams, TwistParams, TwistWitness,
+    prove_shout, prove_shout_batch, prove_twist_with_claims, OneHotAddresses, OutputRegion,
+    RaChunk, ShoutInstance, ShoutParams, TwistParams, TwistWitness,
 };
 
 /// What the prover holds besides the dense polynomials: each Shout instance's one-hot
@@ -389,12 +389,17 @@ fn prove<S: CommitmentScheme>(
         start: 0,
         values: Vec::new(),
     };
+    // The access claims are the committed columns' values at the access point, stated above
+    // (the verifier builds them the same way): `rd` is both the third read's and the write's
+    // address, and RAM's word both the read's and the write's.
+    let e = &register_evals;
     let (registers, register_claims) = crate::profiled!(
         "registers Twist",
-        prove_twist(
+        prove_twist_with_claims(
             &shape.registers,
             &register_witness,
             &r_access,
+            &[e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[6]],
             &no_output,
             &mut transcript,
         )
@@ -405,10 +410,11 @@ fn prove<S: CommitmentScheme>(
     };
     let (ram, ram_claims) = crate::profiled!(
         "RAM Twist",
-        prove_twist(
+        prove_twist_with_claims(
             &shape.ram,
             &ram_witness,
             &r_access,
+            &[ram_evals[0], ram_evals[1], ram_evals[2], ram_evals[2]],
             &output,
             &mut transcript,
         )
