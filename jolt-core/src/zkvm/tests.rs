@@ -94,7 +94,12 @@ fn backend_timing() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(3000);
-    let program = Program::load(guests::FIB_ELF, &LayoutConfig::default()).unwrap();
+    // JOLT_GUEST=sha256 proves the SHA-256 chain of length JOLT_FIB_N instead (162 ≈ 2^20).
+    let elf = match std::env::var("JOLT_GUEST").as_deref() {
+        Ok("sha256") => guests::SHA256_ELF,
+        _ => guests::FIB_ELF,
+    };
+    let program = Program::load(elf, &LayoutConfig::default()).unwrap();
     let input = n.to_le_bytes();
     let only: Option<Backend> = std::env::var("JOLT_BACKEND")
         .ok()
