@@ -274,6 +274,10 @@ pub fn prove_openings_with_reads<S: CommitmentScheme>(
             })
             .collect()
     );
+    // The reduction binds the combinations in place; `P*` is summed from copies of them
+    // afterwards (one multiplication per entry and group, instead of one per entry and
+    // claimed polynomial).
+    let group_polys: Vec<Vec<S::Field>> = combined.iter().map(|(_, _, p)| p.clone()).collect();
     // `eq(r_g, x)·P_g(x)` with `eq` split out of the product: no `T`-long eq table per group.
     let mut instances: Vec<DenseProductSum<S::Field>> = combined
         .into_iter()
@@ -298,11 +302,13 @@ pub fn prove_openings_with_reads<S: CommitmentScheme>(
     let final_claim: S::Field = mu.iter().zip(&finals).map(|(m, f)| *m * f[0] * f[1]).sum();
     let coeffs = combined_coefficients(&groups, &distinct, &lambda, &mu, &point)
         .ok_or(OpeningError::DegeneratePoint)?;
-    let mut combined = vec![S::Field::zero(); 1 << point.len()];
-    crate::profiled!("opening: combine P*", {
-        let terms: Vec<(usize, S::Field)> = distinct.iter().copied().zip(coeffs.clone()).collect();
-        add_combination(polys, reads, &terms, &mut combined);
-    });
+    let group_coeffs =
+        group_coefficients(&groups, &mu, &point).ok_or(OpeningError::DegeneratePoint)?;
+    let combined = crate::profiled!(
+        "opening: combine P*",
+        combine_groups(&group_polys, &group_coeffs, 1 << point.len())
+    );
+    drop(group_polys);
     let claim_commitments: Vec<S::Commitment> =
         distinct.iter().map(|&j| commitments[j].clone()).collect();
     let commitment =
@@ -321,6 +327,48 @@ pub fn prove_openings_with_reads<S: CommitmentScheme>(
     Ok(OpeningProof { reduction, pcs })
 }
 
+/// `Σ_g c_g·P_g` over `len` entries (a shorter `P_g` adds to the first `|P_g|`).
+fn combine_groups<F: PrimeField>(group_polys: &[Vec<F>], coeffs: &[F], len: usize) -> Vec<F> {
+    use rayon::prelude::*;
+    const BLOCK: usize = 1 << 12;
+    let mut out = vec![F::zero(); len];
+    out.par_chunks_mut(BLOCK)
+        .enumerate()
+        .for_each(|(b, block)| {
+            let start = b * BLOCK;
+            for (p, c) in group_polys.iter().zip(coeffs) {
+                let end = p.len().min(start + block.len());
+                if start < end {
+                    for (o, v) in block.iter_mut().zip(&p[start..end]) {
+                        *o += *c * v;
+                    }
+                }
+            }
+        });
+    out
+}
+
+/// The coefficient of each group's combination `P_g = Σ_{i ∈ g} λ^i·p_{j(i)}` in `P*`:
+/// `c_g = μ_g·eq(r_g, ρ_g) / Π_{b < n − n_g}(1 − ρ_b)`, so `P* = Σ_g c_g·P_g` (each `P_g` in
+/// the first `2^{n_g}` entries); `None` when a needed `Π(1 − ρ_b)` is zero.
+fn group_coefficients<F: PrimeField>(
+    groups: &[Group<'_, F>],
+    mu: &[F],
+    point: &[F],
+) -> Option<Vec<F>> {
+    let n = point.len();
+    let prefix = sumcheck::zero_prefix_products(point);
+    groups
+        .iter()
+        .zip(mu)
+        .map(|((group_point, _), m)| {
+            let k = group_point.len();
+            let eq = EqPolynomial::new(group_point.to_vec()).evaluate(&point[n - k..]);
+            Some(*m * eq * prefix[n - k].inverse()?)
+        })
+        .collect()
+}
+
 /// The coefficient of each distinct polynomial (`distinct` order) in `P*`:
 /// `Σ_{claims i on j} λ^i·μ_{g(i)}·eq(r_g, ρ_g) / Π_{b < n − n_g}(1 − ρ_b)`; `None` when a
 /// needed `Π(1 − ρ_b)` is zero.
@@ -331,13 +379,8 @@ fn combined_coefficients<F: PrimeField>(
     mu: &[F],
     point: &[F],
 ) -> Option<Vec<F>> {
-    let n = point.len();
-    let prefix = sumcheck::zero_prefix_products(point);
     let mut coeffs = vec![F::zero(); distinct.len()];
-    for ((group_point, members), m) in groups.iter().zip(mu) {
-        let k = group_point.len();
-        let eq = EqPolynomial::new(group_point.to_vec()).evaluate(&point[n - k..]);
-        let c = *m * eq * prefix[n - k].inverse()?;
+    for ((_, members), c) in groups.iter().zip(group_coefficients(groups, mu, point)?) {
         for &(i, j) in members {
             let pos = distinct
                 .binary_search(&j)
