@@ -435,8 +435,75 @@ enum CycleChunk<'a, F> {
     /// An honest chunk before the first cycle round binds: `A_i(j) = rows[indices[j]]`, one
     /// of `N` values, so that round is summed in buckets of additions.
     Indices(&'a [u16]),
+    /// An honest chunk after the first cycle round bound `r`, for `N ≤ 16`: with
+    /// `len = |indices|/2`, `A_i(j) = table[indices[j]·N + indices[j + len]]` where
+    /// `table[k·N + l] = rows[k] + r·(rows[l] − rows[k])`, one of `N²` values, so the second
+    /// round is summed in buckets too (`N⁴` of them for its leading coefficient).
+    IndexPairs { indices: &'a [u16], table: Vec<F> },
     /// `A_i` as a dense vector.
     Dense(Vec<F>),
+}
+
+/// The most buckets a cycle round of booleanity sums in (`N⁴` in the second round).
+const MAX_PAIR_BUCKETS: usize = 1 << 16;
+
+/// Bucket sums of `w` over a round's pairs `(j, j + ½)` keyed by `key(j) ∈ [0, size)`:
+/// `(lo[a], hi[b], pairs[a·size + b])` = the sums of `w[j]` with `key(j) = a`, with
+/// `key(j + ½) = b` (only `with_one`), and with both.
+fn bucket_pairs<F: PrimeField>(
+    w: &[F],
+    size: usize,
+    key: impl Fn(usize) -> usize + Sync,
+    with_one: bool,
+) -> (Vec<F>, Vec<F>, Vec<F>) {
+    let half = w.len();
+    let fresh = || {
+        (
+            vec![F::zero(); size],
+            vec![F::zero(); size],
+            vec![F::zero(); size * size],
+        )
+    };
+    (0..half)
+        .into_par_iter()
+        .with_min_len((size * size).max(1 << 12))
+        .fold(fresh, |(mut lo, mut hi, mut pairs), j| {
+            let (a, b) = (key(j), key(j + half));
+            lo[a] += w[j];
+            if with_one {
+                hi[b] += w[j];
+            }
+            pairs[a * size + b] += w[j];
+            (lo, hi, pairs)
+        })
+        .reduce(fresh, |(mut a, mut b, mut c), (x, y, z)| {
+            a.iter_mut().zip(x).for_each(|(a, x)| *a += x);
+            b.iter_mut().zip(y).for_each(|(b, y)| *b += y);
+            c.iter_mut().zip(z).for_each(|(c, z)| *c += z);
+            (a, b, c)
+        })
+}
+
+/// `[Σ_a lo[a]·(v_a² − v_a), Σ_b hi[b]·(v_b² − v_b), Σ_{a,b} pairs[a·size + b]·(v_b − v_a)²]`
+/// for the bucket sums of [`bucket_pairs`] over the values `v = values`.
+fn bucket_booleanity<F: PrimeField>(
+    values: &[F],
+    (lo, hi, pairs): (Vec<F>, Vec<F>, Vec<F>),
+) -> [F; 3] {
+    let size = values.len();
+    let bool_of = |v: F| v.square() - v;
+    let mut out = [F::zero(); 3];
+    for (a, va) in values.iter().enumerate() {
+        out[0] += lo[a] * bool_of(*va);
+        out[1] += hi[a] * bool_of(*va);
+        for (b, vb) in values.iter().enumerate() {
+            let p = pairs[a * size + b];
+            if !p.is_zero() {
+                out[2] += p * (*vb - va).square();
+            }
+        }
+    }
+    out
 }
 
 /// Booleanity's cycle rounds: `row_scale·Σ_j eq(ρ_j, j)·Σ_i γ^i (A_i(j)² − A_i(j))`, with
@@ -461,42 +528,13 @@ impl<F: PrimeField> CyclePhase<'_, F> {
         match chunk {
             CycleChunk::Indices(idx) => {
                 // Buckets of `w` by the row at j' (low half), at j' + ½, and by the pair.
-                let n = self.rows.len();
-                let fresh = || {
-                    (
-                        vec![F::zero(); n],
-                        vec![F::zero(); n],
-                        vec![F::zero(); n * n],
-                    )
-                };
-                let (lo, hi, pairs) = (0..half)
-                    .into_par_iter()
-                    .with_min_len(1 << 12)
-                    .fold(fresh, |(mut lo, mut hi, mut pairs), j| {
-                        let (k, l) = (idx[j] as usize, idx[j + half] as usize);
-                        lo[k] += w[j];
-                        if with_one {
-                            hi[l] += w[j];
-                        }
-                        pairs[k * n + l] += w[j];
-                        (lo, hi, pairs)
-                    })
-                    .reduce(fresh, |(mut a, mut b, mut c), (x, y, z)| {
-                        a.iter_mut().zip(x).for_each(|(a, x)| *a += x);
-                        b.iter_mut().zip(y).for_each(|(b, y)| *b += y);
-                        c.iter_mut().zip(z).for_each(|(c, z)| *c += z);
-                        (a, b, c)
-                    });
-                let bool_of = |v: F| v.square() - v;
-                let mut out = [F::zero(); 3];
-                for (k, row) in self.rows.iter().enumerate() {
-                    out[0] += lo[k] * bool_of(*row);
-                    out[1] += hi[k] * bool_of(*row);
-                    for (l, other) in self.rows.iter().enumerate() {
-                        out[2] += pairs[k * n + l] * (*other - row).square();
-                    }
-                }
-                out
+                let sums = bucket_pairs(w, self.rows.len(), |j| idx[j] as usize, with_one);
+                bucket_booleanity(&self.rows, sums)
+            }
+            CycleChunk::IndexPairs { indices, table } => {
+                let (n, len) = (self.rows.len(), indices.len() / 2);
+                let key = |j: usize| indices[j] as usize * n + indices[j + len] as usize;
+                bucket_booleanity(table, bucket_pairs(w, table.len(), key, with_one))
             }
             CycleChunk::Dense(v) => (0..half)
                 .into_par_iter()
@@ -556,9 +594,29 @@ impl<F: PrimeField> CyclePhase<'_, F> {
                         }
                     }
                     let half = idx.len() / 2;
+                    if table.len() * table.len() <= MAX_PAIR_BUCKETS {
+                        *chunk = CycleChunk::IndexPairs {
+                            indices: idx,
+                            table,
+                        };
+                        continue;
+                    }
                     let bound: Vec<F> = (0..half)
                         .into_par_iter()
                         .map(|j| table[idx[j] as usize * n + idx[j + half] as usize])
+                        .collect();
+                    *chunk = CycleChunk::Dense(bound);
+                }
+                CycleChunk::IndexPairs { indices, table } => {
+                    let len = indices.len() / 2;
+                    let key = |j: usize| indices[j] as usize * n + indices[j + len] as usize;
+                    let bound: Vec<F> = (0..len / 2)
+                        .into_par_iter()
+                        .with_min_len(1 << 12)
+                        .map(|j| {
+                            let (a, b) = (table[key(j)], table[key(j + len / 2)]);
+                            a + r * (b - a)
+                        })
                         .collect();
                     *chunk = CycleChunk::Dense(bound);
                 }
@@ -573,6 +631,9 @@ impl<F: PrimeField> CyclePhase<'_, F> {
             .iter()
             .map(|c| match c {
                 CycleChunk::Indices(idx) => self.rows[idx[0] as usize],
+                CycleChunk::IndexPairs { indices, table } => {
+                    table[indices[0] as usize * self.rows.len() + indices[1] as usize]
+                }
                 CycleChunk::Dense(v) => v[0],
             })
             .collect()
