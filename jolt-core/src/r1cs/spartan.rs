@@ -515,16 +515,30 @@ fn restricted_zero_check<F: PrimeField>(
     let mut polys: Vec<MultilinearPolynomial<F>> = columns.iter().map(|&c| c.clone()).collect();
     for &j in &next_cols {
         let len = columns[j].len();
-        let shifted: Vec<F> = (0..len)
+        // A compact column's shift stays compact (cheaper to bind and to hold).
+        let small: Option<Vec<u64>> = (1..=len)
             .map(|t| {
-                if t + 1 < len {
-                    columns[j].get(t + 1)
+                if t < len {
+                    columns[j].small_u64(t)
                 } else {
-                    F::zero()
+                    Some(0)
                 }
             })
             .collect();
-        polys.push(MultilinearPolynomial::dense(shifted));
+        polys.push(match small {
+            Some(values) => MultilinearPolynomial::compact_from_u64s(&values),
+            None => MultilinearPolynomial::dense(
+                (1..=len)
+                    .map(|t| {
+                        if t < len {
+                            columns[j].get(t)
+                        } else {
+                            F::zero()
+                        }
+                    })
+                    .collect(),
+            ),
+        });
     }
     let residual = Residual::new(r1cs, weights);
     let h = |vals: &[F]| residual.eval(vals);
