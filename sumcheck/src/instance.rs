@@ -458,7 +458,7 @@ impl<F: PrimeField> EqProductSumcheck<'_, F> {
     pub fn round_evals_from_partial(&self, q_partial: &[F], previous_claim: F) -> Vec<F> {
         let d = self.degree;
         assert!(
-            !q_partial.is_empty() && q_partial.len() <= d.max(2) - 1,
+            !q_partial.is_empty() && q_partial.len() < d.max(2),
             "q at 0, 2, …, e for some e < degree"
         );
         let tau_j = self.tau[self.round];
