@@ -75,12 +75,23 @@ pub fn x_is_pc() -> Lie {
     })
 }
 
-/// `product = x·y`: the MUL's product column is `x·y + 1`, and the product query uses it.
+/// `product = x·y_p`: the MUL's product column is `x·y + 1`, and the product query uses it.
 pub fn product() -> Lie {
     alu_lie(rr(Opcode::Mul), |lie, t| {
         let column = lie.pre.layout.product;
         lie.set(column, t, 13);
         lie.look_up_query(t, 13);
+    })
+}
+
+/// `y_p = prod·y`: the MUL multiplies by `y_p = y + 1` (its product `x·y_p` and the product
+/// query agree).
+pub fn product_operand() -> Lie {
+    alu_lie(rr(Opcode::Mul), |lie, t| {
+        let (yp, product) = (lie.pre.layout.y_product, lie.pre.layout.product);
+        lie.set(yp, t, 5);
+        lie.set(product, t, 15);
+        lie.look_up_query(t, 15);
     })
 }
 
@@ -603,7 +614,8 @@ pub fn lies() -> Vec<Guard> {
         ("x = pc", x_is_pc),
         ("y = rs2", y_is_rs2),
         ("y = imm", y_is_imm),
-        ("product = x·y", product),
+        ("y_p = prod·y", product_operand),
+        ("product = x·y_p", product),
         ("sum query: Q = x + y", sum_query),
         ("difference query: Q = x + 2^32 − y", difference_query),
         ("product query: Q = x·y", product_query),

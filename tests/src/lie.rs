@@ -7,7 +7,7 @@
 use ark_bn254::Fr;
 use ark_ff::PrimeField;
 use commitments::HyperKzg;
-use instructions::{Instruction, LookupId, LookupParams, Opcode};
+use instructions::{Instruction, LookupId, LookupParams, Opcode, QueryKind};
 use jolt_core::lasso::lookup_index;
 use jolt_core::vm::elf_writer::{ElfWriter, SegmentSpec};
 use jolt_core::vm::{trace, LayoutConfig, Memory, Program, RunOptions, Trace};
@@ -177,13 +177,17 @@ impl Lie {
             .expect("the step has a lookup")
     }
 
-    /// Sets step `t`'s R1CS operands `x`, `y` and their product.
+    /// Sets step `t`'s R1CS operands `x`, `y`, and on a product query's step `y_p = y` and
+    /// the product `x·y` (elsewhere both stay 0).
     pub fn set_operands(&mut self, t: usize, x: u64, y: u64) {
         let l = &self.pre.layout;
-        let (cx, cy, cp) = (l.x, l.y, l.product);
+        let (cx, cy, cyp, cp) = (l.x, l.y, l.y_product, l.product);
         self.set(cx, t, x);
         self.set(cy, t, y);
-        self.set(cp, t, x * y);
+        if self.lookup(t).query_kind() == QueryKind::Product {
+            self.set(cyp, t, y);
+            self.set(cp, t, x * y);
+        }
     }
 
     /// Makes step `t`'s lookup run on operands `(x, y)` (chunks and output), whatever its

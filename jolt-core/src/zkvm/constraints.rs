@@ -9,7 +9,7 @@
 //! | group | constraints |
 //! |---|---|
 //! | operands | `flag·(x − source) = 0` per source some row takes `x` from (`rs1`, `imm`, `pc`) and `y` from (`rs2`, `imm`) |
-//! | query | `x·y = prod`; `sum·(Q − x − y) = 0`; `diff·(Q − x + y − 2^32) = 0`; `product·(Q − prod) = 0`; `unary·(Q − x) = 0`; `interleaved·(x − Σ_c E_{L,c}·2^{b(C−1−c)}) = 0` and the same for `y` with `E_{R,c}` |
+//! | query | `prod·y = y_p`; `x·y_p = product`; `sum·(Q − x − y) = 0`; `diff·(Q − x + y − 2^32) = 0`; `prod·(Q − product) = 0`; `unary·(Q − x) = 0`; `interleaved·(x − Σ_c E_{L,c}·2^{b(C−1−c)}) = 0` and the same for `y` with `E_{R,c}` |
 //! | lookup output | `assert·(out − 1) = 0` |
 //! | rd | `RD_LOOKUP·(rd' − out)`, `RD_RETURN·(rd' − pc − 4)`, `RD_RAM·(rd' − ram_read)`, `(1 − Σ)·(rd' − rd) = 0` |
 //! | RAM | region flags boolean, `Σ_k r_k = load + store`, no store to a read-only region, `(Σ r_k)·addr_w = o + Σ r_k·wbase_k`, `(Σ r_k)·(rs1 + imm_s) = 4o + Σ r_k·gbase_k`, the exit row's constant address, the written word (`rs2` for a store and the exit row, else unchanged) |
@@ -29,7 +29,7 @@
 //!
 //! **Size.** With `R` address regions (4 or 5: input, output, the code, RAM above it, and RAM
 //! below it when the code does not start at the program base) and the default parameters,
-//! a step has `35 + R` constraints over `88 + R` witness columns, 4 of them also read at the
+//! a step has `36 + R` constraints over `89 + R` witness columns, 4 of them also read at the
 //! next step (`pc`, `IS_FIRST`, the bytecode index, `ACTIVE`); the unit test
 //! `cpu_constraint_counts_match_the_module_doc` keeps these figures true.
 
@@ -211,8 +211,6 @@ impl CpuConstraints {
         }
 
         // The lookup query.
-        c.builder
-            .constrain("product = x·y", x.clone(), y.clone(), product.clone());
         let mut query = LinearCombination::zero();
         for chunk in 0..params.c() {
             let d = c.lc(layout.dims + chunk);
@@ -242,6 +240,13 @@ impl CpuConstraints {
             0,
         );
         let prod = kind_flags(&mut c, QueryKind::Product);
+        // `product = x·y` only where a product query reads it: `y_p = prod·y` is `y` there and
+        // 0 elsewhere, so the honest `product` column is zero off the product rows.
+        let y_product = c.lc(layout.y_product);
+        c.builder
+            .constrain("y_p = prod·y", prod.clone(), y.clone(), y_product.clone());
+        c.builder
+            .constrain("product = x·y_p", x.clone(), y_product, product.clone());
         c.builder.constrain(
             "product query: Q = x·y",
             prod,

@@ -57,7 +57,7 @@ fn cpu_constraint_counts_match_the_module_doc() {
             r1cs.num_columns(),
             r1cs.next_step_columns().len()
         ),
-        (35 + regions, 88 + regions, 4)
+        (36 + regions, 89 + regions, 4)
     );
 }
 

@@ -11,7 +11,7 @@
 //! timestamp `i + 1`; the witness records the read timestamps.
 
 use ark_ff::PrimeField;
-use instructions::LookupParams;
+use instructions::{LookupParams, QueryKind};
 use sumcheck::{DensePolynomial, MultilinearPolynomial};
 
 use super::bytecode_table::{field, BytecodeTable, NUM_FIELDS};
@@ -66,7 +66,10 @@ pub struct PolyLayout {
     pub x: usize,
     /// Lookup operand `y`.
     pub y: usize,
-    /// `x · y`.
+    /// `y` on a product query's step, else 0 (`y_p = prod·y`), so that `product` is zero
+    /// wherever no product query reads it (a sparse column).
+    pub y_product: usize,
+    /// `x · y_p`.
     pub product: usize,
     /// `out · imm` (branch targets).
     pub out_times_imm: usize,
@@ -130,6 +133,7 @@ impl PolyLayout {
         let read_timestamps = [take(1), take(1), take(1), take(1)];
         let x = take(1);
         let y = take(1);
+        let y_product = take(1);
         let product = take(1);
         let out_times_imm = take(1);
         let out_times_imm_neg = take(1);
@@ -162,6 +166,7 @@ impl PolyLayout {
             read_timestamps,
             x,
             y,
+            y_product,
             product,
             out_times_imm,
             out_times_imm_neg,
@@ -390,7 +395,11 @@ fn step_columns(
         let (x, y) = (s.lookup_x as u64, s.lookup_y as u64);
         set(&mut cols, layout.x, x);
         set(&mut cols, layout.y, y);
-        set(&mut cols, layout.product, x * y);
+        let lookup = s.row.opcode.spec().lookup;
+        if lookup.is_some_and(|id| id.query_kind() == QueryKind::Product) {
+            set(&mut cols, layout.y_product, y);
+            set(&mut cols, layout.product, x * y);
+        }
         let out = s.lookup_output as u64;
         set(&mut cols, layout.lookup_output, out);
         let imm = row[field::IMM];
@@ -416,7 +425,6 @@ fn step_columns(
                 set(&mut cols, layout.ram_offset, offset);
             }
         }
-        let lookup = s.row.opcode.spec().lookup;
         if let Some(id) = lookup {
             let dims = id.chunk_indices(params, s.lookup_x, s.lookup_y);
             for (c, d) in dims.iter().enumerate() {
