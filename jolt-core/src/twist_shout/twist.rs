@@ -18,6 +18,8 @@
 //! 2. **Output check**: for `r_o` drawn now, `Σ_k eq(r_o, k)·mask(k)·Val_final(k) =
 //!    Σ_{k ∈ region} eq(r_o, k)·expected(k)` (degree 3, `log K` rounds): the final memory on
 //!    the public output region is the expected one. Ends in the virtual `Val_final~(r_f)`.
+//!    Without an output region (the zkVM's registers) there is nothing to check: the step and
+//!    the `γ_v` term below are left out, and a proof that carries them is malformed.
 //! 3. **Val evaluation** (eq. 11, with Jolt's final-memory form batched in by `γ_v`):
 //!    `Val~(r_addr, r*) − init~(r_addr) + γ_v·(Val_final~(r_f) − init~(r_f)) =
 //!     Σ_j Inc(j)·[wa~(r_addr, j)·LT~(j, r*) + γ_v·wa~(r_f, j)]` (degree `d + 2`, `log T`
@@ -627,45 +629,56 @@ pub fn prove_twist_with_claims<F: PrimeField>(
     transcript.append_scalars(b"twist_rw_write_evals", &write_chunk_evals);
     transcript.append_scalars(b"twist_rw_val_inc", &[val_eval, inc_eval]);
 
-    // 2. Output check.
-    let r_o: Vec<F> = transcript.challenge_scalars(b"twist_output_point", log_k);
-    let mut mask = vec![F::zero(); 1 << log_k];
-    mask[region.start..region.start + region.values.len()]
-        .iter_mut()
-        .for_each(|m| *m = F::one());
-    let mut output = DenseProductSum::new(
-        vec![EqPolynomial::evals(&r_o), mask, w.final_memory.clone()],
-        vec![(F::one(), vec![0, 1, 2])],
-        3,
-    );
-    let (output_proof, r_f, output_finals) = crate::profiled!(
-        "twist: output check",
-        prove_sumcheck(&mut output, transcript)
-    );
-    let final_eval = output_finals[2];
-    transcript.append_scalars(b"twist_final_eval", &[final_eval]);
+    // 2. Output check (none without an output region: the final memory is then free, and
+    // nothing about it is claimed).
+    let (output_proof, r_f, final_eval) = if region.values.is_empty() {
+        let empty = SumcheckProof {
+            round_polys: Vec::new(),
+        };
+        (empty, Vec::new(), F::zero())
+    } else {
+        let r_o: Vec<F> = transcript.challenge_scalars(b"twist_output_point", log_k);
+        let mut mask = vec![F::zero(); 1 << log_k];
+        mask[region.start..region.start + region.values.len()]
+            .iter_mut()
+            .for_each(|m| *m = F::one());
+        let mut output = DenseProductSum::new(
+            vec![EqPolynomial::evals(&r_o), mask, w.final_memory.clone()],
+            vec![(F::one(), vec![0, 1, 2])],
+            3,
+        );
+        let (output_proof, r_f, output_finals) = crate::profiled!(
+            "twist: output check",
+            prove_sumcheck(&mut output, transcript)
+        );
+        transcript.append_scalars(b"twist_final_eval", &[output_finals[2]]);
+        (output_proof, r_f, output_finals[2])
+    };
 
-    // 3. Val check.
-    let gamma_v: F = transcript.challenge_scalar(b"twist_val_gamma");
+    // 3. Val check (the final-memory term only with an output check).
     let mut factors = vec![w.inc.clone()];
     factors.extend(rw.write_chunks.iter().cloned());
     factors.push(lt_table(r_star));
-    for i in 0..d {
-        let rho = &r_f[i * params.log_n..(i + 1) * params.log_n];
-        factors.push(one_hot.chunks[reads * d + i].bind_rows(rho));
-    }
     let mut current: Vec<usize> = vec![0];
     current.extend(1..=d + 1);
-    let mut last: Vec<usize> = vec![0];
-    last.extend(d + 2..2 * d + 2);
-    let mut val_check =
-        DenseProductSum::new(factors, vec![(F::one(), current), (gamma_v, last)], d + 2);
+    let mut terms = vec![(F::one(), current)];
+    if !r_f.is_empty() {
+        let gamma_v: F = transcript.challenge_scalar(b"twist_val_gamma");
+        for i in 0..d {
+            let rho = &r_f[i * params.log_n..(i + 1) * params.log_n];
+            factors.push(one_hot.chunks[reads * d + i].bind_rows(rho));
+        }
+        let mut last: Vec<usize> = vec![0];
+        last.extend(d + 2..2 * d + 2);
+        terms.push((gamma_v, last));
+    }
+    let mut val_check = DenseProductSum::new(factors, terms, d + 2);
     let (val_check_proof, r_2star, vfinals) = crate::profiled!(
         "twist: Val check",
         prove_sumcheck(&mut val_check, transcript)
     );
     let val_check_write_evals = vfinals[1..=d].to_vec();
-    let final_check_write_evals = vfinals[d + 2..2 * d + 2].to_vec();
+    let final_check_write_evals = vfinals[(d + 2).min(vfinals.len())..].to_vec();
     let val_check_inc_eval = vfinals[0];
     transcript.append_scalars(b"twist_val_write_evals", &val_check_write_evals);
     transcript.append_scalars(b"twist_final_write_evals", &final_check_write_evals);
@@ -766,13 +779,16 @@ fn twist_claims<F: PrimeField>(
             r_2star,
             proof.val_check_write_evals[i],
         ));
-        chunks.push(claim(
-            index,
-            OneHotCheck::ReadRaf,
-            slice(r_f, i),
-            r_2star,
-            proof.final_check_write_evals[i],
-        ));
+        // The final-memory term's claims (absent without an output region).
+        if let Some(&value) = proof.final_check_write_evals.get(i) {
+            chunks.push(claim(
+                index,
+                OneHotCheck::ReadRaf,
+                slice(r_f, i),
+                r_2star,
+                value,
+            ));
+        }
     }
     TwistClaims {
         chunks,
@@ -814,13 +830,19 @@ pub fn verify_twist<F: PrimeField>(
     {
         return Err(TwistError::Malformed("output region outside the memory"));
     }
+    let has_output = !region.values.is_empty();
     if proof.read_chunk_evals.len() != reads * d
         || proof.write_chunk_evals.len() != d
         || proof.val_check_write_evals.len() != d
-        || proof.final_check_write_evals.len() != d
+        || proof.final_check_write_evals.len() != if has_output { d } else { 0 }
         || proof.booleanity_evals.len() != families * d
     {
         return Err(TwistError::Malformed("one evaluation per chunk"));
+    }
+    if !has_output && (!proof.output.round_polys.is_empty() || !proof.final_eval.is_zero()) {
+        return Err(TwistError::Malformed(
+            "an output check without an output region",
+        ));
     }
     params.absorb(transcript);
     transcript.append_scalars(b"twist_access_claims", access_claims);
@@ -858,24 +880,40 @@ pub fn verify_twist<F: PrimeField>(
     transcript.append_scalars(b"twist_rw_write_evals", &proof.write_chunk_evals);
     transcript.append_scalars(b"twist_rw_val_inc", &[proof.val_eval, proof.inc_eval]);
 
-    // 2. Output check.
-    let r_o: Vec<F> = transcript.challenge_scalars(b"twist_output_point", log_k);
-    let expected_sum = region.sparse_mle(&r_o, |i| region.values[i]);
-    let (last, r_f) = verify_sumcheck(&proof.output, expected_sum, log_k, 3, transcript)
-        .map_err(TwistError::OutputSumcheck)?;
-    let mask = region.sparse_mle(&r_f, |_| F::one());
-    if last != EqPolynomial::new(r_o).evaluate(&r_f) * mask * proof.final_eval {
-        return Err(TwistError::OutputFinal);
-    }
-    transcript.append_scalars(b"twist_final_eval", &[proof.final_eval]);
+    // 2. Output check (only with an output region).
+    let r_f = if has_output {
+        let r_o: Vec<F> = transcript.challenge_scalars(b"twist_output_point", log_k);
+        let expected_sum = region.sparse_mle(&r_o, |i| region.values[i]);
+        let (last, r_f) = verify_sumcheck(&proof.output, expected_sum, log_k, 3, transcript)
+            .map_err(TwistError::OutputSumcheck)?;
+        let mask = region.sparse_mle(&r_f, |_| F::one());
+        if last != EqPolynomial::new(r_o).evaluate(&r_f) * mask * proof.final_eval {
+            return Err(TwistError::OutputFinal);
+        }
+        transcript.append_scalars(b"twist_final_eval", &[proof.final_eval]);
+        r_f
+    } else {
+        Vec::new()
+    };
 
-    // 3. Val check.
-    let gamma_v: F = transcript.challenge_scalar(b"twist_val_gamma");
-    let claim = proof.val_eval - init_mle(r_addr) + gamma_v * (proof.final_eval - init_mle(&r_f));
+    // 3. Val check (with the final-memory term only after an output check).
+    let gamma_v: F = if has_output {
+        transcript.challenge_scalar(b"twist_val_gamma")
+    } else {
+        F::zero()
+    };
+    let mut claim = proof.val_eval - init_mle(r_addr);
+    if has_output {
+        claim += gamma_v * (proof.final_eval - init_mle(&r_f));
+    }
     let (last, r_2star) = verify_sumcheck(&proof.val_check, claim, params.log_t, d + 2, transcript)
         .map_err(TwistError::ValCheckSumcheck)?;
     let current: F = proof.val_check_write_evals.iter().product::<F>() * lt_mle(&r_2star, r_star);
-    let last_write: F = proof.final_check_write_evals.iter().product();
+    let last_write: F = if has_output {
+        proof.final_check_write_evals.iter().product()
+    } else {
+        F::zero()
+    };
     if last != proof.val_check_inc_eval * (current + gamma_v * last_write) {
         return Err(TwistError::ValCheckFinal);
     }

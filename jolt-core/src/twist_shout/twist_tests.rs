@@ -272,6 +272,42 @@ fn tampered_proofs_are_rejected_with_the_check_they_break() {
 }
 
 #[test]
+fn without_an_output_region_there_is_no_output_check_and_its_parts_are_rejected() {
+    let mut inst = Instance::random(2, 2, 4, 2, 9);
+    inst.region = OutputRegion {
+        start: 0,
+        values: Vec::new(),
+    };
+    let w = &inst.witness;
+    let claims = access_claims(w, &inst.r_cycle);
+    let proof = inst.prove(w);
+    assert!(proof.output.round_polys.is_empty() && proof.final_check_write_evals.is_empty());
+    assert_eq!(inst.verify(w, &proof, &claims), Ok(()));
+    // The Val check still binds the increments: a wrong one is caught.
+    let mut p = proof.clone();
+    p.val_check_inc_eval += Fr::one();
+    assert_eq!(inst.verify(w, &p, &claims), Err(TwistError::ValCheckFinal));
+    // Output-check parts where none is due are malformed, not ignored.
+    let with_region = Instance::random(2, 2, 4, 2, 7);
+    let output = with_region.prove(&with_region.witness).output;
+    assert!(!output.round_polys.is_empty());
+    type Tamper = Box<dyn Fn(&mut TwistProof<Fr>)>;
+    let cases: [Tamper; 3] = [
+        Box::new(move |p| p.output = output.clone()),
+        Box::new(|p| p.final_eval = Fr::one()),
+        Box::new(|p| p.final_check_write_evals = vec![Fr::one(); 2]),
+    ];
+    for tamper in cases {
+        let mut p = proof.clone();
+        tamper(&mut p);
+        assert!(matches!(
+            inst.verify(w, &p, &claims),
+            Err(TwistError::Malformed(_))
+        ));
+    }
+}
+
+#[test]
 fn prover_and_verifier_transcripts_agree() {
     let inst = Instance::random(3, 1, 5, 2, 8);
     let w = &inst.witness;
