@@ -683,11 +683,18 @@ impl<F: PrimeField> MultilinearPolynomial<F> {
             MultilinearPolynomial::U16(c) if !c.is_bound() => small(acc, c.small_values(), coeff),
             MultilinearPolynomial::U32(c) if !c.is_bound() => small(acc, c.small_values(), coeff),
             MultilinearPolynomial::U64(c) if !c.is_bound() => small(acc, c.small_values(), coeff),
+            // Field values are read in place (a dense polynomial is not copied).
+            MultilinearPolynomial::Dense(p) => acc[..p.len()]
+                .par_iter_mut()
+                .zip(p.evals().par_iter())
+                .with_min_len(1 << 12)
+                .for_each(|(a, x)| *a += coeff * x),
             other => {
                 let dense = other.to_dense();
                 acc[..dense.len()]
                     .par_iter_mut()
                     .zip(dense.evals().par_iter())
+                    .with_min_len(1 << 12)
                     .for_each(|(a, x)| *a += coeff * x);
             }
         }
