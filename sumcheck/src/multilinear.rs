@@ -717,6 +717,7 @@ impl<F: PrimeField> MultilinearPolynomial<F> {
             MultilinearPolynomial::U16(c) if !c.is_bound() => small(eq, c.small_values()),
             MultilinearPolynomial::U32(c) if !c.is_bound() => small(eq, c.small_values()),
             MultilinearPolynomial::U64(c) if !c.is_bound() => small(eq, c.small_values()),
+            MultilinearPolynomial::Dense(p) => inner_product(eq, p.evals()),
             other => inner_product(eq, other.to_dense().evals()),
         }
     }
