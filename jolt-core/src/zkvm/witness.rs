@@ -366,14 +366,27 @@ fn step_columns(
         }
     }
     let mut ram_ops: Vec<[u64; 3]> = vec![[0; 3]; t]; // (address, read, write) per step
+                                                      // The bytecode row of every step, then each field column in a pass of its own
+                                                      // (sequential writes, instead of `NUM_FIELDS` scattered ones per step).
+    cols[layout.bc_index] = (0..t)
+        .map(|i| {
+            trace
+                .steps
+                .get(i)
+                .map_or(table.padding_row, |s| s.bytecode_index as usize) as u64
+        })
+        .collect();
+    for j in 0..NUM_FIELDS {
+        let column: Vec<u64> = cols[layout.bc_index]
+            .iter()
+            .map(|&i| table.row(i as usize)[j])
+            .collect();
+        cols[layout.bc_field(j)] = column;
+    }
     for step_index in 0..t {
         let step = trace.steps.get(step_index);
-        let bc_index = step.map_or(table.padding_row, |s| s.bytecode_index as usize);
+        let bc_index = cols[layout.bc_index][step_index] as usize;
         let row = table.row(bc_index);
-        for j in 0..NUM_FIELDS {
-            cols[layout.bc_field(j)][step_index] = row[j];
-        }
-        cols[layout.bc_index][step_index] = bc_index as u64;
         let Some(s) = step else {
             // A padding row: pc 0, straight-line target pc + 4.
             cols[layout.target][step_index] = row[field::PC] + 4;
