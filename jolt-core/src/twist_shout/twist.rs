@@ -353,35 +353,88 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
         }
         let zeta_step2 = (self.zeta * F::from(half as u64)).double();
         let carrier = self.alias.unwrap_or(self.params.num_reads);
-        // E[hi] is factored out: each access adds to its high bits' sums `acc[hi]` (one
-        // multiplication, or two), and `s = Σ_hi E[hi]·acc[hi]` at the end.
+        // E[hi] is factored out: an address's terms add to its high bits' sums `acc[hi]`, and
+        // `s = Σ_hi E[hi]·acc[hi]` at the end. An access only adds its weight to its address's
+        // pending sums (`pending[a] = (Σ base, Σ inc_term)`): they are multiplied by the table
+        // values when those are about to change (a non-zero write to the address's table
+        // class `lo`) or at the end, so a run of accesses to one address between such writes
+        // (the no-op RAM accesses to word 0, a hot register) costs one or two multiplications.
         let mut acc = vec![[F::zero(); 2]; bound.len()];
+        let k = 1usize << self.params.log_k();
+        let mut pending = vec![(F::zero(), F::zero()); k];
+        // Addresses with pending sums, per class `lo`, as intrusive lists.
+        const NONE: u32 = u32::MAX;
+        let mut head = vec![NONE; half];
+        let mut next = vec![NONE; k];
+        let mut is_pending = vec![false; k];
+        let flush = |lo: usize,
+                     table: &[F],
+                     acc: &mut [[F; 2]],
+                     pending: &mut [(F, F)],
+                     head: &mut [u32],
+                     next: &[u32],
+                     is_pending: &mut [bool]| {
+            let (v0, v1) = (table[lo], table[half + lo]);
+            let value0 = v0 + zeta_int[lo];
+            let value2 = v1.double() - v0 + zeta_int[lo] + zeta_step2;
+            let mut a = head[lo];
+            while a != NONE {
+                let address = a as usize;
+                let (weight, inc) = std::mem::take(&mut pending[address]);
+                is_pending[address] = false;
+                // eq(t, b) is 1 − t or t: zero at t = 1 − b, so each access adds to two of
+                // the three points, and s(1) comes from the previous claim.
+                let sums = &mut acc[address >> rem];
+                if (address >> (rem - 1)) & 1 == 0 {
+                    sums[0] += weight * value0 + inc;
+                    sums[1] -= weight * value2 + inc;
+                } else {
+                    sums[1] += (weight * value2 + inc).double();
+                }
+                a = next[address];
+            }
+            head[lo] = NONE;
+        };
         for j in 0..self.w.writes.len() {
             for (f, base) in self.base.iter().enumerate() {
                 let a = self.address(f, j);
-                let (hi, bit, lo) = (a >> rem, (a >> (rem - 1)) & 1, a & (half - 1));
-                let inc = if f == carrier {
-                    self.inc_term[j]
-                } else {
-                    F::zero()
-                };
-                let (v0, v1) = (table[lo], table[half + lo]);
-                let value2 = v1.double() - v0 + zeta_int[lo] + zeta_step2;
-                // eq(t, b) is 1 − t or t: zero at t = 1 − b, so each access adds to two of the
-                // three points, and s(1) comes from the previous claim.
-                let sums = &mut acc[hi];
-                if bit == 0 {
-                    sums[0] += base[j] * (v0 + zeta_int[lo]) + inc;
-                    sums[1] -= base[j] * value2 + inc;
-                } else {
-                    sums[1] += (base[j] * value2 + inc).double();
+                let entry = &mut pending[a];
+                entry.0 += base[j];
+                if f == carrier {
+                    entry.1 += self.inc_term[j];
+                }
+                if !is_pending[a] {
+                    is_pending[a] = true;
+                    let lo = a & (half - 1);
+                    next[a] = head[lo];
+                    head[lo] = a as u32;
                 }
             }
             let inc = self.w.inc[j];
             if !inc.is_zero() {
                 let w = self.w.writes[j] as usize;
+                flush(
+                    w & (half - 1),
+                    &table,
+                    &mut acc,
+                    &mut pending,
+                    &mut head,
+                    &next,
+                    &mut is_pending,
+                );
                 table[w & (2 * half - 1)] += inc * bound[w >> rem];
             }
+        }
+        for lo in 0..half {
+            flush(
+                lo,
+                &table,
+                &mut acc,
+                &mut pending,
+                &mut head,
+                &next,
+                &mut is_pending,
+            );
         }
         let mut s = [F::zero(); 3];
         for (e, [s0, s2]) in bound.iter().zip(&acc) {
