@@ -365,24 +365,25 @@ fn step_columns(
             *col = vec![0; t];
         }
     }
-    let mut ram_ops: Vec<[u64; 3]> = vec![[0; 3]; t]; // (address, read, write) per step
-                                                      // The bytecode row of every step, then each field column in a pass of its own
-                                                      // (sequential writes, instead of `NUM_FIELDS` scattered ones per step).
-    cols[layout.bc_index] = (0..t)
-        .map(|i| {
-            trace
-                .steps
-                .get(i)
-                .map_or(table.padding_row, |s| s.bytecode_index as usize) as u64
-        })
-        .collect();
-    for j in 0..NUM_FIELDS {
-        let column: Vec<u64> = cols[layout.bc_index]
-            .iter()
-            .map(|&i| table.row(i as usize)[j])
-            .collect();
-        cols[layout.bc_field(j)] = column;
+    // (address, read, write) per step
+    let mut ram_ops: Vec<[u64; 3]> = vec![[0; 3]; t];
+    // The bytecode row of every step, then each field column in a pass of its own
+    // (sequential writes, instead of `NUM_FIELDS` scattered ones per step). The columns are
+    // filled in place: replacing them would free the lazily zeroed blocks and take fresh heap
+    // ones, which the allocator keeps after the witness is dropped.
+    let mut bc_index = std::mem::take(&mut cols[layout.bc_index]);
+    for (i, slot) in bc_index.iter_mut().enumerate() {
+        *slot = trace
+            .steps
+            .get(i)
+            .map_or(table.padding_row, |s| s.bytecode_index as usize) as u64;
     }
+    for j in 0..NUM_FIELDS {
+        for (slot, &i) in cols[layout.bc_field(j)].iter_mut().zip(&bc_index) {
+            *slot = table.row(i as usize)[j];
+        }
+    }
+    cols[layout.bc_index] = bc_index;
     for step_index in 0..t {
         let step = trace.steps.get(step_index);
         let bc_index = cols[layout.bc_index][step_index] as usize;
