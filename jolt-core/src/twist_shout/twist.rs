@@ -317,6 +317,10 @@ struct ReadWriteProver<'a, F: PrimeField> {
     /// (the aliased read family, or the write itself).
     inc_term: Vec<F>,
     init_bound: Vec<F>,
+    /// Whether the first cycle round may read the chunk indices ([`IndexedCycleRound`]).
+    indexed: bool,
+    /// The first cycle round from the chunk indices (small memories, honest chunks).
+    first_cycle: Option<IndexedCycleRound<'a, F>>,
     cycle: Option<DenseProductSum<F>>,
     /// `wa~_i(r_addr,i, ·)`, kept for the Val check.
     write_chunks: Vec<Vec<F>>,
@@ -324,7 +328,7 @@ struct ReadWriteProver<'a, F: PrimeField> {
     alias: Option<usize>,
 }
 
-impl<F: PrimeField> ReadWriteProver<'_, F> {
+impl<'a, F: PrimeField> ReadWriteProver<'a, F> {
     fn address(&self, family: usize, j: usize) -> usize {
         if family < self.params.num_reads {
             self.w.reads[family][j] as usize
@@ -455,14 +459,34 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
         } else {
             reads + 1
         };
+        let write_family = self.alias.unwrap_or(reads);
+        let one_hot: &'a OneHotAddresses<F> = self.one_hot;
+        // Honest chunks of a memory of at most 2^6 cells take the indexed first cycle round:
+        // only the write family's chunks are built at full length (the Val check reads them).
+        let indices: Option<Vec<&'a [u16]>> = (self.indexed
+            && self.params.log_k() <= MAX_INDEXED_ADDRESS_BITS
+            && self.w.writes.len() >= 2)
+            .then(|| {
+                one_hot.chunks[..families * d]
+                    .iter()
+                    .map(|c| match c {
+                        RaChunk::OneHot(idx) => Some(idx.as_slice()),
+                        RaChunk::Sparse(_) => None,
+                    })
+                    .collect()
+            })
+            .flatten();
         let mut factors = Vec::with_capacity(families * d + 3);
         for f in 0..families {
             for i in 0..d {
-                let rho = &self.r_addr[i * log_n..(i + 1) * log_n];
-                factors.push(self.one_hot.chunks[f * d + i].bind_rows(rho));
+                if indices.is_none() || f == write_family {
+                    let rho = &self.r_addr[i * log_n..(i + 1) * log_n];
+                    factors.push(one_hot.chunks[f * d + i].bind_rows(rho));
+                } else {
+                    factors.push(Vec::new());
+                }
             }
         }
-        let write_family = self.alias.unwrap_or(reads);
         self.write_chunks = factors[write_family * d..(write_family + 1) * d].to_vec();
         let full = EqPolynomial::evals(&self.r_addr);
         let write_eq: Vec<F> = self.w.writes.iter().map(|&w| full[w as usize]).collect();
@@ -519,13 +543,148 @@ impl<F: PrimeField> ReadWriteProver<'_, F> {
             }
         };
         // `eq(r_cycle, ·)` multiplies every term: split out of the product.
+        let eq = EqFactor::new(std::mem::take(&mut self.r_cycle));
+        if let Some(indices) = indices {
+            let values = factors.split_off(families * d);
+            self.first_cycle = Some(IndexedCycleRound {
+                rows: (0..d)
+                    .map(|i| EqPolynomial::evals(&self.r_addr[i * log_n..(i + 1) * log_n]))
+                    .collect(),
+                indices,
+                values,
+                terms,
+                eq,
+                d,
+            });
+            return;
+        }
         self.cycle = Some(DenseProductSum {
             factors,
             terms,
             degree: d + 2,
             claim: F::zero(),
-            eq: Some(EqFactor::new(std::mem::take(&mut self.r_cycle))),
+            eq: Some(eq),
         });
+    }
+}
+
+/// Memories of at most this many address bits take [`IndexedCycleRound`] (its table has
+/// `K²` entries per point).
+const MAX_INDEXED_ADDRESS_BITS: usize = 6;
+
+/// The first cycle round of read + write checking on honest chunks of a small memory (the
+/// registers). With the address bits bound to `r_addr`, the chunk product of a family's
+/// access to `a` is `Π_i e_i[c_i(a)]` with `e_i = eq(r_addr,i, ·)`: a pair of cycles
+/// `(x, x + ½)` with addresses `(a, b)` reads its product's values at the round's points
+/// from one `K²`-entry table shared by every family, and only the value factor (`Val`,
+/// `Val + Inc` or their combination) is interpolated. Binding `r` builds the dense chunk
+/// factors from `N²`-entry tables. The messages are those of the dense round.
+struct IndexedCycleRound<'a, F> {
+    /// `e_i` for each chunk position `i` (`N` entries).
+    rows: Vec<Vec<F>>,
+    /// Chunk `f·d + i`'s indices (family `f`, position `i`).
+    indices: Vec<&'a [u16]>,
+    /// The value factors, numbered after the `families·d` chunks as in `terms`.
+    values: Vec<Vec<F>>,
+    /// `(coefficient, [family's chunks…, value factor])` as [`DenseProductSum`] takes them.
+    terms: Vec<(F, Vec<usize>)>,
+    eq: EqFactor<F>,
+    d: usize,
+}
+
+impl<F: PrimeField> IndexedCycleRound<'_, F> {
+    /// The address of family `f`'s access at cycle `x`, from its chunk indices.
+    fn address(&self, f: usize, x: usize) -> usize {
+        let n_bits = self.rows[0].len().trailing_zeros();
+        (0..self.d).fold(0, |a, i| {
+            (a << n_bits) | self.indices[f * self.d + i][x] as usize
+        })
+    }
+
+    /// `Σ_x rest(x)·Σ_terms c·Π_i line_i(x, t)·value(x, t)` at each of `points`.
+    fn sums(&self, rest: &[F], points: &[u64]) -> Vec<F> {
+        let (d, m) = (self.d, points.len());
+        let n = self.rows[0].len();
+        let k = n.pow(d as u32);
+        let ts: Vec<F> = points.iter().map(|&t| F::from(t)).collect();
+        // products[(a·K + b)·m + p] = Π_i (e_i[c_i(a)] + t_p·(e_i[c_i(b)] − e_i[c_i(a)])).
+        let chunk = |a: usize, i: usize| (a / n.pow((d - 1 - i) as u32)) % n;
+        let mut products = vec![F::one(); k * k * m];
+        for a in 0..k {
+            for b in 0..k {
+                let at = (a * k + b) * m;
+                for (i, e) in self.rows.iter().enumerate() {
+                    let (lo, hi) = (e[chunk(a, i)], e[chunk(b, i)]);
+                    for (p, t) in ts.iter().enumerate() {
+                        products[at + p] *= lo + *t * (hi - lo);
+                    }
+                }
+            }
+        }
+        let half = rest.len();
+        let per_term = sumcheck::sum_over_pairs(
+            half,
+            m * self.terms.len(),
+            |x, acc: &mut [F], _: &mut ()| {
+                for (term, (_, factors)) in self.terms.iter().enumerate() {
+                    let family = factors[0] / d;
+                    let v = &self.values[factors[d] - self.indices.len()];
+                    let (a, b) = (self.address(family, x), self.address(family, x + half));
+                    let product = &products[(a * k + b) * m..(a * k + b + 1) * m];
+                    let (lo, hi) = (v[x], v[x + half]);
+                    for (p, t) in ts.iter().enumerate() {
+                        acc[term * m + p] += rest[x] * (product[p] * (lo + *t * (hi - lo)));
+                    }
+                }
+            },
+        );
+        (0..m)
+            .map(|p| {
+                self.terms
+                    .iter()
+                    .enumerate()
+                    .map(|(term, (c, _))| *c * per_term[term * m + p])
+                    .sum()
+            })
+            .collect()
+    }
+
+    fn round_evals(&self, previous_claim: F) -> Vec<F> {
+        self.eq.message(previous_claim, self.d + 2, |points| {
+            self.sums(self.eq.rest(), points)
+        })
+    }
+
+    /// The dense cycle rounds after binding the first cycle variable to `r`.
+    fn bind(mut self, r: F) -> DenseProductSum<F> {
+        let half = self.indices[0].len() / 2;
+        let mut factors: Vec<Vec<F>> = self
+            .indices
+            .iter()
+            .enumerate()
+            .map(|(c, idx)| {
+                let e = &self.rows[c % self.d];
+                let n = e.len();
+                let bound: Vec<F> = (0..n * n)
+                    .map(|kl| e[kl / n] + r * (e[kl % n] - e[kl / n]))
+                    .collect();
+                (0..half)
+                    .map(|x| bound[idx[x] as usize * n + idx[x + half] as usize])
+                    .collect()
+            })
+            .collect();
+        for mut v in std::mem::take(&mut self.values) {
+            fold(&mut v, r);
+            factors.push(v);
+        }
+        self.eq.bind(r);
+        DenseProductSum {
+            factors,
+            terms: self.terms,
+            degree: self.d + 2,
+            claim: F::zero(),
+            eq: Some(self.eq),
+        }
     }
 }
 
@@ -540,12 +699,19 @@ impl<F: PrimeField> SumcheckInstance<F> for ReadWriteProver<'_, F> {
         self.claim
     }
     fn round_evals(&self, previous_claim: F) -> Vec<F> {
+        if let Some(first) = &self.first_cycle {
+            return first.round_evals(previous_claim);
+        }
         match &self.cycle {
             Some(c) => c.round_evals(previous_claim),
             None => extend_evals(self.address_round(previous_claim).to_vec(), self.degree()),
         }
     }
     fn bind(&mut self, r: F) {
+        if let Some(first) = self.first_cycle.take() {
+            self.cycle = Some(first.bind(r));
+            return;
+        }
         if let Some(c) = &mut self.cycle {
             c.bind(r);
             return;
@@ -618,6 +784,19 @@ pub fn prove_twist_with_claims<F: PrimeField>(
     region: &OutputRegion<F>,
     transcript: &mut impl Transcript,
 ) -> (TwistProof<F>, TwistClaims<F>) {
+    prove_twist_on(params, w, (r_cycle, claims), region, true, transcript)
+}
+
+/// [`prove_twist_with_claims`], with the indexed first cycle round allowed or not (tests
+/// compare the two: the same proof).
+pub(super) fn prove_twist_on<F: PrimeField>(
+    params: &TwistParams,
+    w: &TwistWitness<F>,
+    (r_cycle, claims): (&[F], &[F]),
+    region: &OutputRegion<F>,
+    indexed: bool,
+    transcript: &mut impl Transcript,
+) -> (TwistProof<F>, TwistClaims<F>) {
     assert!(params.valid() && w.has_shape(params) && r_cycle.len() == params.log_t);
     assert_eq!(claims.len(), 2 * params.families(), "rv, wv, raf claims");
     let (d, log_k, reads) = (params.d, params.log_k(), params.num_reads);
@@ -665,6 +844,8 @@ pub fn prove_twist_with_claims<F: PrimeField>(
         r_cycle: r_cycle.to_vec(),
         gamma,
         init_bound: w.init.clone(),
+        indexed,
+        first_cycle: None,
         cycle: None,
         write_chunks: Vec::new(),
         alias,

@@ -308,6 +308,35 @@ fn without_an_output_region_there_is_no_output_check_and_its_parts_are_rejected(
 }
 
 #[test]
+fn the_indexed_first_cycle_round_matches_the_dense_one() {
+    for (log_n, d, log_t, reads) in [
+        (3usize, 2usize, 5usize, 2usize),
+        (2, 3, 4, 1),
+        (1, 1, 1, 2),
+        (6, 1, 3, 1),
+    ] {
+        let inst = Instance::random(log_n, d, log_t, reads, 31 + log_t as u64);
+        let claims = access_claims(&inst.witness, &inst.r_cycle);
+        let prove = |indexed: bool| {
+            super::twist::prove_twist_on(
+                &inst.params,
+                &inst.witness,
+                (&inst.r_cycle, &claims),
+                &inst.region,
+                indexed,
+                &mut MerlinTranscript::new(b"twist-test"),
+            )
+            .0
+        };
+        assert_eq!(
+            prove(true),
+            prove(false),
+            "log N {log_n}, d {d}, log T {log_t}"
+        );
+    }
+}
+
+#[test]
 fn prover_and_verifier_transcripts_agree() {
     let inst = Instance::random(3, 1, 5, 2, 8);
     let w = &inst.witness;
