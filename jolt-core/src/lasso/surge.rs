@@ -444,6 +444,18 @@ fn primary_summand<F: PrimeField>(params: &SurgeParams<F>, vals: &[F]) -> F {
     primary_summand_on(params, &PrimaryColumns::all(params), vals)
 }
 
+/// `each(slot, lo + t·(hi − lo))` for `t = points[slot]` (increasing), by additions.
+fn line_at_points<F: PrimeField>(lo: F, hi: F, points: &[usize], mut each: impl FnMut(usize, F)) {
+    let (step, mut value, mut at) = (hi - lo, lo, 0);
+    for (slot, &p) in points.iter().enumerate() {
+        while at < p {
+            value += step;
+            at += 1;
+        }
+        each(slot, value);
+    }
+}
+
 /// Scratch of [`PrimarySums::pair_h`]: an instruction's memory values, their steps, and
 /// its `g` at the integer points.
 type PairScratch<F> = (Vec<F>, Vec<F>, Vec<F>);
@@ -532,15 +544,13 @@ impl<'a, F: PrimeField> PrimarySums<'a, F> {
     fn pair_h(
         &self,
         h: &mut [F],
-        (ts, points): (&[F], &[usize]),
+        points: &[usize],
         (out_lo, out_hi): (F, F),
         set: impl Iterator<Item = (usize, F, F)>,
         memory: impl Fn(usize) -> (F, F),
         (args, step, g): &mut PairScratch<F>,
     ) {
-        for (v, t) in h.iter_mut().zip(ts) {
-            *v = -(out_lo + *t * (out_hi - out_lo));
-        }
+        line_at_points(out_lo, out_hi, points, |slot, out| h[slot] = -out);
         let last = points.last().copied().unwrap_or(0);
         for (f, flag_lo, flag_hi) in set {
             let inst = &self.params.instructions[f];
@@ -561,12 +571,11 @@ impl<'a, F: PrimeField> PrimarySums<'a, F> {
                 g.push((inst.combine)(args));
             }
             extend_by_differences(g, last);
-            for ((v, t), &p) in h.iter_mut().zip(ts).zip(points) {
-                let flag = flag_lo + *t * (flag_hi - flag_lo);
+            line_at_points(flag_lo, flag_hi, points, |slot, flag| {
                 if !flag.is_zero() {
-                    *v += flag * g[p];
+                    h[slot] += flag * g[points[slot]];
                 }
-            }
+            });
         }
     }
 
@@ -593,7 +602,6 @@ impl<F: PrimeField> RoundSums<F> for PrimarySums<'_, F> {
         // q has degree q_degree: its sums at 0, 2, …, q_degree (q(1) comes from the claim).
         let points: Vec<usize> = std::iter::once(0).chain(2..=self.q_degree).collect();
         let m = points.len();
-        let ts: Vec<F> = points.iter().map(|&t| F::from(t as u64)).collect();
         let (params, w) = (self.params, self.w);
         if let Some((rows, k)) = inner.rows() {
             let half = rows.len() / k / 2;
@@ -612,14 +620,7 @@ impl<F: PrimeField> RoundSums<F> for PrimarySums<'_, F> {
                     let p = columns.memory(alpha);
                     (lo[p], hi[p])
                 };
-                self.pair_h(
-                    h,
-                    (&ts, &points),
-                    (lo[k - 1], hi[k - 1]),
-                    set,
-                    memory,
-                    scratch,
-                );
+                self.pair_h(h, &points, (lo[k - 1], hi[k - 1]), set, memory, scratch);
             }));
         }
         let active = self.active.as_ref()?;
@@ -644,14 +645,7 @@ impl<F: PrimeField> RoundSums<F> for PrimarySums<'_, F> {
             };
             let memory = |alpha: usize| (memory_value(alpha, lo), memory_value(alpha, hi));
             let out = (w.outputs[lo], w.outputs[hi]);
-            self.pair_h(
-                h,
-                (&ts, &points),
-                out,
-                set.into_iter().flatten(),
-                memory,
-                scratch,
-            );
+            self.pair_h(h, &points, out, set.into_iter().flatten(), memory, scratch);
         }))
     }
 }

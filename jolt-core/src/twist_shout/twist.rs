@@ -631,9 +631,14 @@ impl<F: PrimeField> IndexedCycleRound<'_, F> {
                     let v = &self.values[factors[d] - self.indices.len()];
                     let (a, b) = (self.address(family, x), self.address(family, x + half));
                     let product = &products[(a * k + b) * m..(a * k + b + 1) * m];
-                    let (lo, hi) = (v[x], v[x + half]);
-                    for (p, t) in ts.iter().enumerate() {
-                        acc[term * m + p] += rest[x] * (product[p] * (lo + *t * (hi - lo)));
+                    // The value's line at the (increasing) points, by additions.
+                    let (step, mut value, mut at) = (v[x + half] - v[x], v[x], 0);
+                    for (p, &t) in points.iter().enumerate() {
+                        while at < t {
+                            value += step;
+                            at += 1;
+                        }
+                        acc[term * m + p] += rest[x] * (product[p] * value);
                     }
                 }
             },
