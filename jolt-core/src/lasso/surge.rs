@@ -587,13 +587,18 @@ impl<'a, F: PrimeField> PrimarySums<'a, F> {
         pair: impl Fn(usize, &mut [F], &mut PairScratch<F>) + Send + Sync,
     ) -> Vec<F> {
         let eq_rest = inner.eq_rest();
-        sum_over_pairs(half, m, |i, acc, scratch: &mut PairScratch<F>| {
-            let mut h = vec![F::zero(); m];
-            pair(i, &mut h, scratch);
-            for (a, v) in acc.iter_mut().zip(&h) {
-                *a += eq_rest[i] * v;
-            }
-        })
+        sum_over_pairs(
+            half,
+            m,
+            |i, acc, (scratch, h): &mut (PairScratch<F>, Vec<F>)| {
+                h.clear();
+                h.resize(m, F::zero());
+                pair(i, h, scratch);
+                for (a, v) in acc.iter_mut().zip(h.iter()) {
+                    *a += eq_rest[i] * v;
+                }
+            },
+        )
     }
 }
 
