@@ -219,6 +219,14 @@ struct IntForm {
 }
 
 impl IntForm {
+    /// Whether the form is the constant zero.
+    fn is_zero(&self) -> bool {
+        self.plus.is_empty()
+            && self.minus.is_empty()
+            && self.scaled.is_empty()
+            && self.constant == 0
+    }
+
     fn new(lc: &LinearCombination, next_index: &[Option<usize>], num_columns: usize) -> Self {
         let (plus, minus, scaled) = split_terms(lc, next_index, num_columns);
         // Σ|c|·v + |constant| < (Σ|c| + ⌊|constant|/2^64⌋ + 1)·2^64 ≤ 2^125 for v < 2^64.
@@ -310,8 +318,13 @@ impl<F: PrimeField> FirstRoundSums<'_, F> {
     fn satisfied_pair(&self, forms: &[[IntForm; 3]], lo: &[i128], hi: &[i128]) -> Option<F> {
         let mut sum = F::zero();
         for ([a, b, c], w) in forms.iter().zip(&self.residual.weights) {
-            let (al, bl, cl) = (a.eval(lo)?, b.eval(lo)?, c.eval(lo)?);
-            let (ah, bh, ch) = (a.eval(hi)?, b.eval(hi)?, c.eval(hi)?);
+            let (al, ah) = (a.eval(lo)?, a.eval(hi)?);
+            // `flag·(…) = 0` with the flag off at both steps: satisfied, nothing to add.
+            if al == 0 && ah == 0 && c.is_zero() {
+                continue;
+            }
+            let (bl, cl) = (b.eval(lo)?, c.eval(lo)?);
+            let (bh, ch) = (b.eval(hi)?, c.eval(hi)?);
             if al.checked_mul(bl)? != cl || ah.checked_mul(bh)? != ch {
                 return None;
             }
