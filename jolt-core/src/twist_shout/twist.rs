@@ -364,81 +364,31 @@ impl<'a, F: PrimeField> ReadWriteProver<'a, F> {
         // class `lo`) or at the end, so a run of accesses to one address between such writes
         // (the no-op RAM accesses to word 0, a hot register) costs one or two multiplications.
         let mut acc = vec![[F::zero(); 2]; bound.len()];
-        let k = 1usize << self.params.log_k();
-        let mut pending = vec![(F::zero(), F::zero()); k];
-        // Addresses with pending sums, per class `lo`, as intrusive lists.
-        const NONE: u32 = u32::MAX;
-        let mut head = vec![NONE; half];
-        let mut next = vec![NONE; k];
-        let mut is_pending = vec![false; k];
-        let flush = |lo: usize,
-                     table: &[F],
-                     acc: &mut [[F; 2]],
-                     pending: &mut [(F, F)],
-                     head: &mut [u32],
-                     next: &[u32],
-                     is_pending: &mut [bool]| {
+        let mut pending = PendingSums::new(1 << self.params.log_k(), half);
+        // The class's two table values at t = 0 and t = 2 (with ζ·int), for a flush.
+        let values = |table: &[F], lo: usize| {
             let (v0, v1) = (table[lo], table[half + lo]);
-            let value0 = v0 + zeta_int[lo];
-            let value2 = v1.double() - v0 + zeta_int[lo] + zeta_step2;
-            let mut a = head[lo];
-            while a != NONE {
-                let address = a as usize;
-                let (weight, inc) = std::mem::take(&mut pending[address]);
-                is_pending[address] = false;
-                // eq(t, b) is 1 − t or t: zero at t = 1 − b, so each access adds to two of
-                // the three points, and s(1) comes from the previous claim.
-                let sums = &mut acc[address >> rem];
-                if (address >> (rem - 1)) & 1 == 0 {
-                    sums[0] += weight * value0 + inc;
-                    sums[1] -= weight * value2 + inc;
-                } else {
-                    sums[1] += (weight * value2 + inc).double();
-                }
-                a = next[address];
-            }
-            head[lo] = NONE;
+            (
+                v0 + zeta_int[lo],
+                v1.double() - v0 + zeta_int[lo] + zeta_step2,
+            )
         };
         for j in 0..self.w.writes.len() {
             for (f, base) in self.base.iter().enumerate() {
                 let a = self.address(f, j);
-                let entry = &mut pending[a];
-                entry.0 += base[j];
-                if f == carrier {
-                    entry.1 += self.inc_term[j];
-                }
-                if !is_pending[a] {
-                    is_pending[a] = true;
-                    let lo = a & (half - 1);
-                    next[a] = head[lo];
-                    head[lo] = a as u32;
-                }
+                let inc = (f == carrier).then(|| self.inc_term[j]);
+                pending.add(a, a & (half - 1), base[j], inc);
             }
             let inc = self.w.inc[j];
             if !inc.is_zero() {
                 let w = self.w.writes[j] as usize;
-                flush(
-                    w & (half - 1),
-                    &table,
-                    &mut acc,
-                    &mut pending,
-                    &mut head,
-                    &next,
-                    &mut is_pending,
-                );
+                let lo = w & (half - 1);
+                pending.flush(lo, values(&table, lo), rem, &mut acc);
                 table[w & (2 * half - 1)] += inc * bound[w >> rem];
             }
         }
         for lo in 0..half {
-            flush(
-                lo,
-                &table,
-                &mut acc,
-                &mut pending,
-                &mut head,
-                &next,
-                &mut is_pending,
-            );
+            pending.flush(lo, values(&table, lo), rem, &mut acc);
         }
         let mut s = [F::zero(); 3];
         for (e, [s0, s2]) in bound.iter().zip(&acc) {
@@ -565,6 +515,65 @@ impl<'a, F: PrimeField> ReadWriteProver<'a, F> {
             claim: F::zero(),
             eq: Some(eq),
         });
+    }
+}
+
+/// The address rounds' accesses waiting for their table values: per address `a`, the sums
+/// `(Σ base_f(j), Σ inc_term(j))` of its accesses since its class `lo` (the address's bits
+/// below the one being bound) last changed, and per class the list of addresses that have
+/// some (intrusive, through `next`).
+struct PendingSums<F> {
+    sums: Vec<(F, F)>,
+    head: Vec<u32>,
+    next: Vec<u32>,
+    queued: Vec<bool>,
+}
+
+impl<F: PrimeField> PendingSums<F> {
+    const NONE: u32 = u32::MAX;
+
+    fn new(cells: usize, classes: usize) -> Self {
+        PendingSums {
+            sums: vec![(F::zero(), F::zero()); cells],
+            head: vec![Self::NONE; classes],
+            next: vec![Self::NONE; cells],
+            queued: vec![false; cells],
+        }
+    }
+
+    /// An access to `a` (class `lo`) with weight `base`, carrying `inc` for the write's term.
+    fn add(&mut self, a: usize, lo: usize, base: F, inc: Option<F>) {
+        let entry = &mut self.sums[a];
+        entry.0 += base;
+        if let Some(inc) = inc {
+            entry.1 += inc;
+        }
+        if !self.queued[a] {
+            self.queued[a] = true;
+            self.next[a] = self.head[lo];
+            self.head[lo] = a as u32;
+        }
+    }
+
+    /// Adds class `lo`'s pending sums into `acc[hi]` at the class's current values
+    /// `(V(0), V(2))` and empties them: `eq(t, b)` is `1 − t` or `t`, zero at `t = 1 − b`, so
+    /// an address adds to two of the three points, and `s(1)` comes from the claim.
+    fn flush(&mut self, lo: usize, (value0, value2): (F, F), rem: usize, acc: &mut [[F; 2]]) {
+        let mut a = self.head[lo];
+        while a != Self::NONE {
+            let address = a as usize;
+            let (weight, inc) = std::mem::take(&mut self.sums[address]);
+            self.queued[address] = false;
+            let sums = &mut acc[address >> rem];
+            if (address >> (rem - 1)) & 1 == 0 {
+                sums[0] += weight * value0 + inc;
+                sums[1] -= weight * value2 + inc;
+            } else {
+                sums[1] += (weight * value2 + inc).double();
+            }
+            a = self.next[address];
+        }
+        self.head[lo] = Self::NONE;
     }
 }
 
