@@ -24,6 +24,26 @@ pub fn fold<F: PrimeField>(v: &mut Vec<F>, r: F) {
     v.truncate(half);
 }
 
+/// The line through every pair of the `N` values `e` bound at `r`:
+/// `table[k·N + l] = e[k] + r·(e[l] − e[k])`. A one-hot chunk whose cycle `x` reads row
+/// `idx[x]` takes `table[idx[x]·N + idx[x + ½]]` once its first cycle variable is `r`.
+pub fn pair_table<F: PrimeField>(e: &[F], r: F) -> Vec<F> {
+    e.iter()
+        .flat_map(|k| e.iter().map(move |l| *k + r * (*l - k)))
+        .collect()
+}
+
+/// `table[idx[x]·N + idx[x + ½]]` for `x < |idx|/2` ([`pair_table`]'s entries at the index
+/// pairs): the chunk's factor vector after its first cycle variable is bound.
+pub fn gather_pairs<F: PrimeField>(table: &[F], n: usize, idx: &[u16]) -> Vec<F> {
+    let half = idx.len() / 2;
+    (0..half)
+        .into_par_iter()
+        .with_min_len(PARALLEL_PAIRS)
+        .map(|x| table[idx[x] as usize * n + idx[x + half] as usize])
+        .collect()
+}
+
 /// The evaluations at `0, …, degree` of the polynomial interpolating `evals` (at
 /// `0, …, evals.len() − 1`): a low-degree round sent at an instance's higher degree bound.
 pub fn extend_evals<F: PrimeField>(evals: Vec<F>, degree: usize) -> Vec<F> {

@@ -41,7 +41,7 @@ use sumcheck::{
     SumcheckInstance, SumcheckProof, Transcript,
 };
 
-use super::dense::{extend_evals, fold, DenseProductSum, EqFactor};
+use super::dense::{extend_evals, fold, gather_pairs, pair_table, DenseProductSum, EqFactor};
 use super::one_hot::{Column, OneHotAddresses, RaChunk};
 
 /// The sizes of a Shout instance: `d` chunks of `log N` address bits, `2^{log T}` reads.
@@ -324,22 +324,11 @@ impl<F: PrimeField> IndexedFirstRound<'_, F> {
 
     /// The dense cycle rounds after binding the first cycle variable to `r`.
     fn bind(mut self, r: F) -> DenseProductSum<F> {
-        let half = self.indices[0].len() / 2;
         let factors: Vec<Vec<F>> = self
             .rows
             .iter()
             .zip(&self.indices)
-            .map(|(e, idx)| {
-                let n = e.len();
-                let bound: Vec<F> = (0..n * n)
-                    .map(|k| e[k / n] + r * (e[k % n] - e[k / n]))
-                    .collect();
-                (0..half)
-                    .into_par_iter()
-                    .with_min_len(1 << 12)
-                    .map(|x| bound[idx[x] as usize * n + idx[x + half] as usize])
-                    .collect()
-            })
+            .map(|(e, idx)| gather_pairs(&pair_table(e, r), e.len(), idx))
             .collect();
         self.eq.bind(r);
         let all = (0..factors.len()).collect();
@@ -587,25 +576,15 @@ impl<F: PrimeField> CyclePhase<'_, F> {
             match chunk {
                 CycleChunk::Indices(idx) => {
                     // A(r, j') = rows[k] + r·(rows[l] − rows[k]) for the pair (k, l): N² values.
-                    let mut table = Vec::with_capacity(n * n);
-                    for k in &self.rows {
-                        for l in &self.rows {
-                            table.push(*k + r * (*l - k));
-                        }
-                    }
-                    let half = idx.len() / 2;
-                    if table.len() * table.len() <= MAX_PAIR_BUCKETS {
-                        *chunk = CycleChunk::IndexPairs {
+                    let table = pair_table(&self.rows, r);
+                    *chunk = if table.len() * table.len() <= MAX_PAIR_BUCKETS {
+                        CycleChunk::IndexPairs {
                             indices: idx,
                             table,
-                        };
-                        continue;
-                    }
-                    let bound: Vec<F> = (0..half)
-                        .into_par_iter()
-                        .map(|j| table[idx[j] as usize * n + idx[j + half] as usize])
-                        .collect();
-                    *chunk = CycleChunk::Dense(bound);
+                        }
+                    } else {
+                        CycleChunk::Dense(gather_pairs(&table, n, idx))
+                    };
                 }
                 CycleChunk::IndexPairs { indices, table } => {
                     let len = indices.len() / 2;

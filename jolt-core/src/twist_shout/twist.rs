@@ -46,7 +46,7 @@ use sumcheck::{
     Transcript,
 };
 
-use super::dense::{extend_evals, fold, DenseProductSum, EqFactor};
+use super::dense::{extend_evals, fold, gather_pairs, pair_table, DenseProductSum, EqFactor};
 use super::one_hot::{OneHotAddresses, RaChunk};
 use super::shout::{int_mle, prove_one_hot_checks, verify_one_hot_checks, OneHotCheck, RaClaim};
 
@@ -671,21 +671,13 @@ impl<F: PrimeField> IndexedCycleRound<'_, F> {
 
     /// The dense cycle rounds after binding the first cycle variable to `r`.
     fn bind(mut self, r: F) -> DenseProductSum<F> {
-        let half = self.indices[0].len() / 2;
+        let tables: Vec<Vec<F>> = self.rows.iter().map(|e| pair_table(e, r)).collect();
+        let n = self.rows[0].len();
         let mut factors: Vec<Vec<F>> = self
             .indices
             .iter()
             .enumerate()
-            .map(|(c, idx)| {
-                let e = &self.rows[c % self.d];
-                let n = e.len();
-                let bound: Vec<F> = (0..n * n)
-                    .map(|kl| e[kl / n] + r * (e[kl % n] - e[kl / n]))
-                    .collect();
-                (0..half)
-                    .map(|x| bound[idx[x] as usize * n + idx[x + half] as usize])
-                    .collect()
-            })
+            .map(|(c, idx)| gather_pairs(&tables[c % self.d], n, idx))
             .collect();
         for mut v in std::mem::take(&mut self.values) {
             fold(&mut v, r);
