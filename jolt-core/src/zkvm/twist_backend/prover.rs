@@ -389,17 +389,18 @@ fn prove<S: CommitmentScheme>(
         start: 0,
         values: Vec::new(),
     };
-    // The access claims are the committed columns' values at the access point, stated above
-    // (the verifier builds them the same way): `rd` is both the third read's and the write's
-    // address, and RAM's word both the read's and the write's.
-    let e = &register_evals;
+    // The access claims are the committed columns' values at the access point, stated above.
+    let register_access = TwistShoutShape::register_access_claims(&register_evals)
+        .expect("one evaluation per register column");
+    let ram_access =
+        TwistShoutShape::ram_access_claims(&ram_evals).expect("one evaluation per RAM column");
     let (registers, register_claims) = crate::profiled!(
         "registers Twist",
         prove_twist_with_claims(
             &shape.registers,
             &register_witness,
             &r_access,
-            &[e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[6]],
+            &register_access,
             &no_output,
             &mut transcript,
         )
@@ -414,7 +415,7 @@ fn prove<S: CommitmentScheme>(
             &shape.ram,
             &ram_witness,
             &r_access,
-            &[ram_evals[0], ram_evals[1], ram_evals[2], ram_evals[2]],
+            &ram_access,
             &output,
             &mut transcript,
         )

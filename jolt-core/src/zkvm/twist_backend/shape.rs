@@ -204,6 +204,23 @@ impl TwistShoutShape {
         [l.read_values[3], l.ram_write, l.ram_address]
     }
 
+    /// The registers' Twist access claims `[rv_rs1, rv_rs2, rv_rd, wv, raf_rs1, raf_rs2,
+    /// raf_rd, raf_w]` from the evaluations of [`Self::register_columns`]: the write's address
+    /// is `rd`, the third read's. Prover and verifier build them here, the same way. `None`
+    /// unless there are seven evaluations.
+    pub fn register_access_claims<F: Copy>(evals: &[F]) -> Option<[F; 8]> {
+        let e: &[F; 7] = evals.try_into().ok()?;
+        Some([e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[6]])
+    }
+
+    /// RAM's Twist access claims `[rv, wv, raf_r, raf_w]` from the evaluations of
+    /// [`Self::ram_columns`]: one word address for the read and the write. `None` unless
+    /// there are three evaluations.
+    pub fn ram_access_claims<F: Copy>(evals: &[F]) -> Option<[F; 4]> {
+        let e: &[F; 3] = evals.try_into().ok()?;
+        Some([e[0], e[1], e[2], e[2]])
+    }
+
     /// The columns stated at the region check's point: the offset, then each region flag.
     pub fn region_columns(&self) -> Vec<usize> {
         let l = &self.layout;

@@ -154,8 +154,11 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
     )
     .map_err(JoltError::LookupShout)?;
 
-    // Registers and RAM.
-    let e = &proof.register_evals;
+    // Registers and RAM: the access claims from the stated evaluations (lengths checked above).
+    let malformed = || JoltError::Malformed("register or RAM evaluations".into());
+    let register_access =
+        TwistShoutShape::register_access_claims(&proof.register_evals).ok_or_else(malformed)?;
+    let ram_access = TwistShoutShape::ram_access_claims(&proof.ram_evals).ok_or_else(malformed)?;
     let no_output = OutputRegion {
         start: 0,
         values: Vec::new(),
@@ -166,12 +169,11 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
         &proof.registers,
         |r| sparse_mle(r, registers.iter().map(|&w| w as u64).enumerate()),
         &r_access,
-        &[e[0], e[1], e[2], e[3], e[4], e[5], e[6], e[6]],
+        &register_access,
         &no_output,
         &mut transcript,
     )
     .map_err(JoltError::Registers)?;
-    let e = &proof.ram_evals;
     let output = OutputRegion {
         start: public.io_start,
         values: public.final_io.iter().map(|&w| S::Field::from(w)).collect(),
@@ -181,7 +183,7 @@ pub fn verify_twist_shout<S: CommitmentScheme>(
         &proof.ram,
         |r| public.initial_mle(r),
         &r_access,
-        &[e[0], e[1], e[2], e[2]],
+        &ram_access,
         &output,
         &mut transcript,
     )
