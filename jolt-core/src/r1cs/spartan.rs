@@ -528,27 +528,18 @@ fn restricted_zero_check<F: PrimeField>(
     let mut polys: Vec<MultilinearPolynomial<F>> = columns.iter().map(|&c| c.clone()).collect();
     for &j in &next_cols {
         let len = columns[j].len();
-        // A compact column's shift stays compact (cheaper to bind and to hold).
-        let small: Option<Vec<u64>> = (1..=len)
-            .map(|t| {
-                if t < len {
-                    columns[j].small_u64(t)
-                } else {
-                    Some(0)
-                }
-            })
+        // z'(t) = z(t + 1), 0 at the last step; a compact column's shift stays compact
+        // (cheaper to bind and to hold).
+        let small: Option<Vec<u64>> = (1..len)
+            .map(|t| columns[j].small_u64(t))
+            .chain([Some(0)])
             .collect();
         polys.push(match small {
             Some(values) => MultilinearPolynomial::compact_from_u64s(&values),
             None => MultilinearPolynomial::dense(
-                (1..=len)
-                    .map(|t| {
-                        if t < len {
-                            columns[j].get(t)
-                        } else {
-                            F::zero()
-                        }
-                    })
+                (1..len)
+                    .map(|t| columns[j].get(t))
+                    .chain([F::zero()])
                     .collect(),
             ),
         });

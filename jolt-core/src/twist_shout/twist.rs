@@ -32,10 +32,14 @@
 //! its two entries: `O(K/2^m + (R+1)·T)` per round, `O(K + T·log K)` in all, never `K·T`.
 //! An access's weight is `γ^f·eq(r_cycle, j)·eq(r_b, its bound high bits)`; the last factor
 //! is common to every access with the same high bits, so the sweep sums each high-bits
-//! class apart and multiplies by `eq(r_b, ·)` once per class: one or two multiplications an
-//! access, nothing rebound, and no work for a write whose increment is zero. The cycle rounds are one
-//! dense sum of products with `eq(r_cycle, ·)` split out (Gruen), over the `d·(R+1)` chunk
-//! vectors and `Val`, `Val + Inc`. A write to the addresses of a read family (the zkVM's
+//! class apart and multiplies by `eq(r_b, ·)` once per class. An access only adds its weight
+//! to its address's pending sums, which meet the table values when those are about to change
+//! (a non-zero write to the address's class) or at the end: a run of accesses to one address
+//! costs one or two multiplications, a write with a zero increment nothing. The small
+//! registers' first cycle round reads each access's chunk product from a `K²`-entry table
+//! at the pair's addresses. The cycle rounds are one dense sum of products with
+//! `eq(r_cycle, ·)` split out (Gruen), over the `d·(R+1)` chunk vectors and `Val`,
+//! `Val + Inc`. A write to the addresses of a read family (the zkVM's
 //! registers and RAM) shares that family's chunks: one access and one product stand for both,
 //! over `γ^a·Val + γ^R·(Val + Inc)`.
 
@@ -341,8 +345,9 @@ impl<'a, F: PrimeField> ReadWriteProver<'a, F> {
     /// of family `f` at cycle `j` to address `a` (bit `b` being bound, low bits `lo`) adds
     /// `eq(t, b)·E[hi]·(base_f(j)·V(t) + [carrier]·inc_term(j))` with `V(t) = Val(t) + ζ·int(t)`
     /// read from the folded table and `E = eq(r_b, ·)` over the bound high bits (rebuilt from
-    /// `r_b`, `2^m` entries), summed per `hi` before `E[hi]` multiplies: one or two
-    /// multiplications an access, nothing to bind. `s(1) = previous − s(0)`.
+    /// `r_b`, `2^m` entries), summed per `hi` before `E[hi]` multiplies, and per address
+    /// until its table values change ([`PendingSums`]): nothing to bind. `s(1) = previous −
+    /// s(0)`.
     fn address_round(&self, previous: F) -> [F; 3] {
         let rem = self.params.log_k() - self.r_addr.len();
         let half = 1usize << (rem - 1);
